@@ -1,0 +1,257 @@
+/**
+ * Findings, the report, and the rule catalogue (ids, default severity, vi/en titles).
+ * Every message is rendered in both languages when the finding is made, so hosts need no engine to show it.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'vi' | 'en';
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export type RuleId =
+  | 'table-not-found'
+  | 'missing-column'
+  | 'repeated-header'
+  | 'row-fragment'
+  | 'numbering-gap'
+  | 'numbering-duplicate'
+  | 'missing-required'
+  | 'number-as-text'
+  | 'invalid-number'
+  | 'cell-error'
+  | 'budget-subtotal-mismatch'
+  | 'budget-total-mismatch'
+  | 'budget-words-mismatch'
+  | 'deadline-unparsed'
+  | 'deadline-invalid'
+  | 'deadline-overdue'
+  | 'deadline-late'
+  | 'deadline-outside-plan-year'
+  | 'score-exceeds-max'
+  | 'score-negative'
+  | 'score-rollup-mismatch'
+  | 'score-total-mismatch'
+  | 'score-below-threshold';
+
+export interface RuleInfo {
+  id: RuleId;
+  severity: Severity;
+  title: Text;
+}
+
+/** The catalogue: one entry per rule. Severity here is the default; a rule may raise or lower it per finding. */
+export const RULES: readonly RuleInfo[] = [
+  { id: 'table-not-found', severity: 'info', title: { vi: 'Không thấy bảng phụ lục', en: 'No appendix table found' } },
+  { id: 'missing-column', severity: 'warning', title: { vi: 'Thiếu cột bắt buộc', en: 'Mandatory column missing' } },
+  { id: 'repeated-header', severity: 'info', title: { vi: 'Dòng tiêu đề lặp lại (ngắt trang)', en: 'Header row repeated (page break)' } },
+  { id: 'row-fragment', severity: 'warning', title: { vi: 'Dòng bị ngắt trang', en: 'Row split by a page break' } },
+  { id: 'numbering-gap', severity: 'warning', title: { vi: 'Số thứ tự bị thiếu', en: 'Gap in numbering' } },
+  { id: 'numbering-duplicate', severity: 'warning', title: { vi: 'Số thứ tự bị trùng', en: 'Duplicate number' } },
+  { id: 'missing-required', severity: 'error', title: { vi: 'Thiếu nội dung bắt buộc', en: 'Mandatory cell empty' } },
+  { id: 'number-as-text', severity: 'info', title: { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' } },
+  { id: 'invalid-number', severity: 'error', title: { vi: 'Số không hợp lệ', en: 'Invalid number' } },
+  { id: 'cell-error', severity: 'error', title: { vi: 'Ô bị lỗi công thức', en: 'Cell shows an error' } },
+  { id: 'budget-subtotal-mismatch', severity: 'error', title: { vi: 'Cộng mục sai', en: 'Section subtotal wrong' } },
+  { id: 'budget-total-mismatch', severity: 'error', title: { vi: 'Tổng kinh phí sai', en: 'Budget total wrong' } },
+  { id: 'budget-words-mismatch', severity: 'error', title: { vi: 'Số tiền bằng chữ không khớp', en: 'Amount in words differs' } },
+  { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' } },
+  { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' } },
+  { id: 'deadline-overdue', severity: 'warning', title: { vi: 'Quá hạn', en: 'Overdue' } },
+  { id: 'deadline-late', severity: 'warning', title: { vi: 'Hoàn thành trễ hạn', en: 'Completed late' } },
+  { id: 'deadline-outside-plan-year', severity: 'warning', title: { vi: 'Thời hạn ngoài năm kế hoạch', en: 'Deadline outside the plan year' } },
+  { id: 'score-exceeds-max', severity: 'error', title: { vi: 'Điểm vượt điểm tối đa', en: 'Score above its maximum' } },
+  { id: 'score-negative', severity: 'error', title: { vi: 'Điểm âm', en: 'Negative score' } },
+  { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' } },
+  { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' } },
+  { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' } },
+];
+
+export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<
+  RuleId,
+  RuleInfo
+>;
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** "F61" — every finding has a cell */
+  cell: string;
+  row: number;
+  column: string;
+  message: Text;
+  /** what the checker expected and what it found, for machines (numbers are plain decimals) */
+  expected?: string | number;
+  actual?: string | number;
+  /** other cells involved (e.g. the item rows of a total) */
+  related?: string[];
+}
+
+export type ColumnRole =
+  | 'number'
+  | 'content'
+  | 'product'
+  | 'leadAgency'
+  | 'partner'
+  | 'budget'
+  | 'deadline'
+  | 'status'
+  | 'completedOn'
+  | 'maxScore';
+
+export type ScoreKind = 'self' | 'result' | 'appraised' | 'target' | 'score';
+
+export interface ScoreColumnInfo {
+  column: string;
+  header: string;
+  kind: ScoreKind;
+  /** year named in the header ("Kết quả năm 2023" → 2023) */
+  year?: number;
+}
+
+export interface TableInfo {
+  /** sheet rows holding the header (1 or 2) */
+  headerRows: number[];
+  firstDataRow: number;
+  lastDataRow: number;
+  /** role → column letter */
+  columns: Partial<Record<ColumnRole, string>>;
+  /** header text of each recognised column, by letter */
+  headers: Record<string, string>;
+  scoreColumns: ScoreColumnInfo[];
+  kind: 'tasks' | 'scores';
+}
+
+export interface Counts {
+  rows: number;
+  sections: number;
+  items: number;
+  subItems: number;
+  repeatedHeaders: number;
+  fragments: number;
+}
+
+export interface BudgetSection {
+  label: string;
+  row: number;
+  sum: number;
+  /** a subtotal row's own figure, when the section has one */
+  stated?: number;
+  statedCell?: string;
+}
+
+export interface BudgetSummary {
+  column: string;
+  /** Σ items (merged amounts once, subtotal rows never), in the sheet's unit */
+  total: number;
+  /** the total row's figure */
+  stated: number | null;
+  statedCell?: string;
+  unit: string;
+  /** the amount in words, converted to the sheet's unit */
+  words?: { cell: string; text: string; amount: number | null };
+  sections: BudgetSection[];
+  /** shown decimals of the total, for display */
+  decimals: number;
+}
+
+export interface ScoreSummary {
+  column: string;
+  header: string;
+  kind: ScoreKind;
+  year?: number;
+  /** Σ of the top-level areas as computed from their children */
+  total: number;
+  stated: number | null;
+  statedCell?: string;
+  max: number | null;
+  /** total / max × 100, one decimal */
+  percent: number | null;
+  band: string | null;
+  decimals: number;
+}
+
+export interface CriterionNode {
+  number: string;
+  row: number;
+  label: string;
+  max: number | null;
+  /** per score column letter: the stated value and the value computed from the children (leaves: computed = stated) */
+  values: Record<string, { stated: number | null; computed: number | null; cell: string }>;
+  children: CriterionNode[];
+}
+
+export interface RecalcCell {
+  cell: string;
+  row: number;
+  column: string;
+  /** the value in the sheet now (null when empty or not a number) */
+  current: number | null;
+  /** what the roll-up gives, rounded to the decimals the cell shows */
+  computed: number;
+  /** the cell holds a formula: Excel computes it; the host only verifies it */
+  formula: boolean;
+  /** criterion number, or "total" */
+  criterion: string;
+}
+
+export interface PointsLost {
+  number: string;
+  row: number;
+  label: string;
+  column: string;
+  max: number;
+  score: number;
+  lost: number;
+}
+
+export interface DeadlineRef {
+  cell: string;
+  row: number;
+  text: string;
+  /** ISO date the task was due */
+  due: string;
+  task: string;
+  status: 'done' | 'not-done' | 'unknown';
+  completedOn?: string;
+}
+
+export interface DeadlineSummary {
+  asOf: string;
+  overdue: DeadlineRef[];
+  late: DeadlineRef[];
+  dueSoon: DeadlineRef[];
+  unparsed: { cell: string; row: number; text: string }[];
+  parsed: number;
+}
+
+export interface SheetReport {
+  sheet: string;
+  found: boolean;
+  table?: TableInfo;
+  planYear?: number;
+  counts: Counts;
+  findings: Finding[];
+  budget?: BudgetSummary;
+  scores?: ScoreSummary[];
+  criteria?: CriterionNode[];
+  recalc?: RecalcCell[];
+  pointsLost?: PointsLost[];
+  deadlines?: DeadlineSummary;
+}
+
+export interface Report {
+  version: 1;
+  asOf: string;
+  sheets: SheetReport[];
+}
+
+export function severityRank(s: Severity): number {
+  return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}

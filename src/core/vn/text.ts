@@ -1,0 +1,26 @@
+/**
+ * Vietnamese text helpers. `fold` is the key for every synonym match: it ignores case, diacritics (so the old
+ * and new tone placements "hòa"/"hoà" meet), đ/d, line breaks and runs of spaces.
+ */
+const COMBINING = /[\u0300-\u036f]/g;
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** NFC with collapsed white space: for display and for messages. */
+export function clean(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Shortens long cell text for messages. */
+export function excerpt(text: string, max = 60): string {
+  const t = clean(text);
+  return t.length <= max ? t : t.slice(0, max - 1) + '…';
+}
