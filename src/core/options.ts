@@ -1,0 +1,39 @@
+import type { ColumnRole } from './report';
+
+export interface Band {
+  label: string;
+  /** lowest percent (inclusive) of the maximum that earns this band */
+  minPercent: number;
+}
+
+export interface CheckOptions {
+  /** ISO date the deadlines are judged on; hosts pass today's date by default */
+  asOf: string;
+  /** overrides the year read from the title block */
+  planYear?: number;
+  /** columns whose cells must not be empty (default: content, leadAgency, deadline, product) */
+  required?: ColumnRole[];
+  /** score bands, highest first (default A ≥ 90 %, B ≥ 80 %, C ≥ 70 %, D ≥ 50 %, E below) */
+  bands?: Band[];
+  /** deadlines due within this many days after asOf are listed as "due soon" (default 14) */
+  dueSoonDays?: number;
+  /** an area under this percent of its maximum is flagged (default 50) */
+  areaThresholdPercent?: number;
+}
+
+export const DEFAULT_REQUIRED: ColumnRole[] = ['content', 'leadAgency', 'deadline', 'product'];
+
+export const DEFAULT_BANDS: Band[] = [
+  { label: 'A', minPercent: 90 },
+  { label: 'B', minPercent: 80 },
+  { label: 'C', minPercent: 70 },
+  { label: 'D', minPercent: 50 },
+  { label: 'E', minPercent: 0 },
+];
+
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
