@@ -1,0 +1,168 @@
+/**
+ * Finding the header: which row(s) hold the column titles, and which column plays which role.
+ * Titles are matched by Vietnamese synonyms with `fold` (case, diacritics, line breaks and spaces ignored).
+ */
+import { Grid, columnLetter, isBlank } from '../snapshot';
+import type { ColumnRole, ScoreColumnInfo, ScoreKind } from '../report';
+import { fold } from '../vn/text';
+
+export type HeaderClass = { role: ColumnRole } | { score: ScoreKind; year?: number } | null;
+
+const has = (h: string, ...words: string[]) => words.some((w) => h.includes(w));
+
+/** Classifies one header title. Order matters: the most specific synonyms come first. */
+export function classifyHeader(title: string): HeaderClass {
+  const h = fold(title).replace(/[()[\]:;,*]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!h || h.length > 160) return null;
+  if (/^(s ?tt|tt|so tt|so thu tu|thu tu)\b/.test(h) && h.length <= 20) return { role: 'number' };
+  if (has(h, 'diem toi da', 'diem chuan', 'thang diem', 'diem so toi da')) return { role: 'maxScore' };
+  const year = /(?:nam )?((?:19|20)\d{2})\b/.exec(h);
+  const y = year ? parseInt(year[1], 10) : undefined;
+  if (has(h, 'tu danh gia', 'tu cham')) return { score: 'self', year: y };
+  if (has(h, 'tham dinh')) return { score: 'appraised', year: y };
+  if (has(h, 'muc tieu', 'phan dau', 'chi tieu diem')) return { score: 'target', year: y };
+  if (/^ket qua (nam |dat |danh gia )?(19|20)\d{2}/.test(h) || has(h, 'diem dat', 'ket qua diem', 'diem danh gia'))
+    return { score: 'result', year: y };
+  if (/^diem\b/.test(h)) return { score: 'score', year: y };
+  if (has(h, 'ngay hoan thanh', 'ngay nop', 'ngay thuc hien xong', 'ngay ban hanh')) return { role: 'completedOn' };
+  if (has(h, 'tinh trang', 'ket qua thuc hien', 'trang thai', 'ket qua trien khai')) return { role: 'status' };
+  if (has(h, 'chu tri', 'don vi thuc hien', 'co quan thuc hien')) return { role: 'leadAgency' };
+  if (has(h, 'phoi hop')) return { role: 'partner' };
+  if (has(h, 'kinh phi', 'du toan') && !has(h, 'nguon kinh phi', 'nguon von')) return { role: 'budget' };
+  if (has(h, 'thoi gian', 'thoi han', 'han nop', 'han hoan thanh', 'tien do hoan thanh')) return { role: 'deadline' };
+  if (has(h, 'san pham')) return { role: 'product' };
+  if (has(h, 'noi dung', 'nhiem vu', 'linh vuc', 'tieu chi', 'cong viec', 'ten de an', 'ten nhiem vu'))
+    return { role: 'content' };
+  return null;
+}
+
+export interface HeaderMatch {
+  headerRows: number[];
+  firstDataRow: number;
+  columns: Partial<Record<ColumnRole, number>>;
+  scoreColumns: (ScoreColumnInfo & { col: number })[];
+  /** the full title of every recognised column (group title / sub-title), by column number */
+  titles: Map<number, string>;
+  /** folded title per column, to recognise the header when a page break repeats it */
+  folded: Map<number, string>;
+}
+
+const MAX_HEADER_SCAN = 60;
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+/** Scores a row as a header: the number of distinct roles its cells name. */
+function rowRoles(grid: Grid, row: number): Map<number, HeaderClass> {
+  const out = new Map<number, HeaderClass>();
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = grid.merged(row, c);
+    if (m && (m.top !== row || m.left !== c)) continue;
+    const v = grid.value(row, c);
+    if (typeof v !== 'string' || isBlank(v)) continue;
+    const cls = classifyHeader(v);
+    if (cls) out.set(c, cls);
+  }
+  return out;
+}
+
+function distinctRoles(classes: Iterable<HeaderClass>): number {
+  const seen = new Set<string>();
+  for (const c of classes) if (c) seen.add('role' in c ? c.role : 'score:' + c.score);
+  return seen.size;
+}
+
+export function findHeader(grid: Grid): HeaderMatch | null {
+  const last = Math.min(grid.bottom, grid.top + MAX_HEADER_SCAN - 1);
+  let best: { row: number; roles: Map<number, HeaderClass>; score: number } | null = null;
+  for (let r = grid.top; r <= last; r++) {
+    const roles = rowRoles(grid, r);
+    const n = distinctRoles(roles.values());
+    const hasCore = [...roles.values()].some((c) => c && 'role' in c && (c.role === 'content' || c.role === 'number'));
+    if (n >= 3 && hasCore && (!best || n > best.score)) best = { row: r, roles, score: n };
+    if (best && r > best.row + 2) break;
+  }
+  if (!best) return null;
+  const top = best.row;
+
+  // A second header row: cells of the top row merged downwards, or group titles merged across sub-columns.
+  let twoRows = false;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = grid.merged(top, c);
+    if (m && m.top === top && m.bottom > top) twoRows = true;
+    if (m && m.top === top && m.bottom === top && m.right > m.left && top + 1 <= grid.bottom) {
+      const below = grid.value(top + 1, c);
+      if (typeof below === 'string' && classifyHeader(below)) twoRows = true;
+    }
+  }
+  const headerRows = twoRows ? [top, top + 1] : [top];
+
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const scoreColumns: HeaderMatch['scoreColumns'] = [];
+  const titles = new Map<number, string>();
+  const folded = new Map<number, string>();
+  for (let c = grid.left; c <= grid.right; c++) {
+    const topM = grid.merged(top, c);
+    const topText = text(grid.shownValue(top, c)).trim();
+    const subText = twoRows && !(topM && topM.bottom > top) ? text(grid.value(top + 1, c)).trim() : '';
+    const groupStart = !topM || topM.left === c;
+    let cls: HeaderClass = null;
+    let title = topText;
+    if (subText) {
+      title = topText ? `${topText} / ${subText}` : subText;
+      cls = classifyHeader(subText);
+      // An unrecognised first sub-column takes the group's meaning ("Yêu cầu của sản phẩm…" over "Thẩm quyền…").
+      if (!cls && groupStart && topText) cls = classifyHeader(topText);
+    } else if (topText && groupStart) {
+      cls = classifyHeader(topText);
+    }
+    const f = fold(subText || (groupStart ? topText : ''));
+    if (f) folded.set(c, f);
+    if (!cls) continue;
+    if ('role' in cls) {
+      if (columns[cls.role] === undefined) {
+        columns[cls.role] = c;
+        titles.set(c, title);
+      }
+    } else {
+      scoreColumns.push({ col: c, column: columnLetter(c), header: title.replace(/\s+/g, ' '), kind: cls.score, year: cls.year });
+      titles.set(c, title);
+    }
+  }
+  // Without a maximum column, a lone "Điểm" column is still a score column; a task table has none.
+  return { headerRows, firstDataRow: headerRows[headerRows.length - 1] + 1, columns, scoreColumns, titles, folded };
+}
+
+/** True when a data row repeats the header (a page break in a copied document). */
+export function isRepeatedHeader(grid: Grid, row: number, header: HeaderMatch): boolean {
+  let same = 0;
+  let total = 0;
+  for (const [c, f] of header.folded) {
+    total++;
+    const v = grid.value(row, c);
+    if (typeof v === 'string' && fold(v) === f) same++;
+  }
+  return total >= 2 && same >= Math.max(2, Math.ceil(total * 0.6));
+}
+
+const PLAN_YEAR = /\bnam (?:ke hoach )?((?:19|20)\d{2})\b/g;
+const DATE_BEFORE = /ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*$/;
+
+/** The plan year from the title block: the first "năm 2018" that is not the date of the decision. */
+export function findPlanYear(grid: Grid, headerRow: number, sheetName: string): number | undefined {
+  for (let r = grid.top; r < headerRow; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      const v = grid.value(r, c);
+      if (typeof v !== 'string' || v.length > 2000) continue;
+      const h = fold(v);
+      for (const m of h.matchAll(PLAN_YEAR)) {
+        const before = h.slice(0, m.index);
+        if (DATE_BEFORE.test(before)) continue;
+        return parseInt(m[1], 10);
+      }
+    }
+  }
+  const fromName = /((?:19|20)\d{2})/.exec(sheetName);
+  return fromName ? parseInt(fromName[1], 10) : undefined;
+}

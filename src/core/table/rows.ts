@@ -1,0 +1,278 @@
+/**
+ * Reading the body of the table row by row, the way a reader of the printed plan would: sections, items, lettered
+ * sub-items, hierarchical criteria, extra lines of an item (merged number/title), tails of items cut by a page
+ * break, header rows repeated by page breaks, subtotal / total / "Bằng chữ" rows.
+ */
+import { Grid, CellValue, isBlank } from '../snapshot';
+import type { ColumnRole } from '../report';
+import { fold } from '../vn/text';
+import { HeaderMatch, findHeader, findPlanYear, isRepeatedHeader } from './header';
+import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
+
+export type RowKind =
+  | 'section'
+  | 'item'
+  | 'subitem'
+  | 'part'
+  | 'fragment'
+  | 'subtotal'
+  | 'total'
+  | 'words'
+  | 'header'
+  | 'blank'
+  | 'note';
+
+export interface Section {
+  label: string;
+  value: number;
+  title: string;
+  row: number;
+  /** the cell holding the section's numbering */
+  col: number;
+  items: Item[];
+  subtotalRow?: number;
+}
+
+export interface Item {
+  /** "1", "1.3.1", "b)" */
+  number: string;
+  numbering: Numbering | null;
+  /** where the number is written (or the title, for lettered sub-items written in the title) */
+  row: number;
+  numberCol: number;
+  /** every sheet row that belongs to the item: its own, extra lines, fragments */
+  rows: number[];
+  kind: 'item' | 'subitem';
+  title: string;
+  parent?: Item;
+  children: Item[];
+  section?: Section;
+}
+
+export interface TableRow {
+  row: number;
+  kind: RowKind;
+  item?: Item;
+  section?: Section;
+}
+
+export interface Table {
+  grid: Grid;
+  header: HeaderMatch;
+  col: Partial<Record<ColumnRole, number>>;
+  planYear?: number;
+  rows: TableRow[];
+  items: Item[];
+  sections: Section[];
+  subtotalRows: { row: number; section?: Section }[];
+  totalRow?: number;
+  wordsRow?: number;
+  repeatedHeaders: number[];
+  fragments: { row: number; item?: Item }[];
+  firstDataRow: number;
+  lastDataRow: number;
+}
+
+function str(v: CellValue): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+const TOTAL = /^(tổng cộng|tổng số|tổng|cộng tất cả|cộng toàn bộ|tổng kinh phí|tổng điểm)\b/;
+const SUBTOTAL = /^(cộng|tổng cộng|tổng)\s*(mục|phần|nhóm|lĩnh vực)?\s*([ivxl]+|\d+)?\s*[:.]?\s*$|^cộng\b/;
+
+function lowerNfc(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** "Tổng cộng", "Tổng số:" → total; "Cộng mục I", "Cộng:" → subtotal. */
+export function totalKind(text: string): 'total' | 'subtotal' | null {
+  const t = lowerNfc(text).replace(/^[(*\-–\s]+/, '');
+  if (t.length > 60) return null;
+  if (/^(tổng cộng|tổng số|tổng|cộng)\s*(mục|phần|nhóm)\s+\S+/.test(t)) return 'subtotal';
+  if (TOTAL.test(t)) return 'total';
+  if (SUBTOTAL.test(t)) return 'subtotal';
+  return null;
+}
+
+export function isWordsText(text: string): boolean {
+  return /^\(?\s*(so tien )?bang chu\b/.test(fold(text));
+}
+
+export function buildTable(grid: Grid, planYearOverride?: number): Table | null {
+  const header = findHeader(grid);
+  if (!header) return null;
+  const col = header.columns;
+  const numCol = col.number;
+  const contentCol = col.content;
+  const roleCols = new Set<number>(Object.values(col) as number[]);
+  for (const s of header.scoreColumns) roleCols.add(s.col);
+  const leftCols: number[] = [];
+  for (let c = grid.left; c <= Math.min(grid.right, grid.left + 2); c++) leftCols.push(c);
+  if (numCol !== undefined && !leftCols.includes(numCol)) leftCols.push(numCol);
+  if (contentCol !== undefined && !leftCols.includes(contentCol)) leftCols.push(contentCol);
+
+  const table: Table = {
+    grid,
+    header,
+    col,
+    planYear: planYearOverride ?? findPlanYear(grid, header.headerRows[0], grid.name),
+    rows: [],
+    items: [],
+    sections: [],
+    subtotalRows: [],
+    repeatedHeaders: [],
+    fragments: [],
+    firstDataRow: header.firstDataRow,
+    lastDataRow: header.firstDataRow - 1,
+  };
+
+  let section: Section | undefined;
+  let current: Item | undefined; // the item (or sub-item) later lines belong to
+  let lastArabic: Item | undefined;
+  const byLabel = new Map<string, Item>();
+  let prevKind: RowKind = 'header';
+  let blankRun = 0;
+  let ended = false;
+
+  for (let r = header.firstDataRow; r <= grid.bottom && !ended; r++) {
+    // Own values of the row (merged areas count once, at their top-left cell).
+    let any = false;
+    let roleValues = 0;
+    let firstText = '';
+    for (let c = grid.left; c <= grid.right; c++) {
+      const v = grid.value(r, c);
+      if (isBlank(v)) continue;
+      any = true;
+      if (roleCols.has(c) && c !== contentCol && c !== numCol) roleValues++;
+      if (!firstText && leftCols.includes(c) && typeof v === 'string') firstText = v;
+    }
+    if (!any) {
+      table.rows.push({ row: r, kind: 'blank' });
+      if (++blankRun >= 5 && table.items.length > 0) break;
+      continue;
+    }
+    blankRun = 0;
+
+    let kind: RowKind;
+    const numV = numCol !== undefined ? grid.value(r, numCol) : null;
+    const numMerge = numCol !== undefined ? grid.merged(r, numCol) : undefined;
+    const contentV = contentCol !== undefined ? grid.value(r, contentCol) : null;
+    const contentMerge = contentCol !== undefined ? grid.merged(r, contentCol) : undefined;
+    const contentText = str(contentV);
+    const numNumbering = parseNumberCell(numV);
+    const tk = firstText ? totalKind(firstText) : null;
+
+    if (table.totalRow !== undefined && !(firstText && isWordsText(firstText))) {
+      // Below the total only the amount in words belongs to the table; signatures and notes do not.
+      table.rows.push({ row: r, kind: 'note' });
+      break;
+    }
+    if (isRepeatedHeader(grid, r, header)) {
+      kind = 'header';
+      table.repeatedHeaders.push(r);
+    } else if (firstText && isWordsText(firstText)) {
+      kind = 'words';
+      table.wordsRow = r;
+      ended = true;
+    } else if (tk === 'total' && !numNumbering) {
+      kind = 'total';
+      table.totalRow = r;
+    } else if (tk === 'subtotal' && !numNumbering) {
+      kind = 'subtotal';
+      table.subtotalRows.push({ row: r, section });
+      if (section) section.subtotalRow = r;
+    } else {
+      const numText = str(numV);
+      const lead = numNumbering ? null : parseLeadingNumber(numText || contentText);
+      const roman = numNumbering?.kind === 'roman' ? numNumbering : lead?.kind === 'roman' ? lead : null;
+      if (roman) {
+        kind = 'section';
+        const where = numNumbering || (numText && lead) ? numCol! : contentCol ?? numCol!;
+        section = {
+          label: roman.label,
+          value: roman.value,
+          title: (numText && !numNumbering ? numText : contentText).trim(),
+          row: r,
+          col: where,
+          items: [],
+        };
+        table.sections.push(section);
+        current = undefined;
+        lastArabic = undefined;
+      } else if (numNumbering && numNumbering.kind === 'arabic') {
+        kind = 'item';
+        const item: Item = {
+          number: numNumbering.label,
+          numbering: numNumbering,
+          row: r,
+          numberCol: numCol!,
+          rows: [r],
+          kind: 'item',
+          title: contentText.trim(),
+          children: [],
+          section,
+        };
+        if (numNumbering.parts.length > 1) {
+          const parent = byLabel.get(numNumbering.parts.slice(0, -1).join('.'));
+          if (parent) {
+            item.parent = parent;
+            parent.children.push(item);
+          }
+        }
+        if (!item.parent && section) section.items.push(item);
+        byLabel.set(item.number, item);
+        table.items.push(item);
+        current = item;
+        lastArabic = item;
+      } else if (numNumbering?.kind === 'letter' || (!numNumbering && isBlank(numV) && lead?.kind === 'letter')) {
+        kind = 'subitem';
+        const letter = (numNumbering ?? lead) as Extract<Numbering, { kind: 'letter' }>;
+        const item: Item = {
+          number: letter.label,
+          numbering: letter,
+          row: r,
+          numberCol: numNumbering ? numCol! : contentCol!,
+          rows: [r],
+          kind: 'subitem',
+          title: contentText.trim(),
+          children: [],
+          section,
+          parent: lastArabic,
+        };
+        if (lastArabic) lastArabic.children.push(item);
+        table.items.push(item);
+        current = item;
+      } else if (
+        (numMerge && numMerge.top < r && current && current.rows.includes(numMerge.top)) ||
+        (contentMerge && contentMerge.top < r && current && current.rows.includes(contentMerge.top))
+      ) {
+        kind = 'part';
+      } else if (current && isBlank(numV) && contentText && roleValues === 0 && !contentMerge) {
+        // Only a title: the tail of the item above, cut by a page break.
+        const startsLower = /^[a-zđàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/.test(
+          contentText.trim().normalize('NFC'),
+        );
+        kind = prevKind === 'header' || startsLower ? 'fragment' : 'part';
+      } else if (current && isBlank(numV)) {
+        kind = 'part';
+      } else {
+        kind = 'note';
+      }
+    }
+
+    const tr: TableRow = { row: r, kind, section };
+    if (kind === 'part' || kind === 'fragment') {
+      if (current) {
+        current.rows.push(r);
+        tr.item = current;
+      }
+      if (kind === 'fragment') table.fragments.push({ row: r, item: current });
+    } else if (kind === 'item' || kind === 'subitem') {
+      tr.item = current;
+    }
+    table.rows.push(tr);
+    if (kind !== 'blank' && kind !== 'note') table.lastDataRow = r;
+    prevKind = kind;
+  }
+  return table;
+}
