@@ -1,11 +1,110 @@
-import type { SheetSnapshot } from './snapshot';
+/** check(): finds the table, runs every rule, builds the sheet's report. Pure: no Office, no DOM, no Node. */
+import { Grid, SheetSnapshot, columnLetter as letterOf } from './snapshot';
 import type { CheckOptions } from './options';
-import type { SheetReport, Report } from './report';
+import type { Finding, Report, SheetReport } from './report';
+import { severityRank } from './report';
+import { buildTable } from './table/rows';
+import { NumberReader, Rule, RuleContext, finding, resolveOptions } from './rules/context';
+import { structureRule } from './rules/structure';
+import { requiredRule } from './rules/required';
+import { numbersRule } from './rules/numbers';
+import { numberingRule } from './rules/numbering';
+import { checkBudget } from './rules/budget';
+import { checkDeadlines } from './rules/deadlines';
+import { scoreFindings } from './rules/scores';
+import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
 
-/** Checks one sheet. Never throws on bad input: an unreadable sheet gives a report with a finding. */
+const SIMPLE_RULES: Rule[] = [structureRule, numberingRule, requiredRule, numbersRule];
+
+function emptyCounts(): SheetReport['counts'] {
+  return { rows: 0, sections: 0, items: 0, subItems: 0, repeatedHeaders: 0, fragments: 0 };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column) || severityRank(a.severity) - severityRank(b.severity));
+}
+
+/** Checks one sheet. Never throws: an unexpected failure becomes a `check-failed` finding. */
 export function check(snapshot: SheetSnapshot, options: CheckOptions): SheetReport {
-  // placeholder: replaced by the real engine
-  return { sheet: snapshot.name, found: false, counts: { rows: 0, sections: 0, items: 0, subItems: 0, repeatedHeaders: 0, fragments: 0 }, findings: [] };
+  const name = snapshot?.name ?? '';
+  try {
+    return checkSheet(snapshot, options);
+  } catch (e) {
+    return {
+      sheet: name,
+      found: false,
+      counts: emptyCounts(),
+      findings: [
+        finding('check-failed', 1, 1, {
+          vi: `Không kiểm tra được trang «${name}»: ${(e as Error)?.message ?? e}. Dữ liệu trong trang không bị thay đổi.`,
+          en: `Sheet "${name}" could not be checked: ${(e as Error)?.message ?? e}. Nothing in the sheet was changed.`,
+        }),
+      ],
+    };
+  }
+}
+
+function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport {
+  const grid = new Grid(snapshot);
+  const resolved = resolveOptions(options);
+  const table = grid.rowCount ? buildTable(grid, resolved.planYear) : null;
+  if (!table) {
+    return {
+      sheet: grid.name,
+      found: false,
+      counts: emptyCounts(),
+      findings: [
+        finding('table-not-found', grid.top, grid.left, {
+          vi: `Trang «${grid.name}» không có bảng phụ lục (không thấy dòng tiêu đề có các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian).`,
+          en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian).`,
+        }),
+      ],
+    };
+  }
+  const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers: new NumberReader(grid) };
+  const findings: Finding[] = [];
+  for (const rule of SIMPLE_RULES) findings.push(...rule(ctx));
+  const budget = checkBudget(ctx);
+  findings.push(...budget.findings);
+  const deadlines = checkDeadlines(ctx);
+  findings.push(...deadlines.findings);
+
+  const report: SheetReport = {
+    sheet: grid.name,
+    found: true,
+    table: {
+      headerRows: table.header.headerRows,
+      firstDataRow: table.firstDataRow,
+      lastDataRow: table.lastDataRow,
+      columns: Object.fromEntries(Object.entries(table.col).map(([k, c]) => [k, letterOf(c as number)])),
+      headers: Object.fromEntries([...table.header.titles].map(([c, t]) => [letterOf(c), t.replace(/\s+/g, ' ').trim()])),
+      scoreColumns: table.header.scoreColumns.map(({ col: _c, ...s }) => s),
+      kind: table.col.maxScore !== undefined || table.header.scoreColumns.length ? 'scores' : 'tasks',
+    },
+    ...(table.planYear ? { planYear: table.planYear } : {}),
+    counts: {
+      rows: table.rows.filter((r) => r.kind !== 'blank').length,
+      sections: table.sections.length,
+      items: table.items.filter((i) => i.kind === 'item').length,
+      subItems: table.items.filter((i) => i.kind === 'subitem').length,
+      repeatedHeaders: table.repeatedHeaders.length,
+      fragments: table.fragments.length,
+    },
+    findings,
+  };
+  if (budget.summary) report.budget = budget.summary;
+  if (deadlines.summary) report.deadlines = deadlines.summary;
+
+  const tree = buildScoreTree(table, ctx.numbers);
+  if (tree) {
+    findings.push(...scoreFindings(ctx, tree));
+    report.scores = summaries(tree, resolved.bands);
+    report.criteria = toCriterionNodes(tree);
+    report.recalc = recalcPlan(tree, table);
+    report.pointsLost = pointsLost(tree);
+  }
+  sortFindings(findings);
+  return report;
 }
 
 export function checkAll(snapshots: SheetSnapshot[], options: CheckOptions): Report {

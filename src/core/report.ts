@@ -32,7 +32,8 @@ export type RuleId =
   | 'score-negative'
   | 'score-rollup-mismatch'
   | 'score-total-mismatch'
-  | 'score-below-threshold';
+  | 'score-below-threshold'
+  | 'check-failed';
 
 export interface RuleInfo {
   id: RuleId;
@@ -65,6 +66,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' } },
   { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' } },
   { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' } },
+  { id: 'check-failed', severity: 'error', title: { vi: 'Không kiểm tra được trang', en: 'Sheet could not be checked' } },
 ];
 
 export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<

@@ -271,7 +271,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
       tr.item = current;
     }
     table.rows.push(tr);
-    if (kind !== 'blank' && kind !== 'note') table.lastDataRow = r;
+    if (kind !== 'note') table.lastDataRow = r;
     prevKind = kind;
   }
   return table;

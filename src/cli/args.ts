@@ -1,0 +1,113 @@
+/** `phuluc check` arguments. */
+import type { ColumnRole, Lang } from '../core/report';
+
+export interface CliArgs {
+  command: 'check' | 'help' | 'version';
+  paths: string[];
+  asOf?: string;
+  format: 'text' | 'json' | 'csv';
+  sheet?: string;
+  planYear?: number;
+  summary: boolean;
+  lang: Lang;
+  color?: boolean;
+  required?: ColumnRole[];
+}
+
+export class UsageError extends Error {}
+
+const ROLES: ColumnRole[] = ['number', 'content', 'product', 'leadAgency', 'partner', 'budget', 'deadline', 'status', 'completedOn', 'maxScore'];
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { command: 'help', paths: [], format: 'text', summary: false, lang: 'vi' };
+  const rest = [...argv];
+  const first = rest.shift();
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') return args;
+  if (first === '--version' || first === '-v' || first === 'version') return { ...args, command: 'version' };
+  if (first !== 'check') throw new UsageError(`Unknown command "${first}". Try: phuluc check FILE.xlsx`);
+  args.command = 'check';
+  const value = (flag: string, inline?: string): string => {
+    const v = inline ?? rest.shift();
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (rest.length) {
+    const a = rest.shift()!;
+    if (!a.startsWith('--') || a === '-') {
+      args.paths.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    switch (flag) {
+      case '--as-of': {
+        const v = value(flag, inline);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v + 'T00:00:00Z')) || new Date(v + 'T00:00:00Z').toISOString().slice(0, 10) !== v)
+          throw new UsageError(`--as-of must be a real date YYYY-MM-DD, got "${v}"`);
+        args.asOf = v;
+        break;
+      }
+      case '--format': {
+        const v = value(flag, inline);
+        if (v !== 'text' && v !== 'json' && v !== 'csv') throw new UsageError(`--format must be text, json or csv, got "${v}"`);
+        args.format = v;
+        break;
+      }
+      case '--sheet':
+        args.sheet = value(flag, inline);
+        break;
+      case '--plan-year': {
+        const v = value(flag, inline);
+        if (!/^\d{4}$/.test(v)) throw new UsageError(`--plan-year must be a year like 2024, got "${v}"`);
+        args.planYear = parseInt(v, 10);
+        break;
+      }
+      case '--lang': {
+        const v = value(flag, inline);
+        if (v !== 'vi' && v !== 'en') throw new UsageError(`--lang must be vi or en, got "${v}"`);
+        args.lang = v;
+        break;
+      }
+      case '--required': {
+        const list = value(flag, inline).split(',').map((s) => s.trim()).filter(Boolean);
+        for (const r of list) if (!ROLES.includes(r as ColumnRole)) throw new UsageError(`--required: unknown column "${r}" (known: ${ROLES.join(', ')})`);
+        args.required = list as ColumnRole[];
+        break;
+      }
+      case '--summary':
+        args.summary = true;
+        break;
+      case '--color':
+        args.color = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      case '--help':
+        return { ...args, command: 'help' };
+      default:
+        throw new UsageError(`Unknown option ${flag}`);
+    }
+  }
+  if (!args.paths.length) throw new UsageError('Give at least one .xlsx file or folder');
+  return args;
+}
+
+export const USAGE = `phuluc — kiểm tra phụ lục kế hoạch CCHC / check CCHC plan appendix sheets
+
+Usage:
+  phuluc check FILE.xlsx|FOLDER… [options]
+
+Options:
+  --as-of YYYY-MM-DD     judge deadlines on this date (default: today)
+  --format text|json|csv output for people (text), one JSON document, or CSV (with --summary: one row per file)
+  --summary              one row per file: errors, warnings, overdue, budget, score totals
+  --sheet NAME           only this sheet
+  --plan-year YYYY       override the plan year read from the title
+  --required a,b,…       mandatory columns (content, leadAgency, deadline, product, partner, budget, status, …)
+  --lang vi|en           language of the messages (default vi)
+  --no-color / --color   colour in text output (default: when writing to a terminal)
+
+Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked).
+`;

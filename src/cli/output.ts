@@ -1,0 +1,234 @@
+/** Rendering check results for people (text), for programs (JSON) and for spreadsheets (CSV). */
+import type { Finding, Lang, SheetReport } from '../core/report';
+import { countBySeverity } from '../core/report';
+import { Dec } from '../core/decimal';
+import { formatNumber, formatNumberEn } from '../core/vn/number';
+
+export interface FileResult {
+  file: string;
+  sheets: SheetReport[];
+  /** set when the file could not be read */
+  error?: string;
+}
+
+const fmt = (n: number | null | undefined, lang: Lang, decimals?: number): string => {
+  if (n === null || n === undefined) return '—';
+  const d = Dec.fromNumber(n);
+  if (!d) return String(n);
+  return lang === 'vi' ? formatNumber(d, decimals) : formatNumberEn(d, decimals);
+};
+
+export function findingJson(f: Finding, lang: Lang) {
+  const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, cell: f.cell, row: f.row, column: f.column, message: f.message[lang] };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.related) out.related = f.related;
+  return out;
+}
+
+export function sheetSummary(s: SheetReport) {
+  const counts = countBySeverity(s.findings);
+  return {
+    found: s.found,
+    ...(s.planYear ? { planYear: s.planYear } : {}),
+    ...(s.table ? { table: s.table } : {}),
+    counts: s.counts,
+    findings: counts,
+    ...(s.budget ? { budget: s.budget } : {}),
+    ...(s.scores ? { scores: s.scores } : {}),
+    ...(s.deadlines
+      ? {
+          deadlines: {
+            asOf: s.deadlines.asOf,
+            parsed: s.deadlines.parsed,
+            overdue: s.deadlines.overdue,
+            late: s.deadlines.late,
+            dueSoon: s.deadlines.dueSoon,
+            unparsed: s.deadlines.unparsed,
+          },
+        }
+      : {}),
+    ...(s.pointsLost ? { pointsLost: s.pointsLost } : {}),
+    ...(s.criteria ? { criteria: s.criteria } : {}),
+    ...(s.recalc ? { recalc: s.recalc } : {}),
+  };
+}
+
+export function toJson(results: FileResult[], asOf: string, lang: Lang): string {
+  const doc = {
+    version: 1,
+    asOf,
+    files: results.map((r) => ({
+      file: r.file,
+      ...(r.error ? { error: r.error } : {}),
+      sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), summary: sheetSummary(s) })),
+    })),
+  };
+  return JSON.stringify(doc, null, 2);
+}
+
+interface Paint {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+const ansi = (code: string) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
+export function paint(color: boolean): Paint {
+  const id = (s: string) => s;
+  return color
+    ? { red: ansi('31'), yellow: ansi('33'), blue: ansi('36'), bold: ansi('1'), dim: ansi('2') }
+    : { red: id, yellow: id, blue: id, bold: id, dim: id };
+}
+
+const L = {
+  vi: { file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề' },
+  en: { file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems' },
+};
+
+export function toText(results: FileResult[], lang: Lang, color: boolean): string {
+  const p = paint(color);
+  const t = L[lang];
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(p.bold(`${t.file}: ${r.file}`));
+    if (r.error) {
+      lines.push(`  ${p.red(t.cannotRead)}: ${r.error}`, '');
+      continue;
+    }
+    for (const s of r.sheets) {
+      const c = countBySeverity(s.findings);
+      const head = `  ${t.sheet} «${s.sheet}»`;
+      if (!s.found) {
+        lines.push(`${head} — ${p.dim(t.noTable)}`);
+        continue;
+      }
+      const bits = [`${s.counts.items} ${t.items}`];
+      if (s.planYear) bits.push(`${t.planYear} ${s.planYear}`);
+      bits.push(`${c.error} ${t.errors}`, `${c.warning} ${t.warnings}`, `${c.info} ${t.infos}`);
+      lines.push(`${p.bold(head)} — ${bits.join(', ')}`);
+      if (s.budget) {
+        const b = s.budget;
+        const unit = b.unit ? ` ${b.unit}` : '';
+        lines.push(`    ${t.budget}: ${t.computed} ${fmt(b.total, lang)}${unit}, ${t.stated} ${fmt(b.stated, lang)}${unit}`);
+      }
+      for (const sc of s.scores ?? []) {
+        lines.push(`    ${sc.header}: ${fmt(sc.total, lang, sc.decimals)} / ${fmt(sc.max, lang)}${sc.percent !== null ? ` = ${fmt(sc.percent, lang, 1)}%` : ''}${sc.band ? ` (${sc.band})` : ''}`);
+      }
+      if (s.deadlines) {
+        const d = s.deadlines;
+        lines.push(`    ${d.asOf}: ${d.overdue.length} ${t.overdue}, ${d.dueSoon.length} ${t.dueSoon}, ${d.late.length} ${t.late}, ${d.unparsed.length} ${t.unparsed}`);
+      }
+      if (s.pointsLost?.length) {
+        const top = s.pointsLost.slice(0, 5).map((x) => `${x.number} (−${fmt(x.lost, lang, 2)})`);
+        lines.push(`    ${t.lost}: ${top.join(', ')}`);
+      }
+      for (const f of s.findings) {
+        const sev = f.severity === 'error' ? p.red('lỗi   '.slice(0, 6)) : f.severity === 'warning' ? p.yellow('c.báo ') : p.blue('g.chú ');
+        const sevEn = f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
+        lines.push(`    ${f.cell.padEnd(6)} ${lang === 'vi' ? sev : sevEn} ${f.message[lang]} ${p.dim('[' + f.rule + ']')}`);
+      }
+      if (!s.findings.length) lines.push(`    ${t.ok}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** One row per file: the department head's overview of all units. */
+export interface SummaryRow {
+  file: string;
+  status: 'ok' | 'unreadable' | 'no-table';
+  sheets: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  overdue: number;
+  budgetTotal: number | null;
+  budgetStated: number | null;
+  budgetUnit: string;
+  scores: { header: string; total: number; max: number | null; percent: number | null; band: string | null }[];
+  message: string;
+}
+
+export function summaryRows(results: FileResult[]): SummaryRow[] {
+  return results.map((r) => {
+    const row: SummaryRow = { file: r.file, status: 'ok', sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? '' };
+    if (r.error) {
+      row.status = 'unreadable';
+      return row;
+    }
+    let found = false;
+    for (const s of r.sheets) {
+      const c = countBySeverity(s.findings);
+      row.errors += c.error;
+      row.warnings += c.warning;
+      row.infos += c.info;
+      if (s.found) found = true;
+      row.overdue += s.deadlines?.overdue.length ?? 0;
+      if (s.budget) {
+        row.budgetTotal = (row.budgetTotal ?? 0) + s.budget.total;
+        if (s.budget.stated !== null) row.budgetStated = (row.budgetStated ?? 0) + s.budget.stated;
+        row.budgetUnit = s.budget.unit;
+      }
+      for (const sc of s.scores ?? []) row.scores.push({ header: sc.header, total: sc.total, max: sc.max, percent: sc.percent, band: sc.band });
+    }
+    if (!found) row.status = 'no-table';
+    return row;
+  });
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  // Cells starting with = + - @ would be formulas in Excel: keep them text.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function summaryCsv(rows: SummaryRow[]): string {
+  const maxScores = Math.max(0, ...rows.map((r) => r.scores.length));
+  const header = ['file', 'status', 'sheets', 'errors', 'warnings', 'infos', 'overdue', 'budget_total', 'budget_stated', 'budget_unit'];
+  for (let i = 1; i <= maxScores; i++) header.push(`score${i}_header`, `score${i}_total`, `score${i}_max`, `score${i}_percent`, `score${i}_band`);
+  header.push('message');
+  const lines = [header.join(',')];
+  for (const r of rows) {
+    const cells: unknown[] = [r.file, r.status, r.sheets, r.errors, r.warnings, r.infos, r.overdue, r.budgetTotal, r.budgetStated, r.budgetUnit];
+    for (let i = 0; i < maxScores; i++) {
+      const s = r.scores[i];
+      cells.push(s?.header, s?.total, s?.max, s?.percent, s?.band);
+    }
+    cells.push(r.message);
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function findingsCsv(results: FileResult[], lang: Lang): string {
+  const lines = ['file,sheet,cell,rule,severity,message,expected,actual'];
+  for (const r of results) {
+    if (r.error) {
+      lines.push([r.file, '', '', 'unreadable', 'error', r.error, '', ''].map(csvCell).join(','));
+      continue;
+    }
+    for (const s of r.sheets)
+      for (const f of s.findings) lines.push([r.file, s.sheet, f.cell, f.rule, f.severity, f.message[lang], f.expected, f.actual].map(csvCell).join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function summaryText(rows: SummaryRow[], lang: Lang, color: boolean): string {
+  const p = paint(color);
+  const head = lang === 'vi'
+    ? ['Tệp', 'Lỗi', 'C.báo', 'Quá hạn', 'Kinh phí (tính / ghi)', 'Điểm']
+    : ['File', 'Errors', 'Warn', 'Overdue', 'Budget (computed / stated)', 'Scores'];
+  const body = rows.map((r) => {
+    if (r.status === 'unreadable') return [r.file, '—', '—', '—', (lang === 'vi' ? 'KHÔNG ĐỌC ĐƯỢC: ' : 'CANNOT READ: ') + r.message, ''];
+    const budget = r.budgetTotal !== null ? `${fmt(r.budgetTotal, lang)} / ${fmt(r.budgetStated, lang)}${r.budgetUnit ? ' ' + r.budgetUnit : ''}` : '';
+    const scores = r.scores.map((s) => `${fmt(s.total, lang)}${s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%${s.band ? ' ' + s.band : ''})` : ''}`).join('; ');
+    return [r.file, String(r.errors), String(r.warnings), String(r.overdue), r.status === 'no-table' ? (lang === 'vi' ? 'không có bảng phụ lục' : 'no appendix table') : budget, scores];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [p.bold(line(head)), ...body.map((b, i) => (rows[i].status === 'unreadable' || rows[i].errors ? p.red(line(b)) : line(b)))].join('\n') + '\n';
+}

@@ -1,0 +1,182 @@
+/**
+ * budget-subtotal-mismatch, budget-total-mismatch, budget-words-mismatch, and the budget summary.
+ * The total is the sum of the tasks' own amounts: a merged amount counts once, subtotal rows never, and a parent's
+ * amount only when its children have none (otherwise it is a subtotal and is checked as one).
+ */
+import type { BudgetSummary, Finding } from '../report';
+import { Rule, RuleContext, finding, num, valueOf } from './context';
+import { Dec } from '../decimal';
+import { a1, columnLetter } from '../snapshot';
+import { parseMoneyUnit } from '../vn/number';
+import { parseWords } from '../vn/words';
+import { excerpt } from '../vn/text';
+import type { Item } from '../table/rows';
+
+const AMOUNT_KINDS = new Set(['item', 'subitem', 'part', 'fragment']);
+
+export interface BudgetResult {
+  findings: Finding[];
+  summary?: BudgetSummary;
+}
+
+function tolerance(decimals: number): Dec {
+  return Dec.halfUnit(decimals);
+}
+
+export function checkBudget(ctx: RuleContext): BudgetResult {
+  const { table, grid, numbers } = ctx;
+  const col = table.col.budget;
+  if (col === undefined) return { findings: [] };
+  const out: Finding[] = [];
+  const letter = columnLetter(col);
+
+  // Own amount of every row, merged amounts counted at their top-left cell only.
+  const rowAmount = new Map<number, { value: Dec; decimals: number }>();
+  let maxDecimals = 0;
+  for (const tr of table.rows) {
+    if (!AMOUNT_KINDS.has(tr.kind)) continue;
+    const m = grid.merged(tr.row, col);
+    if (m && (m.top !== tr.row || m.left !== col)) continue;
+    const c = numbers.read(tr.row, col, 'money');
+    if (c.kind === 'number') {
+      rowAmount.set(tr.row, { value: c.value, decimals: c.decimals });
+      maxDecimals = Math.max(maxDecimals, c.decimals);
+    }
+  }
+
+  // Amount of an item = its own rows, or, where its children carry amounts, the children's.
+  const itemTotal = new Map<Item, Dec | null>();
+  const amountOf = (item: Item): Dec | null => {
+    if (itemTotal.has(item)) return itemTotal.get(item)!;
+    let own: Dec | null = null;
+    for (const r of item.rows) {
+      const a = rowAmount.get(r);
+      if (a) own = (own ?? Dec.ZERO).add(a.value);
+    }
+    let kids: Dec | null = null;
+    for (const ch of item.children) {
+      const a = amountOf(ch);
+      if (a) kids = (kids ?? Dec.ZERO).add(a);
+    }
+    let result = own;
+    if (kids !== null) {
+      result = kids;
+      const ownCell = rowAmount.get(item.row);
+      if (ownCell && ownCell.value.sub(kids).abs().cmp(tolerance(ownCell.decimals)) >= 0) {
+        out.push(
+          finding('budget-subtotal-mismatch', item.row, col, {
+            vi: `Kinh phí của mục ${item.number} ghi ${num(ownCell.value).vi} nhưng tổng các mục con là ${num(kids).vi} (chênh ${num(ownCell.value.sub(kids).abs()).vi}).`,
+            en: `Item ${item.number} states ${num(ownCell.value).en} but its sub-items add up to ${num(kids).en} (off by ${num(ownCell.value.sub(kids).abs()).en}).`,
+          }, { expected: kids.toNumber(), actual: ownCell.value.toNumber() }),
+        );
+      }
+    }
+    itemTotal.set(item, result);
+    return result;
+  };
+
+  const topItems = table.items.filter((i) => !i.parent);
+  let total = Dec.ZERO;
+  const sectionSums = new Map<unknown, Dec>();
+  for (const item of topItems) {
+    const a = amountOf(item) ?? Dec.ZERO;
+    total = total.add(a);
+    sectionSums.set(item.section, (sectionSums.get(item.section) ?? Dec.ZERO).add(a));
+  }
+  // Amounts on rows outside any item (no numbering at all) still count: nothing is silently dropped.
+  for (const tr of table.rows) {
+    if (!tr.item && AMOUNT_KINDS.has(tr.kind) && rowAmount.has(tr.row)) total = total.add(rowAmount.get(tr.row)!.value);
+  }
+
+  const sections: BudgetSummary['sections'] = [];
+  for (const s of table.sections) {
+    const sum = sectionSums.get(s) ?? Dec.ZERO;
+    const entry: BudgetSummary['sections'][number] = { label: s.label, row: s.row, sum: sum.toNumber() };
+    // A figure on the section's own row, or on its "Cộng mục" row, is a subtotal.
+    for (const r of [s.row, s.subtotalRow]) {
+      if (r === undefined) continue;
+      const c = numbers.read(r, col, 'money');
+      const stated = valueOf(c);
+      if (!stated || c.kind !== 'number') continue;
+      entry.stated = stated.toNumber();
+      entry.statedCell = a1(r, col);
+      if (stated.sub(sum).abs().cmp(tolerance(c.decimals)) >= 0) {
+        out.push(
+          finding('budget-subtotal-mismatch', r, col, {
+            vi: `Cộng mục ${s.label} ghi ${num(stated).vi} nhưng tổng các nhiệm vụ của mục là ${num(sum).vi} (chênh ${num(stated.sub(sum).abs()).vi}).`,
+            en: `Section ${s.label} states ${num(stated).en} but its tasks add up to ${num(sum).en} (off by ${num(stated.sub(sum).abs()).en}).`,
+          }, { expected: sum.toNumber(), actual: stated.toNumber() }),
+        );
+      }
+    }
+    sections.push(entry);
+  }
+
+  const unit = parseMoneyUnit(table.header.titles.get(col) ?? '');
+  const summary: BudgetSummary = {
+    column: letter,
+    total: total.toNumber(),
+    stated: null,
+    unit: unit?.label ?? '',
+    sections,
+    decimals: maxDecimals,
+  };
+
+  let statedTotal: Dec | null = null;
+  if (table.totalRow !== undefined) {
+    const c = numbers.read(table.totalRow, col, 'money');
+    if (c.kind === 'number') {
+      statedTotal = c.value;
+      summary.stated = c.value.toNumber();
+      summary.statedCell = a1(table.totalRow, col);
+      const diff = c.value.sub(total).abs();
+      if (diff.cmp(tolerance(c.decimals)) >= 0) {
+        const u = unit ? ` ${unit.label}` : '';
+        out.push(
+          finding('budget-total-mismatch', table.totalRow, col, {
+            vi: `Tổng cộng ghi ${num(c.value).vi}${u} nhưng tổng các nhiệm vụ là ${num(total).vi}${u} (chênh ${num(diff).vi}).`,
+            en: `The total states ${num(c.value).en}${u} but the tasks add up to ${num(total).en}${u} (off by ${num(diff).en}).`,
+          }, { expected: total.toNumber(), actual: c.value.toNumber() }),
+        );
+      }
+    }
+  }
+
+  if (table.wordsRow !== undefined) {
+    let wordsCol = grid.left;
+    let text = '';
+    for (let c = grid.left; c <= grid.right; c++) {
+      const v = grid.value(table.wordsRow, c);
+      if (typeof v === 'string' && v.trim()) {
+        wordsCol = c;
+        text = v;
+        break;
+      }
+    }
+    const parsed = text ? parseWords(text) : null;
+    const factor = unit?.factor ?? Dec.fromInt(1);
+    const inUnit = parsed ? parsed.value.div(factor, 6) : null;
+    summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
+    const reference = statedTotal ?? total;
+    const refName = statedTotal ? { vi: 'Tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
+    const u = unit ? ` ${unit.label}` : '';
+    if (!inUnit) {
+      out.push(
+        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
+          vi: `Không đọc được số tiền bằng chữ «${excerpt(text, 80)}».`,
+          en: `The amount in words "${excerpt(text, 80)}" cannot be read.`,
+        }, { severity: 'warning', actual: excerpt(text, 120) }),
+      );
+    } else if (!inUnit.eq(reference)) {
+      out.push(
+        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
+          vi: `Số tiền bằng chữ là ${num(inUnit).vi}${u} nhưng ${refName.vi} là ${num(reference).vi}${u}.`,
+          en: `The amount in words is ${num(inUnit).en}${u} but ${refName.en} is ${num(reference).en}${u}.`,
+        }, { expected: reference.toNumber(), actual: inUnit.toNumber() }),
+      );
+    }
+  }
+  return { findings: out, summary };
+}
+
+export const budgetRule: Rule = (ctx) => checkBudget(ctx).findings;

@@ -1,0 +1,154 @@
+/** What every rule receives, and the small helpers they share (finding construction, reading numbers). */
+import { CellValue, Grid, a1, columnLetter, isCellError } from '../snapshot';
+import type { Finding, RuleId, Severity, Text } from '../report';
+import { RULE_BY_ID } from '../report';
+import type { Band, CheckOptions } from '../options';
+import { DEFAULT_BANDS, DEFAULT_REQUIRED } from '../options';
+import type { Table } from '../table/rows';
+import { Dec } from '../decimal';
+import { parseNumber } from '../vn/number';
+
+export interface ResolvedOptions {
+  asOf: string;
+  planYear?: number;
+  required: CheckOptions['required'] & object;
+  requiredExplicit: boolean;
+  bands: Band[];
+  dueSoonDays: number;
+  areaThresholdPercent: number;
+}
+
+export function resolveOptions(o: CheckOptions): ResolvedOptions {
+  return {
+    asOf: o.asOf,
+    planYear: o.planYear,
+    required: o.required ?? DEFAULT_REQUIRED,
+    requiredExplicit: o.required !== undefined,
+    bands: o.bands && o.bands.length ? [...o.bands].sort((a, b) => b.minPercent - a.minPercent) : DEFAULT_BANDS,
+    dueSoonDays: o.dueSoonDays ?? 14,
+    areaThresholdPercent: o.areaThresholdPercent ?? 50,
+  };
+}
+
+export interface RuleContext {
+  table: Table;
+  grid: Grid;
+  options: ResolvedOptions;
+  planYear?: number;
+  numbers: NumberReader;
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export function finding(
+  rule: RuleId,
+  row: number,
+  col: number,
+  message: Text,
+  extra: { severity?: Severity; expected?: string | number; actual?: string | number; related?: string[] } = {},
+): Finding {
+  const f: Finding = {
+    rule,
+    severity: extra.severity ?? RULE_BY_ID[rule].severity,
+    cell: a1(row, col),
+    row,
+    column: columnLetter(col),
+    message,
+  };
+  if (extra.expected !== undefined) f.expected = extra.expected;
+  if (extra.actual !== undefined) f.actual = extra.actual;
+  if (extra.related?.length) f.related = extra.related;
+  return f;
+}
+
+export type NumberCell =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: Dec; decimals: number; asText: boolean; text?: string }
+  | { kind: 'invalid'; text: string; reason: string; malformed: boolean }
+  | { kind: 'error'; error: string };
+
+/** Decimals a number format shows: "0.00" → 2, "#,##0" → 0; null for General (the value's own decimals count). */
+export function formatDecimals(format: string): number | null {
+  if (!format || /^general$/i.test(format) || format === '@') return null;
+  const section = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const m = /[0#?](?:[.,]([0#?]+))?/.exec(section);
+  if (!m) return null;
+  const dot = section.indexOf('.');
+  if (dot < 0) return 0;
+  const after = /^[0#?]+/.exec(section.slice(dot + 1));
+  return after ? after[0].length : 0;
+}
+
+/** Reads numbers out of cells once, with the hint of the column they stand in. */
+export class NumberReader {
+  private cache = new Map<number, NumberCell>();
+  constructor(private readonly grid: Grid) {}
+
+  read(row: number, col: number, hint: 'money' | 'score'): NumberCell {
+    const key = row * 20000 + col;
+    let v = this.cache.get(key);
+    if (!v) {
+      v = this.compute(this.grid.value(row, col), this.grid.numberFormat(row, col), hint);
+      this.cache.set(key, v);
+    }
+    return v;
+  }
+
+  private compute(raw: CellValue, format: string, hint: 'money' | 'score'): NumberCell {
+    if (raw === null || raw === undefined) return { kind: 'empty' };
+    if (isCellError(raw)) return { kind: 'error', error: raw.error };
+    if (typeof raw === 'number') {
+      const d = Dec.fromNumber(raw);
+      if (!d) return { kind: 'invalid', text: String(raw), reason: 'not finite', malformed: true };
+      const shown = formatDecimals(format);
+      return { kind: 'number', value: d, decimals: shown ?? d.decimals, asText: false };
+    }
+    if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw), reason: 'boolean', malformed: false };
+    const text = raw.trim();
+    if (text === '' ) return { kind: 'empty' };
+    if (/^[-–—]+$/.test(text)) return { kind: 'empty' };
+    const p = parseNumber(text, hint);
+    if (p === null) return { kind: 'invalid', text, reason: 'not a number', malformed: false };
+    if (!p.ok) return { kind: 'invalid', text, reason: p.reason, malformed: true };
+    return { kind: 'number', value: p.value, decimals: p.decimals, asText: true, text };
+  }
+}
+
+export function valueOf(c: NumberCell): Dec | null {
+  return c.kind === 'number' ? c.value : null;
+}
+
+import { formatNumber, formatNumberEn } from '../vn/number';
+import type { ColumnRole } from '../report';
+import type { Item } from '../table/rows';
+
+/** A number in both languages' notation: 21950 → "21.950" / "21,950". */
+export function num(d: Dec, decimals?: number): Text {
+  return { vi: formatNumber(d, decimals), en: formatNumberEn(d, decimals) };
+}
+
+export const ROLE_NAMES: Record<ColumnRole, Text> = {
+  number: { vi: 'STT', en: 'No.' },
+  content: { vi: 'Nội dung', en: 'Task' },
+  product: { vi: 'Sản phẩm', en: 'Product' },
+  leadAgency: { vi: 'Cơ quan chủ trì', en: 'Lead agency' },
+  partner: { vi: 'Cơ quan phối hợp', en: 'Partner agencies' },
+  budget: { vi: 'Kinh phí', en: 'Budget' },
+  deadline: { vi: 'Thời gian hoàn thành', en: 'Deadline' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  completedOn: { vi: 'Ngày hoàn thành', en: 'Completion date' },
+  maxScore: { vi: 'Điểm tối đa', en: 'Maximum score' },
+};
+
+/** "III.3", "4.b)", "1.3.1": how a reader names an item. */
+export function itemLabel(item: Item | undefined): string {
+  if (!item) return '?';
+  if (item.kind === 'subitem') return `${item.parent ? itemLabel(item.parent) + '.' : ''}${item.number}`;
+  if (item.numbering?.kind === 'arabic' && item.numbering.parts.length > 1) return item.number;
+  return item.section ? `${item.section.label}.${item.number}` : item.number;
+}
+
+export function isoToVi(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

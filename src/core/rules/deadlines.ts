@@ -1,0 +1,157 @@
+/**
+ * deadline-unparsed, deadline-invalid, deadline-overdue, deadline-late, deadline-outside-plan-year, and the
+ * deadline summary. "Trước ngày X" is due on X itself (see vn/period.ts).
+ */
+import type { DeadlineRef, DeadlineSummary, Finding } from '../report';
+import { Rule, RuleContext, finding, isoToVi, itemLabel } from './context';
+import { CellValue, a1, isBlank } from '../snapshot';
+import { DeadlinePart, addDays, excelSerialToIso, parseDeadline } from '../vn/period';
+import { TaskStatus, parseStatus } from '../vn/status';
+import { excerpt } from '../vn/text';
+
+export interface DeadlineResult {
+  findings: Finding[];
+  summary?: DeadlineSummary;
+}
+
+const TASK_KINDS = new Set(['item', 'subitem', 'part']);
+
+export function isDateFormat(format: string): boolean {
+  const f = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  return /[dy]/.test(f) || /m{1,4}[/\-.]/.test(f);
+}
+
+function cellText(v: CellValue): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+export function checkDeadlines(ctx: RuleContext): DeadlineResult {
+  const { table, grid, options, planYear } = ctx;
+  const col = table.col.deadline;
+  if (col === undefined) return { findings: [] };
+  const out: Finding[] = [];
+  const asOf = options.asOf;
+  const soonLimit = addDays(asOf, options.dueSoonDays);
+  const summary: DeadlineSummary = { asOf, overdue: [], late: [], dueSoon: [], unparsed: [], parsed: 0 };
+  const cache = new Map<string, DeadlinePart[]>();
+  const statusCol = table.col.status;
+  const doneCol = table.col.completedOn;
+  const earliest = planYear ? `${planYear - 1}-10-01` : null;
+  const latest = planYear ? `${planYear + 1}-03-31` : null;
+
+  for (const tr of table.rows) {
+    if (!TASK_KINDS.has(tr.kind)) continue;
+    const m = grid.merged(tr.row, col);
+    if (m && (m.top !== tr.row || m.left !== col)) continue; // a merged deadline is read once
+    const raw = grid.value(tr.row, col);
+    if (isBlank(raw) || typeof raw === 'boolean' || (typeof raw === 'object' && raw !== null)) continue;
+    const dateCell = typeof raw === 'number' && isDateFormat(grid.numberFormat(tr.row, col));
+    let parts: DeadlinePart[];
+    if (typeof raw === 'number' && !dateCell && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) {
+      parts = parseDeadline(`Năm ${raw}`, { planYear });
+    } else {
+      const key = `${dateCell ? 'd' : 't'}|${raw}`;
+      parts = cache.get(key) ?? parseDeadline(raw as string | number, { planYear }, dateCell);
+      if (!cache.has(key) && cache.size < 5000) cache.set(key, parts);
+    }
+    const text = typeof raw === 'number' && dateCell ? isoToVi(excelSerialToIso(raw) ?? '') : cellText(raw);
+    const task = tr.item ? `${itemLabel(tr.item)} ${excerpt(tr.item.title, 50)}`.trim() : '';
+
+    // Status of the task on this row.
+    let status: TaskStatus = 'unknown';
+    if (statusCol !== undefined) {
+      const sv = grid.shownValue(tr.row, statusCol);
+      status = isBlank(sv) ? 'not-done' : parseStatus(typeof sv === 'object' ? null : sv);
+    }
+    let completedOn: string | undefined;
+    if (doneCol !== undefined) {
+      const dv = grid.shownValue(tr.row, doneCol);
+      if (typeof dv === 'number') completedOn = excelSerialToIso(dv) ?? undefined;
+      else if (typeof dv === 'string' && dv.trim()) {
+        const p = parseDeadline(dv, { planYear }).find((x) => x.kind === 'fixed' && x.period?.kind === 'date');
+        completedOn = p?.period?.due;
+      }
+      if (completedOn && status === 'unknown') status = 'done';
+      if (completedOn && status === 'not-done' && statusCol === undefined) status = 'done';
+    }
+
+    let outside: DeadlinePart | undefined;
+    const dues: string[] = [];
+    for (const p of parts) {
+      if (p.kind === 'unparsed') {
+        summary.unparsed.push({ cell: a1(tr.row, col), row: tr.row, text: p.text });
+        out.push(
+          finding('deadline-unparsed', tr.row, col, {
+            vi: `Không đọc được thời hạn «${excerpt(p.text, 60)}» (ví dụ cách ghi: 20/3/2024, Quý IV/2024, Tháng 01/2024, Năm 2024).`,
+            en: `Deadline "${excerpt(p.text, 60)}" not understood (write e.g. 20/3/2024, Quý IV/2024, Tháng 01/2024, Năm 2024).`,
+          }, { actual: excerpt(p.text, 120) }),
+        );
+      } else if (p.kind === 'invalid') {
+        out.push(
+          finding('deadline-invalid', tr.row, col, {
+            vi: `Ngày tháng không hợp lệ: ${p.reason ?? p.text}.`,
+            en: `Invalid date: "${excerpt(p.text, 60)}".`,
+          }, { actual: excerpt(p.text, 120) }),
+        );
+      } else if (p.kind === 'fixed' && p.period) {
+        summary.parsed++;
+        dues.push(p.period.due);
+        if (planYear && !outside) {
+          const per = p.period;
+          const wrongYear = per.wholeYear && per.start.slice(0, 4) !== String(planYear);
+          if (wrongYear || (earliest && per.due < earliest) || (latest && per.start > latest)) outside = p;
+        }
+      }
+    }
+    if (outside && planYear) {
+      out.push(
+        finding('deadline-outside-plan-year', tr.row, col, {
+          vi: `Thời hạn «${excerpt(outside.text, 40)}» nằm ngoài năm kế hoạch ${planYear} (nhiệm vụ ${task || 'dòng ' + tr.row}).`,
+          en: `Deadline "${excerpt(outside.text, 40)}" lies outside the plan year ${planYear} (task ${task || 'row ' + tr.row}).`,
+        }, { expected: String(planYear), actual: excerpt(outside.text, 80) }),
+      );
+    }
+    if (!dues.length) continue;
+    dues.sort();
+    const ref = (due: string): DeadlineRef => ({
+      cell: a1(tr.row, col),
+      row: tr.row,
+      text: excerpt(text, 120),
+      due,
+      task,
+      status,
+      ...(completedOn ? { completedOn } : {}),
+    });
+    if (status === 'done') {
+      const last = dues[dues.length - 1];
+      if (completedOn && completedOn > last) {
+        summary.late.push(ref(last));
+        out.push(
+          finding('deadline-late', tr.row, doneCol ?? col, {
+            vi: `Hoàn thành ngày ${isoToVi(completedOn)}, sau thời hạn ${isoToVi(last)} («${excerpt(text, 40)}»).`,
+            en: `Completed on ${completedOn}, after the deadline ${last} ("${excerpt(text, 40)}").`,
+          }, { expected: last, actual: completedOn }),
+        );
+      }
+      continue;
+    }
+    const passed = dues.filter((d) => d < asOf);
+    if (passed.length) {
+      const due = passed[passed.length - 1];
+      summary.overdue.push(ref(due));
+      const known = status === 'not-done';
+      out.push(
+        finding('deadline-overdue', tr.row, col, {
+          vi: `Đã quá hạn: thời hạn «${excerpt(text, 40)}» (${isoToVi(due)}) đã qua tại ngày ${isoToVi(asOf)}${known ? ' và nhiệm vụ chưa hoàn thành' : ', chưa rõ tình trạng thực hiện'}.`,
+          en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}) has passed as of ${asOf}${known ? ' and the task is not done' : '; its status is unknown'}.`,
+        }, { severity: known ? 'error' : 'warning', expected: due, actual: asOf }),
+      );
+      continue;
+    }
+    const upcoming = dues.find((d) => d >= asOf && d <= soonLimit);
+    if (upcoming) summary.dueSoon.push(ref(upcoming));
+  }
+  return { findings: out, summary };
+}
+
+export const deadlinesRule: Rule = (ctx: RuleContext) => checkDeadlines(ctx).findings;

@@ -1,0 +1,55 @@
+/** missing-required, missing-column: mandatory cells of every task must be filled. */
+import type { ColumnRole, Finding } from '../report';
+import { Rule, finding, itemLabel, ROLE_NAMES } from './context';
+import { Grid, isBlank } from '../snapshot';
+
+/**
+ * A cell is filled when it, or the merged area covering it, holds a value — except where the task's title is
+ * merged across into this column ("Nội dung" spread over B:C): then the title took the place of this column's value.
+ */
+export function isFilled(grid: Grid, row: number, col: number, contentCol?: number): boolean {
+  const m = grid.merged(row, col);
+  if (!m) return !isBlank(grid.value(row, col));
+  if (isBlank(grid.value(m.top, m.left))) return false;
+  if (m.left !== col && m.left === contentCol) return false;
+  return true;
+}
+
+export const requiredRule: Rule = ({ table, grid, options }) => {
+  const out: Finding[] = [];
+  const roles: ColumnRole[] = [];
+  for (const role of options.required) {
+    if (table.col[role] !== undefined) roles.push(role);
+    else if (options.requiredExplicit) {
+      const row = table.header.headerRows[0];
+      out.push(
+        finding('missing-column', row, table.col.number ?? grid.left, {
+          vi: `Bảng không có cột «${ROLE_NAMES[role].vi}» (bắt buộc theo cấu hình).`,
+          en: `The table has no "${ROLE_NAMES[role].en}" column (mandatory in the settings).`,
+        }, { expected: ROLE_NAMES[role].vi }),
+      );
+    }
+  }
+  if (!roles.length) return out;
+  const contentCol = table.col.content;
+  for (const tr of table.rows) {
+    if (tr.kind !== 'item' && tr.kind !== 'subitem' && tr.kind !== 'part') continue;
+    const item = tr.item;
+    // A parent of sub-items or sub-criteria: its children carry the details.
+    if (!item || item.children.length > 0) continue;
+    for (const role of roles) {
+      if (role === 'content' && tr.kind === 'part') continue;
+      const col = table.col[role]!;
+      if (isFilled(grid, tr.row, col, contentCol)) continue;
+      const name = ROLE_NAMES[role];
+      const label = itemLabel(item);
+      out.push(
+        finding('missing-required', tr.row, col, {
+          vi: `Thiếu «${name.vi}» của nhiệm vụ ${label} (dòng ${tr.row}).`,
+          en: `"${name.en}" is empty for task ${label} (row ${tr.row}).`,
+        }, { expected: name.vi }),
+      );
+    }
+  }
+  return out;
+};

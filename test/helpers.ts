@@ -1,0 +1,31 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { readSnapshots } from '../src/io/xlsx';
+import { check } from '../src/core/check';
+import type { SheetSnapshot, CellValue, MergedArea } from '../src/core/snapshot';
+import type { CheckOptions } from '../src/core/options';
+import type { Finding, RuleId, SheetReport } from '../src/core/report';
+
+export const FIXTURES = path.join(__dirname, 'fixtures');
+
+export async function fixtureSnapshot(name: string): Promise<SheetSnapshot> {
+  const [s] = await readSnapshots(readFileSync(path.join(FIXTURES, name)));
+  return s;
+}
+
+export async function checkFixture(name: string, options: CheckOptions): Promise<SheetReport> {
+  return check(await fixtureSnapshot(name), options);
+}
+
+export function cellsOf(report: SheetReport, rule: RuleId): string[] {
+  return report.findings.filter((f) => f.rule === rule).map((f) => f.cell);
+}
+
+export function byRule(report: SheetReport, rule: RuleId): Finding[] {
+  return report.findings.filter((f) => f.rule === rule);
+}
+
+/** A snapshot from rows of values (row 1 first), for minimal hand-made cases. */
+export function sheet(rows: CellValue[][], extra: { name?: string; merges?: MergedArea[]; formats?: (string | null)[][]; formulas?: (string | null)[][] } = {}): SheetSnapshot {
+  return { name: extra.name ?? 'Test', values: rows, merges: extra.merges, numberFormats: extra.formats, formulas: extra.formulas };
+}
