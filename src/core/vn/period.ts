@@ -144,7 +144,7 @@ const EXCEL_MAX = 2958465; // 9999-12-31
 export function excelSerialToIso(serial: number): string | null {
   if (typeof serial !== 'number' || !Number.isFinite(serial)) return null;
   const n = Math.floor(serial);
-  if (n < 1 || n > EXCEL_MAX) return null;
+  if (n < 1 || n > EXCEL_MAX || n === 60) return null;
   const [y, m, d] = civilFromDays(EXCEL_DAY0 + (n < 60 ? n : n - 1));
   return toIso(y, m, d);
 }
@@ -742,7 +742,7 @@ function resolveItems(items: Item[], line: string, plan: number | undefined): De
         relative: a.period.relative || b.period.relative,
       };
     } else if (it.deadline) {
-      period = { ...period, wholeYear: false };
+      period = { ...period, start: `${period.due.slice(0, 4)}-01-01`, wholeYear: false };
     }
     return { text, kind: 'fixed', period };
   });

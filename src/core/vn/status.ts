@@ -14,6 +14,7 @@ const NOT_DONE = [
   'chua', // chưa hoàn thành, chưa nộp, chưa thực hiện, chưa ban hành…
   'khong hoan thanh',
   'khong thuc hien',
+  'khong trien khai',
   'khong dat',
   'khong nop',
   'khong ban hanh',

@@ -4,7 +4,22 @@
  */
 const COMBINING = /[\u0300-\u036f]/g;
 
+const foldMemo = new Map<string, string>();
+const MEMO_MAX = 20000;
+
 export function fold(text: string): string {
+  // Sheets repeat the same short texts (agencies, statuses, deadlines) thousands of times: remember them.
+  if (text.length > 200) return foldUncached(text);
+  let f = foldMemo.get(text);
+  if (f === undefined) {
+    f = foldUncached(text);
+    if (foldMemo.size >= MEMO_MAX) foldMemo.clear();
+    foldMemo.set(text, f);
+  }
+  return f;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')

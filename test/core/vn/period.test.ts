@@ -462,10 +462,11 @@ describe('linear time', () => {
   ];
   it.each(patterns)('5 000 characters of %j parse quickly', (unit) => {
     const text = unit.repeat(Math.ceil(5000 / unit.length)).slice(0, 5000);
+    parseDeadline(text.slice(0, 500), { planYear: 2024 }); // warm up the JIT
     const t0 = performance.now();
     const parts = parseDeadline(text, { planYear: 2024 });
     const ms = performance.now() - t0;
     parts.forEach(checkPart);
-    expect(ms).toBeLessThan(250);
+    expect(ms).toBeLessThan(150);
   });
 });
