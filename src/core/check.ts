@@ -1,5 +1,5 @@
 /** check(): finds the table, runs every rule, builds the sheet's report. Pure: no Office, no DOM, no Node. */
-import { Grid, SheetSnapshot, columnLetter as letterOf } from './snapshot';
+import { Grid, SheetSnapshot, columnLetter as letterOf, columnNumber } from './snapshot';
 import type { CheckOptions } from './options';
 import type { Finding, Report, SheetReport } from './report';
 import { severityRank } from './report';
@@ -21,7 +21,11 @@ function emptyCounts(): SheetReport['counts'] {
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column) || severityRank(a.severity) - severityRank(b.severity));
+  // Sheet order (row, then column), errors first within a cell; numeric keys keep this cheap for many findings.
+  const keyed = findings.map((f, i) => ({ f, k: (f.row * 20000 + columnNumber(f.column)) * 4 + severityRank(f.severity), i }));
+  keyed.sort((a, b) => a.k - b.k || a.i - b.i);
+  for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i].f;
+  return findings;
 }
 
 /** Checks one sheet. Never throws: an unexpected failure becomes a `check-failed` finding. */

@@ -59,6 +59,7 @@ export class Dec {
    */
   static fromNumber(n: number): Dec | null {
     if (!Number.isFinite(n)) return null;
+    if (Number.isSafeInteger(n)) return new Dec(BigInt(n), 0);
     return Dec.parse(String(n));
   }
 

@@ -81,21 +81,24 @@ export function formatDecimals(format: string): number | null {
 
 /** Reads numbers out of cells once, with the hint of the column they stand in. */
 export class NumberReader {
-  private cache = new Map<number, NumberCell>();
+  /** per column, per row offset */
+  private cache = new Map<number, NumberCell[]>();
   constructor(private readonly grid: Grid) {}
 
   read(row: number, col: number, hint: 'money' | 'score'): NumberCell {
-    const key = row * 20000 + col;
-    let v = this.cache.get(key);
+    let column = this.cache.get(col);
+    if (!column) this.cache.set(col, (column = []));
+    const i = row - this.grid.top;
+    let v = column[i];
     if (!v) {
       v = this.compute(this.grid.value(row, col), this.grid.numberFormat(row, col), hint);
-      this.cache.set(key, v);
+      column[i] = v;
     }
     return v;
   }
 
   private compute(raw: CellValue, format: string, hint: 'money' | 'score'): NumberCell {
-    if (raw === null || raw === undefined) return { kind: 'empty' };
+    if (raw === null || raw === undefined) return EMPTY;
     if (isCellError(raw)) return { kind: 'error', error: raw.error };
     if (typeof raw === 'number') {
       const d = Dec.fromNumber(raw);
@@ -113,6 +116,8 @@ export class NumberReader {
     return { kind: 'number', value: p.value, decimals: p.decimals, asText: true, text };
   }
 }
+
+const EMPTY: NumberCell = { kind: 'empty' };
 
 export function valueOf(c: NumberCell): Dec | null {
   return c.kind === 'number' ? c.value : null;

@@ -8,6 +8,7 @@ import { CellValue, a1, isBlank } from '../snapshot';
 import { DeadlinePart, addDays, excelSerialToIso, parseDeadline } from '../vn/period';
 import { TaskStatus, parseStatus } from '../vn/status';
 import { excerpt } from '../vn/text';
+import type { Item } from '../table/rows';
 
 export interface DeadlineResult {
   findings: Finding[];
@@ -25,6 +26,16 @@ function cellText(v: CellValue): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+function taskName(item: Item | undefined): string {
+  return item ? `${itemLabel(item)} ${excerpt(item.title, 50)}`.trim() : '';
+}
+
+function makeRef(row: number, col: number, text: string, due: string, item: Item | undefined, status: TaskStatus, completedOn?: string): DeadlineRef {
+  const ref: DeadlineRef = { cell: a1(row, col), row, text: excerpt(text, 120), due, task: taskName(item), status };
+  if (completedOn) ref.completedOn = completedOn;
+  return ref;
+}
+
 export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const { table, grid, options, planYear } = ctx;
   const col = table.col.deadline;
@@ -34,6 +45,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const soonLimit = addDays(asOf, options.dueSoonDays);
   const summary: DeadlineSummary = { asOf, overdue: [], late: [], dueSoon: [], unparsed: [], parsed: 0 };
   const cache = new Map<string, DeadlinePart[]>();
+  const statusCache = new Map<string, TaskStatus>();
   const statusCol = table.col.status;
   const doneCol = table.col.completedOn;
   const earliest = planYear ? `${planYear - 1}-10-01` : null;
@@ -55,13 +67,17 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       if (!cache.has(key) && cache.size < 5000) cache.set(key, parts);
     }
     const text = typeof raw === 'number' && dateCell ? isoToVi(excelSerialToIso(raw) ?? '') : cellText(raw);
-    const task = tr.item ? `${itemLabel(tr.item)} ${excerpt(tr.item.title, 50)}`.trim() : '';
 
     // Status of the task on this row.
     let status: TaskStatus = 'unknown';
     if (statusCol !== undefined) {
       const sv = grid.shownValue(tr.row, statusCol);
-      status = isBlank(sv) ? 'not-done' : parseStatus(typeof sv === 'object' ? null : sv);
+      if (isBlank(sv)) status = 'not-done';
+      else if (typeof sv === 'string') {
+        const known = statusCache.get(sv);
+        status = known ?? parseStatus(sv);
+        if (!known && statusCache.size < 5000) statusCache.set(sv, status);
+      } else status = parseStatus(typeof sv === 'object' ? null : sv);
     }
     let completedOn: string | undefined;
     if (doneCol !== undefined) {
@@ -106,26 +122,17 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     if (outside && planYear) {
       out.push(
         finding('deadline-outside-plan-year', tr.row, col, {
-          vi: `Thời hạn «${excerpt(outside.text, 40)}» nằm ngoài năm kế hoạch ${planYear} (nhiệm vụ ${task || 'dòng ' + tr.row}).`,
-          en: `Deadline "${excerpt(outside.text, 40)}" lies outside the plan year ${planYear} (task ${task || 'row ' + tr.row}).`,
+          vi: `Thời hạn «${excerpt(outside.text, 40)}» nằm ngoài năm kế hoạch ${planYear} (nhiệm vụ ${taskName(tr.item) || 'dòng ' + tr.row}).`,
+          en: `Deadline "${excerpt(outside.text, 40)}" lies outside the plan year ${planYear} (task ${taskName(tr.item) || 'row ' + tr.row}).`,
         }, { expected: String(planYear), actual: excerpt(outside.text, 80) }),
       );
     }
     if (!dues.length) continue;
     dues.sort();
-    const ref = (due: string): DeadlineRef => ({
-      cell: a1(tr.row, col),
-      row: tr.row,
-      text: excerpt(text, 120),
-      due,
-      task,
-      status,
-      ...(completedOn ? { completedOn } : {}),
-    });
     if (status === 'done') {
       const last = dues[dues.length - 1];
       if (completedOn && completedOn > last) {
-        summary.late.push(ref(last));
+        summary.late.push(makeRef(tr.row, col, text, last, tr.item, status, completedOn));
         out.push(
           finding('deadline-late', tr.row, doneCol ?? col, {
             vi: `Hoàn thành ngày ${isoToVi(completedOn)}, sau thời hạn ${isoToVi(last)} («${excerpt(text, 40)}»).`,
@@ -138,7 +145,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     const passed = dues.filter((d) => d < asOf);
     if (passed.length) {
       const due = passed[passed.length - 1];
-      summary.overdue.push(ref(due));
+      summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn));
       const known = status === 'not-done';
       out.push(
         finding('deadline-overdue', tr.row, col, {
@@ -149,7 +156,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       continue;
     }
     const upcoming = dues.find((d) => d >= asOf && d <= soonLimit);
-    if (upcoming) summary.dueSoon.push(ref(upcoming));
+    if (upcoming) summary.dueSoon.push(makeRef(tr.row, col, text, upcoming, tr.item, status, completedOn));
   }
   return { findings: out, summary };
 }

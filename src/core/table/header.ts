@@ -45,6 +45,8 @@ export interface HeaderMatch {
   titles: Map<number, string>;
   /** folded title per column, to recognise the header when a page break repeats it */
   folded: Map<number, string>;
+  /** the same, shortest title first */
+  foldedByLength: [number, string][];
 }
 
 const MAX_HEADER_SCAN = 60;
@@ -131,19 +133,27 @@ export function findHeader(grid: Grid): HeaderMatch | null {
     }
   }
   // Without a maximum column, a lone "Điểm" column is still a score column; a task table has none.
-  return { headerRows, firstDataRow: headerRows[headerRows.length - 1] + 1, columns, scoreColumns, titles, folded };
+  const foldedByLength = [...folded].sort((a, b) => a[1].length - b[1].length);
+  return { headerRows, firstDataRow: headerRows[headerRows.length - 1] + 1, columns, scoreColumns, titles, folded, foldedByLength };
 }
 
 /** True when a data row repeats the header (a page break in a copied document). */
 export function isRepeatedHeader(grid: Grid, row: number, header: HeaderMatch): boolean {
+  const total = header.folded.size;
+  if (total < 2) return false;
+  const need = Math.max(2, Math.ceil(total * 0.6));
   let same = 0;
-  let total = 0;
-  for (const [c, f] of header.folded) {
-    total++;
+  let left = total;
+  // Shortest titles first ("TT", "Sản phẩm"): data rows fail on them at once, before any long title is folded.
+  for (const [c, f] of header.foldedByLength) {
+    left--;
     const v = grid.value(row, c);
-    if (typeof v === 'string' && fold(v) === f) same++;
+    // Cheap length test first: folding only shortens runs of spaces, so a much longer cell cannot match.
+    if (typeof v === 'string' && v.length <= f.length * 3 + 8 && fold(v) === f) same++;
+    if (same >= need) return true;
+    if (same + left < need) return false;
   }
-  return total >= 2 && same >= Math.max(2, Math.ceil(total * 0.6));
+  return false;
 }
 
 const PLAN_YEAR = /\bnam (?:ke hoach )?((?:19|20)\d{2})\b/g;

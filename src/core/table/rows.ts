@@ -86,6 +86,7 @@ function lowerNfc(s: string): string {
 
 /** "Tổng cộng", "Tổng số:" → total; "Cộng mục I", "Cộng:" → subtotal. */
 export function totalKind(text: string): 'total' | 'subtotal' | null {
+  if (!/^[\s(*\-–]*[tTcC]/.test(text)) return null;
   const t = lowerNfc(text).replace(/^[(*\-–\s]+/, '');
   if (t.length > 60) return null;
   if (/^(tổng cộng|tổng số|tổng|cộng)\s*(mục|phần|nhóm)\s+\S+/.test(t)) return 'subtotal';
@@ -95,8 +96,12 @@ export function totalKind(text: string): 'total' | 'subtotal' | null {
 }
 
 export function isWordsText(text: string): boolean {
+  if (!/^[\s(]*[bBsS]/.test(text)) return false;
   return /^\(?\s*(so tien )?bang chu\b/.test(fold(text));
 }
+
+const OTHER_ROLE = 1;
+const LEFT = 2;
 
 export function buildTable(grid: Grid, planYearOverride?: number): Table | null {
   const header = findHeader(grid);
@@ -110,6 +115,10 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
   for (let c = grid.left; c <= Math.min(grid.right, grid.left + 2); c++) leftCols.push(c);
   if (numCol !== undefined && !leftCols.includes(numCol)) leftCols.push(numCol);
   if (contentCol !== undefined && !leftCols.includes(contentCol)) leftCols.push(contentCol);
+
+  const colFlags: number[] = [];
+  for (let c = grid.left; c <= grid.right; c++)
+    colFlags.push((roleCols.has(c) && c !== contentCol && c !== numCol ? OTHER_ROLE : 0) | (leftCols.includes(c) ? LEFT : 0));
 
   const table: Table = {
     grid,
@@ -141,10 +150,11 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     let firstText = '';
     for (let c = grid.left; c <= grid.right; c++) {
       const v = grid.value(r, c);
-      if (isBlank(v)) continue;
+      if (v === null || (typeof v === 'string' && isBlank(v))) continue;
       any = true;
-      if (roleCols.has(c) && c !== contentCol && c !== numCol) roleValues++;
-      if (!firstText && leftCols.includes(c) && typeof v === 'string') firstText = v;
+      const flag = colFlags[c - grid.left];
+      if (flag & OTHER_ROLE) roleValues++;
+      if (!firstText && flag & LEFT && typeof v === 'string') firstText = v;
     }
     if (!any) {
       table.rows.push({ row: r, kind: 'blank' });
