@@ -1,0 +1,188 @@
+'use strict';
+/**
+ * Web build of the add-in: the task pane (which also hosts the ribbon functions — one shared runtime, no
+ * commands page) and the browser preview page.
+ *
+ *   webpack --mode development            dist/ with https://localhost:3000/ URLs
+ *   webpack serve --mode development      https://localhost:3000 (certificates: scripts/dev-certs.js)
+ *   ADDIN_URL=https://host/path/ webpack --mode production
+ *                                         dist/manifest.xml with every https://localhost:3000/ replaced
+ *
+ * dist/ is shared with the CLI build (tsc → dist/cli, dist/core, dist/io): cleaning only touches files at
+ * the top of dist/ and dist/assets/, never the compiler's subfolders.
+ */
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
+
+/** Content-Security-Policy for the pages (meta tag) and the dev server (header). */
+function csp({ officeJs }) {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${officeJs ? ` ${OFFICE_JS_ORIGIN}` : ''}`,
+    "style-src 'self' 'unsafe-inline'", // Fluent UI v9 (Griffel) injects <style> elements
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+}
+const CSP_TASKPANE = csp({ officeJs: true });
+const CSP_PREVIEW = csp({ officeJs: false });
+
+/** ADDIN_URL must be an absolute https URL ending in "/"; returns it, or throws with the reason. */
+function checkAddinUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_URL is not a URL: "${value}"`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_URL must be https (Office loads add-ins only over https), got "${value}"`);
+  if (!value.endsWith('/')) throw new Error(`ADDIN_URL must end with "/", got "${value}" — try "${value}/"`);
+  if (url.search || url.hash) throw new Error(`ADDIN_URL must not have a query or fragment, got "${value}"`);
+  return value;
+}
+
+/** The production manifest: every dev URL prefix replaced by the deployment URL. */
+function productionManifest(xml, addinUrl) {
+  const out = String(xml).split(DEV_URL).join(addinUrl);
+  if (addinUrl !== DEV_URL && /localhost/i.test(out)) {
+    throw new Error('manifest.xml still mentions localhost after substituting ADDIN_URL — use the exact prefix https://localhost:3000/');
+  }
+  return out;
+}
+
+/** Adds a message to the compilation's warnings, so it shows up in webpack's own summary. */
+class WarnPlugin {
+  constructor(message) {
+    this.message = message;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PhulucWarnPlugin', (compilation) => {
+      compilation.warnings.push(new webpack.WebpackError(this.message));
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || process.env.NODE_ENV || 'production';
+  const production = mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  let addinUrl = DEV_URL;
+  const warnings = [];
+  if (production && !serving) {
+    if (process.env.ADDIN_URL) {
+      addinUrl = checkAddinUrl(process.env.ADDIN_URL);
+      process.stderr.write(`[phuluc] production manifest for ${addinUrl}\n`);
+    } else {
+      const message =
+        'ADDIN_URL is not set: dist/manifest.xml still points at https://localhost:3000/. ' +
+        'Set ADDIN_URL=https://your.host/path/ (https, ending with "/") to build a deployable manifest.';
+      process.stderr.write(`[phuluc] WARNING: ${message}\n`);
+      warnings.push(message);
+    }
+  } else if (process.env.ADDIN_URL) {
+    process.stderr.write(`[phuluc] note: ADDIN_URL is ignored in ${serving ? 'the dev server' : mode} builds\n`);
+  }
+
+  let server;
+  if (serving) {
+    const { devServerHttps } = require('./scripts/dev-certs');
+    server = await devServerHttps();
+  }
+
+  return {
+    mode,
+    context: __dirname,
+    target: ['web', 'es2020'],
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      preview: './src/preview/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // tsc's CLI output lives in subfolders of dist/; only webpack's top-level files and assets/ are ours
+      clean: { keep: (asset) => /[\\/]/.test(asset) && !/^assets[\\/]/.test(asset) },
+    },
+    devtool: production ? false : 'cheap-module-source-map', // no eval-based maps: the CSP forbids eval
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { module: 'esnext', target: 'es2020', sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        inject: 'head',
+        scriptLoading: 'defer',
+        csp: CSP_TASKPANE,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+        inject: 'head',
+        scriptLoading: 'defer',
+        csp: CSP_PREVIEW,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // hand-written ES5 for IE11/EdgeHTML: copied verbatim, never re-minified with an es2020 target
+          { from: 'assets/legacy-check.js', to: 'assets/legacy-check.js', info: { minimized: true } },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: {
+              transformer: (content) => (production && !serving ? productionManifest(content.toString('utf8'), addinUrl) : content),
+              cache: false,
+            },
+          },
+        ],
+      }),
+      ...warnings.map((m) => new WarnPlugin(m)),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          host: 'localhost',
+          port: 3000,
+          server,
+          headers: { 'Content-Security-Policy': CSP_TASKPANE },
+          static: false,
+          hot: true,
+          client: { overlay: { errors: true, warnings: false } },
+        }
+      : undefined,
+  };
+};
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.CSP_TASKPANE = CSP_TASKPANE;
+module.exports.CSP_PREVIEW = CSP_PREVIEW;
+module.exports.checkAddinUrl = checkAddinUrl;
+module.exports.productionManifest = productionManifest;
