@@ -67,11 +67,14 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
   }
   const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers: new NumberReader(grid) };
   const findings: Finding[] = [];
-  for (const rule of SIMPLE_RULES) findings.push(...rule(ctx));
+  const add = (list: Finding[]) => {
+    for (const f of list) findings.push(f);
+  };
+  for (const rule of SIMPLE_RULES) add(rule(ctx));
   const budget = checkBudget(ctx);
-  findings.push(...budget.findings);
+  add(budget.findings);
   const deadlines = checkDeadlines(ctx);
-  findings.push(...deadlines.findings);
+  add(deadlines.findings);
 
   const report: SheetReport = {
     sheet: grid.name,
@@ -87,10 +90,10 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
     },
     ...(table.planYear ? { planYear: table.planYear } : {}),
     counts: {
-      rows: table.rows.filter((r) => r.kind !== 'blank').length,
+      rows: count(table.rows, (r) => r.kind !== 'blank'),
       sections: table.sections.length,
-      items: table.items.filter((i) => i.kind === 'item').length,
-      subItems: table.items.filter((i) => i.kind === 'subitem').length,
+      items: count(table.items, (i) => i.kind === 'item'),
+      subItems: count(table.items, (i) => i.kind === 'subitem'),
       repeatedHeaders: table.repeatedHeaders.length,
       fragments: table.fragments.length,
     },
@@ -101,7 +104,7 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
 
   const tree = buildScoreTree(table, ctx.numbers);
   if (tree) {
-    findings.push(...scoreFindings(ctx, tree));
+    add(scoreFindings(ctx, tree));
     report.scores = summaries(tree, resolved.bands);
     report.criteria = toCriterionNodes(tree);
     report.recalc = recalcPlan(tree, table);
@@ -109,6 +112,12 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
   }
   sortFindings(findings);
   return report;
+}
+
+function count<T>(list: readonly T[], test: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of list) if (test(x)) n++;
+  return n;
 }
 
 export function checkAll(snapshots: SheetSnapshot[], options: CheckOptions): Report {

@@ -11,6 +11,9 @@ function pow10(n: number): bigint {
   return pow10Cache[n];
 }
 
+const SMALL_MAX = 10000;
+const smallInts: Dec[] = [];
+
 const PLAIN = /^([+-])?(\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
 export class Dec {
@@ -59,7 +62,10 @@ export class Dec {
    */
   static fromNumber(n: number): Dec | null {
     if (!Number.isFinite(n)) return null;
-    if (Number.isSafeInteger(n)) return new Dec(BigInt(n), 0);
+    if (Number.isSafeInteger(n)) {
+      if (n >= 0 && n < SMALL_MAX) return (smallInts[n] ??= new Dec(BigInt(n), 0));
+      return new Dec(BigInt(n), 0);
+    }
     return Dec.parse(String(n));
   }
 

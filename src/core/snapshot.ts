@@ -162,5 +162,10 @@ export class Grid {
 }
 
 export function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  // Fast path without allocating: most texts start with a visible character.
+  const c = v.charCodeAt(0);
+  if (c > 32 && c !== 160 && c < 0x2000) return false;
+  return v.trim() === '';
 }

@@ -31,7 +31,12 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   const letter = columnLetter(col);
 
   // Own amount of every row, merged amounts counted at their top-left cell only.
-  const rowAmount = new Map<number, { value: Dec; decimals: number }>();
+  const amounts: ({ value: Dec; decimals: number } | undefined)[] = [];
+  const rowAmount = {
+    get: (row: number) => amounts[row - grid.top],
+    has: (row: number) => amounts[row - grid.top] !== undefined,
+    set: (row: number, a: { value: Dec; decimals: number }) => void (amounts[row - grid.top] = a),
+  };
   let maxDecimals = 0;
   for (const tr of table.rows) {
     if (!AMOUNT_KINDS.has(tr.kind)) continue;

@@ -44,7 +44,9 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const asOf = options.asOf;
   const soonLimit = addDays(asOf, options.dueSoonDays);
   const summary: DeadlineSummary = { asOf, overdue: [], late: [], dueSoon: [], unparsed: [], parsed: 0 };
-  const cache = new Map<string, DeadlinePart[]>();
+  // The same deadline texts recur on thousands of rows: parse each once.
+  const cache = new Map<string | number, DeadlinePart[]>();
+  const dateCache = new Map<string | number, DeadlinePart[]>();
   const statusCache = new Map<string, TaskStatus>();
   const statusCol = table.col.status;
   const doneCol = table.col.completedOn;
@@ -62,9 +64,14 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     if (typeof raw === 'number' && !dateCell && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) {
       parts = parseDeadline(`Năm ${raw}`, { planYear });
     } else {
-      const key = `${dateCell ? 'd' : 't'}|${raw}`;
-      parts = cache.get(key) ?? parseDeadline(raw as string | number, { planYear }, dateCell);
-      if (!cache.has(key) && cache.size < 5000) cache.set(key, parts);
+      const memo = dateCell ? dateCache : cache;
+      const key = raw as string | number;
+      let known = memo.get(key);
+      if (!known) {
+        known = parseDeadline(key, { planYear }, dateCell);
+        if (memo.size < 5000) memo.set(key, known);
+      }
+      parts = known;
     }
     const text = typeof raw === 'number' && dateCell ? isoToVi(excelSerialToIso(raw) ?? '') : cellText(raw);
 
@@ -128,9 +135,17 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       );
     }
     if (!dues.length) continue;
-    dues.sort();
+    let latestDue = dues[0];
+    let latestPassed: string | null = null;
+    let firstUpcoming: string | null = null;
+    for (const d of dues) {
+      if (d > latestDue) latestDue = d;
+      if (d < asOf) {
+        if (latestPassed === null || d > latestPassed) latestPassed = d;
+      } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) firstUpcoming = d;
+    }
     if (status === 'done') {
-      const last = dues[dues.length - 1];
+      const last = latestDue;
       if (completedOn && completedOn > last) {
         summary.late.push(makeRef(tr.row, col, text, last, tr.item, status, completedOn));
         out.push(
@@ -142,9 +157,8 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       }
       continue;
     }
-    const passed = dues.filter((d) => d < asOf);
-    if (passed.length) {
-      const due = passed[passed.length - 1];
+    if (latestPassed !== null) {
+      const due = latestPassed;
       summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn));
       const known = status === 'not-done';
       out.push(
@@ -155,8 +169,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       );
       continue;
     }
-    const upcoming = dues.find((d) => d >= asOf && d <= soonLimit);
-    if (upcoming) summary.dueSoon.push(makeRef(tr.row, col, text, upcoming, tr.item, status, completedOn));
+    if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn));
   }
   return { findings: out, summary };
 }

@@ -40,10 +40,15 @@ export function nextLetters(prev: string | null): string[] {
   return [...out];
 }
 
-/** Numbering written in the number column ("1", "1.3.1", "II", "a)") — the whole cell. */
+const intCache: Numbering[] = [];
+
+/** Numbering written in the number column ("1", "1.3.1", "II", "a)") — the whole cell. Results are shared: do not mutate. */
 export function parseNumberCell(value: unknown): Numbering | null {
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && value > 0 && value < 100000) return { kind: 'arabic', parts: [value], label: String(value) };
+    if (Number.isInteger(value) && value > 0 && value < 100000) {
+      if (value < 5000) return (intCache[value] ??= { kind: 'arabic', parts: [value], label: String(value) });
+      return { kind: 'arabic', parts: [value], label: String(value) };
+    }
     if (value > 0 && value < 1000) {
       const s = String(value);
       if (/^\d+\.\d+$/.test(s)) return { kind: 'arabic', parts: s.split('.').map(Number), label: s };

@@ -80,6 +80,11 @@ function str(v: CellValue): string {
 const TOTAL = /^(tổng cộng|tổng số|tổng|cộng tất cả|cộng toàn bộ|tổng kinh phí|tổng điểm)\b/;
 const SUBTOTAL = /^(cộng|tổng cộng|tổng)\s*(mục|phần|nhóm|lĩnh vực)?\s*([ivxl]+|\d+)?\s*[:.]?\s*$|^cộng\b/;
 
+/** Trims only when needed (most cells have no surrounding spaces): saves a copy per row. */
+function trimmed(s: string): string {
+  return /^\s|\s$/.test(s) ? s.trim() : s;
+}
+
 function lowerNfc(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
@@ -218,7 +223,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
           numberCol: numCol!,
           rows: [r],
           kind: 'item',
-          title: contentText.trim(),
+          title: trimmed(contentText),
           children: [],
           section,
         };
@@ -244,7 +249,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
           numberCol: numNumbering ? numCol! : contentCol!,
           rows: [r],
           kind: 'subitem',
-          title: contentText.trim(),
+          title: trimmed(contentText),
           children: [],
           section,
           parent: lastArabic,

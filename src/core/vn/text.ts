@@ -29,9 +29,18 @@ function foldUncached(text: string): string {
     .trim();
 }
 
+const cleanMemo = new Map<string, string>();
+
 /** NFC with collapsed white space: for display and for messages. */
 export function clean(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (text.length > 200) return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let c = cleanMemo.get(text);
+  if (c === undefined) {
+    c = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (cleanMemo.size >= MEMO_MAX) cleanMemo.clear();
+    cleanMemo.set(text, c);
+  }
+  return c;
 }
 
 /** Shortens long cell text for messages. */
