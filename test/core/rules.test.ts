@@ -293,3 +293,28 @@ describe('bad input never crashes', () => {
     expect(r.findings.length).toBeGreaterThan(0);
   });
 });
+
+describe('scores with Roman areas', () => {
+  it('treats sections that carry points as the areas: their items roll up into them, they into the total', () => {
+    const H: CellValue[] = ['STT', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'];
+    const r = check(
+      sheet([
+        H,
+        ['I', 'CÔNG TÁC CHỈ ĐẠO', 3, 2.5],
+        [1, 'a', 1, 1],
+        [2, 'b', 2, 1.25],
+        ['II', 'THỂ CHẾ', 2, 0.5],
+        [1, 'c', 2, 0.5],
+        [null, 'Tổng cộng', 5, 3.5],
+      ]),
+      { asOf: '2024-06-15' },
+    );
+    expect(byRule(r, 'score-rollup-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D2', 2.25, 2.5]]);
+    expect(byRule(r, 'score-total-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D7', 2.75, 3.5]]);
+    expect(cellsOf(r, 'score-below-threshold')).toEqual(['D5']);
+    expect(r.criteria!.map((c) => [c.number, c.children.length])).toEqual([
+      ['I', 2],
+      ['II', 1],
+    ]);
+  });
+});

@@ -73,12 +73,30 @@ export function buildScoreTree(table: Table, numbers: NumberReader): ScoreTree |
     nodeOf.set(item, n);
     nodes.push(n);
   }
+  // Sections (I., II. …) are the areas of a score sheet when they carry points: their items are their children.
+  const sectionNode = new Map<unknown, Node>();
+  for (const s of table.sections) {
+    const hasPoints = columns.some((c) => numbers.read(s.row, c.col, 'score').kind === 'number');
+    if (!hasPoints) continue;
+    const item: Item = { number: s.label, numbering: { kind: 'roman', value: s.value, label: s.label }, row: s.row, numberCol: s.col, rows: [s.row], kind: 'item', title: s.title, children: [] };
+    const n: Node = { item, children: [], values: new Map() };
+    sectionNode.set(s, n);
+  }
   const roots: Node[] = [];
+  const ordered: Node[] = [];
   for (const n of nodes) {
-    const p = n.item.parent ? nodeOf.get(n.item.parent) : undefined;
+    const p = n.item.parent ? nodeOf.get(n.item.parent) : sectionNode.get(n.item.section);
+    if (p && !n.item.parent && !ordered.includes(p)) {
+      roots.push(p);
+      ordered.push(p);
+    }
     if (p) p.children.push(n);
     else roots.push(n);
+    ordered.push(n);
   }
+  for (const n of sectionNode.values()) if (!ordered.includes(n)) { roots.push(n); ordered.push(n); }
+  nodes.length = 0;
+  nodes.push(...ordered);
   const read = (row: number, col: number): NodeValue => {
     const cell = numbers.read(row, col, 'score');
     const stated = cell.kind === 'number' ? cell.value : null;
