@@ -318,3 +318,19 @@ describe('scores with Roman areas', () => {
     ]);
   });
 });
+
+describe('options', () => {
+  it('a bad as-of date or plan year gives a clear message, not a crash', () => {
+    const s = sheet([HEAD, [1, 'a', 'p', 'q', 1, 'Năm 2024']]);
+    for (const [o, text] of [
+      [{ asOf: '2024-02-30' }, '2024-02-30'],
+      [{ asOf: 'hôm nay' }, 'hôm nay'],
+      [{ asOf: '2024-06-15', planYear: 24 }, '24'],
+    ] as const) {
+      const r = check(s, o as { asOf: string; planYear?: number });
+      expect(r.findings).toHaveLength(1);
+      expect(r.findings[0].rule).toBe('check-failed');
+      expect(r.findings[0].message.vi).toContain(text);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { DEFAULT_BANDS, DEFAULT_REQUIRED } from '../options';
 import type { Table } from '../table/rows';
 import { Dec } from '../decimal';
 import { parseNumber } from '../vn/number';
+import { isValidDate } from '../vn/period';
 
 export interface ResolvedOptions {
   asOf: string;
@@ -18,7 +19,18 @@ export interface ResolvedOptions {
   areaThresholdPercent: number;
 }
 
+export class OptionsError extends Error {}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Validates what hosts pass in: a bad as-of date or plan year gets a clear message, not a crash deep inside a rule. */
 export function resolveOptions(o: CheckOptions): ResolvedOptions {
+  const m = ISO_DATE.exec(o.asOf ?? '');
+  const valid = m && isValidDate(+m[1], +m[2], +m[3]);
+  if (!valid)
+    throw new OptionsError(`Ngày đối chiếu «${o.asOf}» không hợp lệ (cần dạng YYYY-MM-DD). / The as-of date "${o.asOf}" is not a valid YYYY-MM-DD date.`);
+  if (o.planYear !== undefined && !(Number.isInteger(o.planYear) && o.planYear >= 1900 && o.planYear <= 2200))
+    throw new OptionsError(`Năm kế hoạch «${o.planYear}» không hợp lệ. / The plan year "${o.planYear}" is not valid.`);
   return {
     asOf: o.asOf,
     planYear: o.planYear,
