@@ -1,31 +1,87 @@
 /**
- * Ribbon buttons (manifest.xml, Home tab › "Phụ lục"). With the shared runtime there is no separate
- * commands page: src/taskpane/index.tsx imports this module, so the functions are registered in the same
- * runtime as the pane. The names must match <FunctionName> in manifest.xml (scripts/validate-manifest.js
- * and test/manifest.test.ts check both sides).
- *
- * Placeholder handlers: they only signal completion. The lead wires them to the engine.
+ * Ribbon buttons (manifest.xml, Home tab › "Phụ lục"). With the shared runtime there is no separate commands page:
+ * src/taskpane/index.tsx imports this module, so the functions are registered in the same runtime as the pane, and
+ * they run the same actions (src/ui/actions.ts) on the same store (src/ui/store.ts): a check made from the ribbon is
+ * what the pane shows, and an error is shown in the pane (which is opened for it where Office allows).
+ * The names must match <FunctionName> in manifest.xml (scripts/validate-manifest.js and test/manifest.test.ts check
+ * both sides). Importable without Office (tests, the browser preview): nothing touches Office until a button is used.
  */
+import { runCheck, runClearMarks, runRecalc } from '../ui/actions';
+import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from '../ui/host';
+import { paneStore, type PaneStore } from '../ui/store';
+import { createExcelHost } from '../taskpane/excelHost';
 
 /** Ribbon function names, exactly as in manifest.xml. */
 export const RIBBON_FUNCTIONS = ['checkActiveSheet', 'recalcScores', 'clearMarks'] as const;
 export type RibbonFunction = (typeof RIBBON_FUNCTIONS)[number];
 
-type CommandEvent = Office.AddinCommands.Event;
+type CommandEvent = Pick<Office.AddinCommands.Event, 'completed'>;
 
-function checkActiveSheet(event: CommandEvent): void {
-  event.completed();
+let host: PaneHost | undefined;
+let store: PaneStore = paneStore;
+
+/** The pane hands over its host (one host per runtime); tests pass a fake host and store. */
+export function setCommandHost(h: PaneHost | undefined, s: PaneStore = paneStore): void {
+  host = h;
+  store = s;
 }
 
-function recalcScores(event: CommandEvent): void {
-  event.completed();
+function currentHost(): PaneHost {
+  return (host ??= createExcelHost());
 }
 
-function clearMarks(event: CommandEvent): void {
-  event.completed();
+async function settingsOf(h: PaneHost): Promise<PaneSettings> {
+  try {
+    return { ...DEFAULT_PANE_SETTINGS, ...(await h.loadSettings()) };
+  } catch {
+    return { ...DEFAULT_PANE_SETTINGS };
+  }
 }
 
-export const ribbonHandlers: Record<RibbonFunction, (event: CommandEvent) => void> = {
+/** Opens the task pane so the user sees the error (SharedRuntime 1.1); silently does nothing elsewhere. */
+function showPane(): void {
+  try {
+    const addin = typeof Office !== 'undefined' ? (Office as unknown as { addin?: { showAsTaskpane?: () => Promise<void> } }).addin : undefined;
+    addin?.showAsTaskpane?.()?.catch(() => undefined);
+  } catch {
+    // no shared runtime: the error stays in the store for when the pane opens
+  }
+}
+
+/** Runs a command's work; whatever happens, the error is recorded and `event.completed()` is called once. */
+async function command(event: CommandEvent, work: (h: PaneHost, s: PaneSettings) => Promise<unknown>): Promise<void> {
+  try {
+    const h = currentHost();
+    await work(h, await settingsOf(h));
+    if (store.get().error) showPane();
+  } catch (e) {
+    store.set({ busy: undefined, error: { intent: 'error', text: errorText(e) } });
+    showPane();
+  } finally {
+    try {
+      event.completed();
+    } catch {
+      // Office already considers the command finished
+    }
+  }
+}
+
+/** Kiểm tra trang: read, check, mark; the report goes to the shared store for the pane. */
+function checkActiveSheet(event: CommandEvent): Promise<void> {
+  return command(event, (h, s) => runCheck(h, store, s));
+}
+
+/** Tính lại điểm: check the active sheet now, then write its recalculation plan. */
+function recalcScores(event: CommandEvent): Promise<void> {
+  return command(event, (h, s) => runRecalc(h, store, s, { checkFirst: true }));
+}
+
+/** Xóa đánh dấu. */
+function clearMarks(event: CommandEvent): Promise<void> {
+  return command(event, (h) => runClearMarks(h, store));
+}
+
+export const ribbonHandlers: Record<RibbonFunction, (event: CommandEvent) => Promise<void>> = {
   checkActiveSheet,
   recalcScores,
   clearMarks,

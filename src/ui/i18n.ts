@@ -1,0 +1,190 @@
+/**
+ * Every string the pane shows, in Vietnamese (the default) and English. Findings bring their own bilingual messages
+ * (src/core/report.ts); this file holds only the pane's own words.
+ */
+import type { ColumnRole, Lang, Severity } from '../core/report';
+import { formatNumber, formatNumberEn } from '../core/vn/number';
+import { Dec } from '../core/decimal';
+
+const STRINGS = {
+  'app.title': { vi: 'Kiểm tra phụ lục', en: 'Appendix check' },
+  'app.intro': {
+    vi: 'Mở trang phụ lục cần kiểm tra rồi bấm «Kiểm tra».',
+    en: 'Open the appendix sheet to check, then press “Check”.',
+  },
+  'app.language': { vi: 'Ngôn ngữ', en: 'Language' },
+  'app.actions': { vi: 'Thao tác', en: 'Actions' },
+  'lang.vi': { vi: 'Tiếng Việt', en: 'Tiếng Việt' },
+  'lang.en': { vi: 'English', en: 'English' },
+
+  'action.check': { vi: 'Kiểm tra', en: 'Check' },
+  'action.clearMarks': { vi: 'Xóa đánh dấu', en: 'Clear marks' },
+  'action.recalc': { vi: 'Tính lại điểm', en: 'Recalculate scores' },
+  'action.revert': { vi: 'Hoàn tác', en: 'Undo' },
+  'action.report': { vi: 'Báo cáo', en: 'Report sheet' },
+  'action.dismiss': { vi: 'Đóng', en: 'Dismiss' },
+
+  'tab.results': { vi: 'Kết quả', en: 'Results' },
+  'tab.settings': { vi: 'Cài đặt', en: 'Settings' },
+
+  'phase.reading': { vi: 'Đang đọc trang…', en: 'Reading the sheet…' },
+  'phase.checking': { vi: 'Đang kiểm tra…', en: 'Checking…' },
+  'phase.marking': { vi: 'Đang đánh dấu các ô…', en: 'Marking cells…' },
+  'phase.clearing': { vi: 'Đang xóa đánh dấu…', en: 'Clearing marks…' },
+  'phase.recalculating': { vi: 'Đang tính lại điểm…', en: 'Recalculating scores…' },
+  'phase.reverting': { vi: 'Đang hoàn tác…', en: 'Undoing…' },
+  'phase.report': { vi: 'Đang tạo trang báo cáo…', en: 'Writing the report sheet…' },
+  'phase.progress': { vi: 'Tiến độ', en: 'Progress' },
+
+  'error.title': { vi: 'Có lỗi', en: 'Error' },
+  'error.markFailed': { vi: 'Đã kiểm tra xong nhưng chưa đánh dấu được trên trang.', en: 'Checked, but the cells could not be marked.' },
+  'error.settings': { vi: 'Không đọc/lưu được cài đặt; đang dùng giá trị mặc định.', en: 'Settings could not be read or saved; defaults are in use.' },
+  'notice.title': { vi: 'Xong', en: 'Done' },
+
+  'summary.title': { vi: 'Tóm tắt', en: 'Summary' },
+  'summary.sheet': { vi: 'Trang «{name}»', en: 'Sheet “{name}”' },
+  'summary.planYear': { vi: 'Năm kế hoạch {year}', en: 'Plan year {year}' },
+  'summary.asOf': { vi: 'đối chiếu ngày {date}', en: 'as of {date}' },
+  'summary.noTable': { vi: 'Trang này không có bảng phụ lục.', en: 'This sheet holds no appendix table.' },
+  'summary.budget': { vi: 'Kinh phí', en: 'Budget' },
+  'summary.budgetComputed': { vi: 'Tổng các nhiệm vụ', en: 'Sum of the tasks' },
+  'summary.budgetStated': { vi: 'Dòng tổng cộng ghi', en: 'Total row states' },
+  'summary.noStated': { vi: 'không có', en: 'none' },
+  'summary.words': { vi: 'Bằng chữ', en: 'In words' },
+  'summary.wordsUnreadable': { vi: 'không đọc được', en: 'unreadable' },
+  'summary.ok': { vi: 'Khớp', en: 'Matches' },
+  'summary.wrong': { vi: 'Không khớp', en: 'Differs' },
+  'summary.tasks': { vi: 'Nhiệm vụ', en: 'Tasks' },
+  'summary.tasksDetail': { vi: '{sections} mục, {items} nhiệm vụ, {subItems} nội dung con', en: '{sections} sections, {items} tasks, {subItems} sub-items' },
+  'summary.deadlines': { vi: 'Thời hạn', en: 'Deadlines' },
+  'summary.overdue': { vi: 'Quá hạn', en: 'Overdue' },
+  'summary.late': { vi: 'Hoàn thành trễ', en: 'Completed late' },
+  'summary.dueSoon': { vi: 'Sắp đến hạn', en: 'Due soon' },
+  'summary.unparsed': { vi: 'Không đọc được', en: 'Not understood' },
+  'summary.scores': { vi: 'Điểm', en: 'Scores' },
+  'summary.scoreTotal': { vi: 'Tổng (tính lại)', en: 'Total (recomputed)' },
+  'summary.scoreStated': { vi: 'Dòng tổng ghi', en: 'Total row states' },
+  'summary.band': { vi: 'Xếp loại {band}', en: 'Band {band}' },
+  'summary.findings': { vi: '{error} lỗi, {warning} cảnh báo, {info} thông tin', en: '{error} errors, {warning} warnings, {info} notes' },
+
+  'findings.title': { vi: 'Các phát hiện', en: 'Findings' },
+  'findings.none': { vi: 'Không có phát hiện nào. Trang đạt yêu cầu.', en: 'No findings. The sheet passes.' },
+  'findings.filter': { vi: 'Lọc theo mức độ', en: 'Filter by severity' },
+  'findings.allHidden': { vi: 'Không có phát hiện nào ở các mức độ đang chọn.', en: 'No findings at the selected severities.' },
+  'findings.more': { vi: 'Hiện thêm {n}', en: 'Show {n} more' },
+  'findings.goTo': { vi: 'Đi tới ô {cell}: {message}', en: 'Go to cell {cell}: {message}' },
+  'severity.error': { vi: 'Lỗi', en: 'Errors' },
+  'severity.warning': { vi: 'Cảnh báo', en: 'Warnings' },
+  'severity.info': { vi: 'Thông tin', en: 'Notes' },
+
+  'points.title': { vi: 'Điểm bị mất nhiều nhất', en: 'Most points lost' },
+  'points.column': { vi: 'Cột {column}', en: 'Column {column}' },
+  'points.lost': { vi: 'mất {lost} (đạt {score}/{max})', en: 'lost {lost} ({score}/{max})' },
+
+  'recalc.title': { vi: 'Tính lại điểm', en: 'Score recalculation' },
+  'recalc.changed': { vi: 'Đã ghi {n} ô:', en: '{n} cells written:' },
+  'recalc.none': { vi: 'Không có ô nào cần ghi: điểm trên trang đã khớp.', en: 'No cell needed writing: the sheet’s scores already agree.' },
+  'recalc.formulaOk': { vi: '{cell} (công thức): {actual} — đúng', en: '{cell} (formula): {actual} — correct' },
+  'recalc.formulaBad': { vi: '{cell} (công thức): Excel ra {actual}, đúng ra là {expected}', en: '{cell} (formula): Excel gives {actual}, should be {expected}' },
+  'recalc.empty': { vi: '(trống)', en: '(empty)' },
+  'recalc.reverted': { vi: 'Đã khôi phục {n} ô về giá trị cũ.', en: '{n} cells restored to their old values.' },
+  'recalc.skipped': { vi: 'Giữ nguyên các ô đã sửa sau khi tính lại: {cells}', en: 'Left alone (edited since the recalculation): {cells}' },
+  'recalc.nothingToRevert': { vi: 'Không có gì để hoàn tác.', en: 'Nothing to undo.' },
+  'recalc.noPlan': { vi: 'Trang này không có điểm để tính lại.', en: 'This sheet has no scores to recalculate.' },
+
+  'marks.cleared': { vi: 'Đã xóa đánh dấu ({n} ô).', en: 'Marks cleared ({n} cells).' },
+  'marks.none': { vi: 'Trang không có đánh dấu nào của Phụ lục.', en: 'The sheet carries no marks of this add-in.' },
+  'marks.skipped': { vi: 'Giữ nguyên màu các ô bạn đã tô lại: {cells}', en: 'Cells you re-coloured were left alone: {cells}' },
+  'report.written': { vi: 'Đã tạo trang «{name}».', en: 'Sheet “{name}” added.' },
+
+  'auto.pending': { vi: 'Trang vừa thay đổi — sẽ kiểm tra lại sau giây lát.', en: 'The sheet changed — checking again shortly.' },
+  'auto.cancel': { vi: 'Hủy', en: 'Cancel' },
+
+  'settings.title': { vi: 'Cài đặt kiểm tra', en: 'Check settings' },
+  'settings.required': { vi: 'Cột bắt buộc (ô trống sẽ bị báo lỗi)', en: 'Mandatory columns (empty cells are errors)' },
+  'settings.planYear': { vi: 'Năm kế hoạch', en: 'Plan year' },
+  'settings.planYearHint': { vi: 'Để trống: lấy từ tiêu đề («… NĂM 2018»).', en: 'Empty: read from the title (“… NĂM 2018”).' },
+  'settings.planYearInvalid': { vi: 'Năm phải là số nguyên từ 1990 đến 2100.', en: 'The year must be a whole number from 1990 to 2100.' },
+  'settings.asOf': { vi: 'Ngày đối chiếu thời hạn', en: 'Judge deadlines as of' },
+  'settings.asOfHint': { vi: 'Để trống: hôm nay.', en: 'Empty: today.' },
+  'settings.bands': { vi: 'Ngưỡng xếp loại (% điểm tối đa)', en: 'Score bands (% of the maximum)' },
+  'settings.bandLabel': { vi: 'Loại', en: 'Band' },
+  'settings.bandMin': { vi: 'Từ (%)', en: 'From (%)' },
+  'settings.bandInvalid': { vi: 'Mỗi loại cần tên và ngưỡng từ 0 đến 100.', en: 'Each band needs a name and a threshold from 0 to 100.' },
+  'settings.bandsReset': { vi: 'Khôi phục mặc định', en: 'Restore defaults' },
+  'settings.autoRefresh': { vi: 'Tự kiểm tra lại khi trang thay đổi', en: 'Check again when the sheet changes' },
+  'settings.autoRefreshUnsupported': {
+    vi: 'Phiên bản Excel này không báo khi trang thay đổi (cần ExcelApi 1.9).',
+    en: 'This version of Excel does not report sheet changes (needs ExcelApi 1.9).',
+  },
+  'settings.save': { vi: 'Lưu cài đặt', en: 'Save settings' },
+  'settings.saved': { vi: 'Đã lưu cài đặt.', en: 'Settings saved.' },
+
+  'role.number': { vi: 'STT', en: 'No.' },
+  'role.content': { vi: 'Nội dung', en: 'Content' },
+  'role.product': { vi: 'Sản phẩm', en: 'Product' },
+  'role.leadAgency': { vi: 'Cơ quan chủ trì', en: 'Lead agency' },
+  'role.partner': { vi: 'Cơ quan phối hợp', en: 'Partner agencies' },
+  'role.budget': { vi: 'Kinh phí', en: 'Budget' },
+  'role.deadline': { vi: 'Thời gian hoàn thành', en: 'Deadline' },
+  'role.status': { vi: 'Tình trạng', en: 'Status' },
+  'role.completedOn': { vi: 'Ngày hoàn thành', en: 'Completed on' },
+  'role.maxScore': { vi: 'Điểm tối đa', en: 'Maximum score' },
+
+  'office.missing.title': { vi: 'Trang này cần chạy trong Excel', en: 'This page runs inside Excel' },
+  'office.missing.body': {
+    vi: 'Không tìm thấy Excel (Office.js). Hãy mở Phụ lục từ thẻ Trang đầu › Phụ lục trong Excel, hoặc dùng trang xem trước (preview.html) để kiểm tra một tệp .xlsx.',
+    en: 'Excel (Office.js) was not found. Open Phuluc from Home › Phụ lục in Excel, or use the preview page (preview.html) to check an .xlsx file.',
+  },
+
+  'sheet.title': { vi: 'Báo cáo kiểm tra trang «{sheet}» (đối chiếu ngày {date})', en: 'Check report for sheet “{sheet}” (as of {date})' },
+  'sheet.cell': { vi: 'Ô', en: 'Cell' },
+  'sheet.severity': { vi: 'Mức độ', en: 'Severity' },
+  'sheet.rule': { vi: 'Quy tắc', en: 'Rule' },
+  'sheet.message': { vi: 'Nội dung', en: 'Message' },
+  'sheet.none': { vi: 'Không có phát hiện nào.', en: 'No findings.' },
+  'sev1.error': { vi: 'Lỗi', en: 'Error' },
+  'sev1.warning': { vi: 'Cảnh báo', en: 'Warning' },
+  'sev1.info': { vi: 'Thông tin', en: 'Note' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The string for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(key: StringKey, lang: Lang, params?: Record<string, string | number>): string {
+  const entry = STRINGS[key];
+  let s: string = entry ? entry[lang] ?? entry.vi : key;
+  if (params) s = s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return s;
+}
+
+export const ROLE_KEYS: Record<ColumnRole, StringKey> = {
+  number: 'role.number',
+  content: 'role.content',
+  product: 'role.product',
+  leadAgency: 'role.leadAgency',
+  partner: 'role.partner',
+  budget: 'role.budget',
+  deadline: 'role.deadline',
+  status: 'role.status',
+  completedOn: 'role.completedOn',
+  maxScore: 'role.maxScore',
+};
+
+export const SEVERITY_KEYS: Record<Severity, StringKey> = { error: 'severity.error', warning: 'severity.warning', info: 'severity.info' };
+export const SEVERITY_ONE_KEYS: Record<Severity, StringKey> = { error: 'sev1.error', warning: 'sev1.warning', info: 'sev1.info' };
+
+/** A number the way the language writes it: vi 21.950 / 65,85 — en 21,950 / 65.85. */
+export function formatNum(n: number | null | undefined, lang: Lang, decimals?: number): string {
+  if (n === null || n === undefined) return '—';
+  const d = Dec.fromNumber(n);
+  if (!d) return String(n);
+  return lang === 'en' ? formatNumberEn(d, decimals) : formatNumber(d, decimals);
+}
+
+/** "2018-02-15" → "15/02/2018" (vi) or unchanged (en). */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || lang === 'en') return iso;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}

@@ -1,0 +1,160 @@
+/** The Excel host: settings through the workbook store, sheet-change events, and the report sheet's writes. */
+import { createExcelHost } from '../../src/taskpane/excelHost';
+import { REPORT_SHEET_NAME, ROWS_PER_SYNC, asText, reportSheetRows, uniqueSheetName, writeReportSheet } from '../../src/taskpane/reportSheet';
+import { MemorySettingsStore, type ExcelDeps, type ExcelRunner } from '../../src/excel';
+import type { Finding, SheetReport } from '../../src/core/report';
+
+// ───────────── a recording stand-in for the few Excel objects these functions touch ─────────────
+
+interface RangeRecord {
+  address: string;
+  values?: unknown[][];
+  hyperlink?: Excel.RangeHyperlink;
+  format: { font: Record<string, unknown>; columnWidth?: number; wrapText?: boolean; verticalAlignment?: string };
+}
+
+function fakeExcel(existing: string[]) {
+  const ranges: RangeRecord[] = [];
+  const state = { syncs: 0, added: [] as string[], activated: 0, frozen: 0, changedHandler: undefined as undefined | ((e: unknown) => Promise<void>), removed: 0, activeId: 'ws1' };
+  const range = (address: string): RangeRecord & { getEntireColumn(): RangeRecord } => {
+    const r: RangeRecord = { address, format: { font: {} } };
+    ranges.push(r);
+    return Object.assign(r, { getEntireColumn: () => range(`${address}:column`) });
+  };
+  const sheet = {
+    getRange: range,
+    activate: () => void state.activated++,
+    freezePanes: { freezeRows: () => void state.frozen++ },
+  };
+  const ctx = {
+    sync: async () => void state.syncs++,
+    workbook: {
+      worksheets: {
+        load: () => undefined,
+        items: existing.map((name) => ({ name })),
+        add: (name: string) => {
+          state.added.push(name);
+          return sheet;
+        },
+        getActiveWorksheet: () => ({ load: () => undefined, id: state.activeId }),
+        onChanged: {
+          add: (h: (e: unknown) => Promise<void>) => {
+            state.changedHandler = h;
+            return { remove: () => void state.removed++ };
+          },
+        },
+      },
+    },
+  };
+  const run = (async (batch: (c: unknown) => Promise<unknown>) => batch(ctx)) as unknown as ExcelRunner;
+  return { ranges, state, run };
+}
+
+function finding(cell: string, message: string, severity: Finding['severity'] = 'error'): Finding {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  return { rule: 'budget-total-mismatch', severity, cell, row: Number(m[2]), column: m[1], message: { vi: message, en: message } };
+}
+
+function report(findings: Finding[], sheet = 'Phụ lục'): SheetReport {
+  return { sheet, found: true, counts: { rows: 0, sections: 0, items: 0, subItems: 0, repeatedHeaders: 0, fragments: 0 }, findings };
+}
+
+// ───────────── report sheet ─────────────
+
+describe('report sheet', () => {
+  test('every text is written as text: "=…", "+…", "-…", "@…" never become formulas', () => {
+    expect(asText('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(asText('+1')).toBe("'+1");
+    expect(asText('-1')).toBe("'-1");
+    expect(asText('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(asText('Lỗi')).toBe("'Lỗi");
+    expect(asText('')).toBe('');
+  });
+
+  test('rows: title, summary, headers, then cell / severity / rule / message', () => {
+    const rows = reportSheetRows(report([finding('F61', 'Tổng cộng sai')]), 'vi');
+    expect(rows[3]).toEqual(['Ô', 'Mức độ', 'Quy tắc', 'Nội dung']);
+    expect(rows[4]).toEqual(['F61', 'Lỗi', 'Tổng kinh phí sai', 'Tổng cộng sai']);
+    expect(rows[1][0]).toBe('1 lỗi, 0 cảnh báo, 0 thông tin');
+    expect(reportSheetRows(report([]), 'en')[4]).toEqual(['', '', '', 'No findings.']);
+  });
+
+  test('a unique name when the sheet exists (names compare without case)', () => {
+    expect(uniqueSheetName(REPORT_SHEET_NAME, ['Phụ lục'])).toBe(REPORT_SHEET_NAME);
+    expect(uniqueSheetName(REPORT_SHEET_NAME, ['phuluc – báo cáo', 'Phuluc – Báo cáo (2)'])).toBe('Phuluc – Báo cáo (3)');
+    expect(uniqueSheetName('x'.repeat(31), ['x'.repeat(31)])).toBe('x'.repeat(27) + ' (2)');
+  });
+
+  test('writes the values as text and links each finding to its cell, in two syncs', async () => {
+    const { ranges, state, run } = fakeExcel(['Phụ lục', REPORT_SHEET_NAME]);
+    const r = report([finding('F61', '=cmd|" /c calc"!A0'), finding('G6', '<script>alert(1)</script>', 'warning')], "It's");
+    const name = await writeReportSheet(r, 'vi', { run, isSetSupported: () => true, store: new MemorySettingsStore() });
+    expect(name).toBe('Phuluc – Báo cáo (2)');
+    expect(state.added).toEqual([name]);
+    expect(state.syncs).toBe(2);
+    expect(state.activated).toBe(1);
+    const body = ranges.find((x) => x.address === 'A5:D6')!;
+    expect(body.values).toEqual([
+      ["'F61", "'Lỗi", "'Tổng kinh phí sai", '\'=cmd|" /c calc"!A0'],
+      ["'G6", "'Cảnh báo", "'Tổng kinh phí sai", "'<script>alert(1)</script>"],
+    ]);
+    for (const x of ranges) for (const row of x.values ?? []) for (const v of row) if (typeof v === 'string' && v) expect(v.startsWith("'")).toBe(true);
+    expect(ranges.find((x) => x.address === 'A5')!.hyperlink).toMatchObject({ documentReference: "'It''s'!F61", textToDisplay: 'F61' });
+    expect(ranges.find((x) => x.address === 'A6')!.hyperlink).toMatchObject({ documentReference: "'It''s'!G6", textToDisplay: 'G6' });
+  });
+
+  test('many findings are written in blocks, one sync each', async () => {
+    const { ranges, state, run } = fakeExcel([]);
+    const many = Array.from({ length: ROWS_PER_SYNC + 10 }, (_, i) => finding(`B${i + 1}`, 'x'));
+    await writeReportSheet(report(many), 'en', { run, isSetSupported: () => true, store: new MemorySettingsStore() });
+    expect(state.syncs).toBe(3);
+    expect(ranges.filter((x) => x.hyperlink).length).toBe(many.length);
+  });
+
+  test('without ExcelApi 1.7 the cells are written without links', async () => {
+    const { ranges, run } = fakeExcel([]);
+    await writeReportSheet(report([finding('F61', 'x')]), 'vi', { run, isSetSupported: () => false, store: new MemorySettingsStore() });
+    expect(ranges.some((x) => x.hyperlink)).toBe(false);
+    expect(ranges.find((x) => x.address === 'A5:D5')!.values![0][0]).toBe("'F61");
+  });
+});
+
+// ───────────── host ─────────────
+
+describe('excel host', () => {
+  const deps = (over: Partial<ExcelDeps> = {}): Partial<ExcelDeps> => ({ run: fakeExcel([]).run, isSetSupported: () => true, store: new MemorySettingsStore(), ...over });
+
+  test('settings: defaults, then what was saved (validated) after the pane reopens', async () => {
+    const store = new MemorySettingsStore();
+    const host = createExcelHost(deps({ store }));
+    expect(await host.loadSettings()).toEqual({ lang: 'vi', autoRefresh: false });
+    const stored = await host.saveSettings({ lang: 'en', autoRefresh: true, planYear: 2018, required: ['content', 'status'], asOf: '2018-02-30' });
+    expect(stored).toEqual({ lang: 'en', autoRefresh: true, planYear: 2018, required: ['content', 'status'] }); // an impossible date is dropped
+    store.reload();
+    expect(await host.loadSettings()).toEqual(stored);
+  });
+
+  test('no sheet-change events below ExcelApi 1.9', () => {
+    expect(createExcelHost(deps({ isSetSupported: (_n, v) => v !== '1.9' })).onSheetChanged).toBeUndefined();
+    expect(createExcelHost(deps()).onSheetChanged).toBeDefined();
+  });
+
+  test('sheet changes: the user\'s edits on the active sheet only; unsubscribe removes the handler', async () => {
+    const fake = fakeExcel([]);
+    const host = createExcelHost(deps({ run: fake.run }));
+    const cb = jest.fn();
+    const unsubscribe = host.onSheetChanged!(cb);
+    await new Promise((r) => setTimeout(r, 0));
+    const h = fake.state.changedHandler!;
+    expect(h).toBeDefined();
+    await h({ worksheetId: 'ws1', triggerSource: 'Unknown' });
+    expect(cb).toHaveBeenCalledTimes(1);
+    await h({ worksheetId: 'ws1', triggerSource: 'ThisLocalAddin' }); // our own marks / recalculation
+    await h({ worksheetId: 'ws2', triggerSource: 'Unknown' }); // another sheet
+    expect(cb).toHaveBeenCalledTimes(1);
+    unsubscribe();
+    expect(fake.state.removed).toBe(1);
+    await h({ worksheetId: 'ws1' });
+    expect(cb).toHaveBeenCalledTimes(1);
+  });
+});
