@@ -87,3 +87,31 @@ test('an injected failure keeps earlier operations and drops later ones', async 
   expect(x.sheet('Sheet1')!.cell('D1')!.value).toBe(1);
   expect(x.sheet('Sheet1')!.cell('D2')).toBeUndefined();
 });
+
+test('getUsedRange gives A1 on a blank sheet; getIntersectionOrNullObject clips, is null when apart, needs ExcelApi 1.4', async () => {
+  const x = new FakeExcel();
+  x.addSheet('Blank');
+  x.addSheet('Data').put('C3', [[1, 2], [3, 4], [5, 6]]);
+  await x.run(async (ctx) => {
+    const blank = ctx.workbook.worksheets.getItem('Blank').getUsedRange(true);
+    blank.load(['address', 'values']);
+    const ws = ctx.workbook.worksheets.getItem('Data');
+    const used = ws.getUsedRange(true);
+    const top = used.getIntersectionOrNullObject('A1:XFD4');
+    top.load(['address', 'values']);
+    const apart = used.getIntersectionOrNullObject('A10:B12');
+    apart.load('values');
+    await ctx.sync();
+    expect(blank.address).toBe('Blank!A1');
+    expect(blank.values).toEqual([['']]);
+    expect(top.address).toBe('Data!C3:D4');
+    expect(top.values).toEqual([[1, 2], [3, 4]]);
+    expect(apart.isNullObject).toBe(true);
+    expect(() => apart.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+  });
+  x.apiVersion = '1.3';
+  await x.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem('Data').getUsedRange(true).getIntersectionOrNullObject('A1:B2').load('values');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});

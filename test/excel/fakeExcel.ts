@@ -6,6 +6,7 @@
  * - load-before-read: reading a property (or `isNullObject`, or a ClientResult's value) that was not loaded and
  *   synced throws an error with code "PropertyNotLoaded" / "ValueNotLoaded", like Office.js;
  * - *OrNullObject: `isNullObject` after sync; `getItem` of something missing fails the sync with "ItemNotFound";
+ *   `getUsedRange` gives A1 on a blank sheet, like Office.js;
  * - a failing operation fails the sync: operations queued before it stay applied, later ones are dropped;
  * - payload limits: a sync whose request or response JSON exceeds 5 MB fails with
  *   "RequestPayloadSizeLimitExceeded" / "ResponsePayloadSizeLimitExceeded" (and applies nothing);
@@ -525,7 +526,7 @@ class FakeRange extends FakeObject {
   constructor(
     ctx: FakeContext,
     private readonly sheet: SheetFn,
-    private readonly area: () => MergedArea | null,
+    readonly area: () => MergedArea | null,
     nullable = false,
   ) {
     super(ctx);
@@ -631,6 +632,22 @@ class FakeRange extends FakeObject {
       }
       return out;
     });
+  }
+  /** ExcelApi 1.4: the cells this range shares with another (a Range or an address); a null object when none */
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    this.ctx.requireApi('1.4', 'Range.getIntersectionOrNullObject');
+    const otherArea = typeof other === 'string' ? () => parseAddressOrThrow(this.ctx, other) : () => other.area();
+    return new FakeRange(
+      this.ctx,
+      this.sheet,
+      () => {
+        const a = this.area();
+        const b = otherArea();
+        if (!a || !b || !intersects(a, b)) return null;
+        return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+      },
+      true,
+    );
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
@@ -767,6 +784,10 @@ class FakeWorksheet extends FakeObject {
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.ctx, this.sheet, () => this.sheet().usedBox(), true);
+  }
+  /** like Office.js: never fails; a blank sheet gives A1 */
+  getUsedRange(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, () => this.sheet().usedBox() ?? { top: 1, left: 1, bottom: 1, right: 1 });
   }
   getRange(address: string): FakeRange {
     let area: MergedArea | undefined;
