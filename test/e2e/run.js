@@ -1,0 +1,713 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end suite: the real task pane in real Chromium, over a simulated Excel host. `npm run test:e2e`.
+ *
+ *   1. builds test/e2e/.build/harness (harness + the real pane, ./webpack.harness.js) and test/e2e/.build/prod
+ *      (the production build, the project's webpack.config.js with only the output folder changed) — webpack's
+ *      filesystem cache makes the second run fast;
+ *   2. converts test/fixtures/*.xlsx to JSON with the project's reader (./convert-fixtures.ts, run with tsx);
+ *   3. serves all of it on 127.0.0.1 (ephemeral port) and runs the scenarios in Chromium (playwright-core);
+ *   4. screenshots go to test-results/e2e/*.png; the last line is "N passed, M failed"; exit code 1 on any failure.
+ *
+ * Options: --only=hue,hagiang  run some scenarios · --list  list them · --no-build  reuse test/e2e/.build as is
+ *          --serve  build and serve only, until Ctrl-C (open the printed URL in a browser; window.__phuluc in DevTools)
+ * Environment: CHROMIUM=/path/to/chromium (default /usr/bin/chromium) · E2E_MODE=production  pane built minified
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const { spawn } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '../..');
+const BUILD = path.join(__dirname, '.build');
+const HARNESS_DIR = path.join(BUILD, 'harness');
+const PROD_DIR = path.join(BUILD, 'prod');
+const FIXTURES_DIR = path.join(BUILD, 'fixtures');
+const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** every single wait in a scenario */
+const TIMEOUT = 20000;
+/** a whole scenario */
+const SCENARIO_TIMEOUT = 120000;
+/** the whole run, builds included */
+const RUN_TIMEOUT = 15 * 60 * 1000;
+
+const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\//;
+const UA_EDGEHTML =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.17763';
+const UA_IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+
+const HUE = 'hue-2018-nhiem-vu';
+const HAGIANG = 'hagiang-2024-chi-so';
+const HUE_XSS = 'hue-2018-xss';
+const SHEET = 'Phụ lục';
+const XSS_SCRIPT = '<script>window.__pwned=1</script>';
+const XSS_IMG = '<img src=x onerror="window.__pwned=2">';
+
+// ── small utilities ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const log = (s = '') => process.stdout.write(s + '\n');
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+class AssertionError extends Error {}
+function assert(cond, message) {
+  if (!cond) throw new AssertionError(message);
+}
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${secs(ms)}: ${what}`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function parseArgs(argv) {
+  const o = { only: null, list: false, build: true, serve: false };
+  for (const a of argv) {
+    if (a.startsWith('--only=')) o.only = a.slice(7).split(',').filter(Boolean);
+    else if (a === '--list') o.list = true;
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--serve') o.serve = true;
+    else throw new Error(`unknown option ${a} (try --only=a,b · --list · --no-build · --serve)`);
+  }
+  return o;
+}
+
+/** first differences between two sheet dumps (see harness.ts SheetDump), as readable lines */
+function diffDumps(before, after, { fields = ['value', 'formula', 'numberFormat', 'error', 'fill'], ignore = [], notes = true } = {}) {
+  const out = [];
+  const skip = new Set(ignore);
+  const addrs = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
+  for (const a of [...addrs].sort()) {
+    if (skip.has(a)) continue;
+    for (const f of fields) {
+      const x = JSON.stringify(before.cells[a]?.[f] ?? null);
+      const y = JSON.stringify(after.cells[a]?.[f] ?? null);
+      if (x !== y) out.push(`${a}.${f}: ${x} → ${y}`);
+    }
+  }
+  if (JSON.stringify(before.merges) !== JSON.stringify(after.merges)) out.push(`merges: ${before.merges} → ${after.merges}`);
+  if (notes) {
+    if (JSON.stringify(before.notes) !== JSON.stringify(after.notes)) out.push(`notes: ${JSON.stringify(before.notes)} → ${JSON.stringify(after.notes)}`);
+    if (JSON.stringify(before.comments) !== JSON.stringify(after.comments))
+      out.push(`comments: ${JSON.stringify(before.comments)} → ${JSON.stringify(after.comments)}`);
+  }
+  return out;
+}
+const CONTENT = { fields: ['value', 'formula', 'numberFormat', 'error'], notes: false };
+function assertSame(before, after, what, opts) {
+  const d = diffDumps(before, after, opts);
+  assert(d.length === 0, `${what}: ${d.length} difference(s): ${d.slice(0, 8).join('; ')}${d.length > 8 ? ' …' : ''}`);
+}
+
+// ── build ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function build() {
+  const webpack = require('webpack');
+  const harnessConfigs = await require('./webpack.harness.js')(
+    { outDir: HARNESS_DIR, cacheDir: path.join(BUILD, 'cache') },
+    { mode: process.env.E2E_MODE || 'development' },
+  );
+  // the production page exactly as `npm run build` makes it, only written elsewhere (dist/ is left alone)
+  const prod = await require('../../webpack.config.js')({}, { mode: 'production' });
+  prod.name = 'prod';
+  prod.output = { ...prod.output, path: PROD_DIR, clean: true };
+  prod.cache = {
+    type: 'filesystem',
+    cacheDirectory: path.join(BUILD, 'cache'),
+    name: 'e2e-prod',
+    maxAge: 3 * 24 * 3600 * 1000, // old generations go after 3 days
+    compression: 'gzip',
+    buildDependencies: { config: [path.join(ROOT, 'webpack.config.js')] },
+  };
+  prod.infrastructureLogging = { level: 'warn' };
+
+  fs.rmSync(HARNESS_DIR, { recursive: true, force: true });
+  const compiler = webpack([...harnessConfigs, prod]);
+  const stats = await new Promise((resolve, reject) => {
+    // close() after run() writes webpack's filesystem cache (the next run rebuilds only what changed)
+    compiler.run((err, s) => compiler.close((closeErr) => (err || closeErr ? reject(err || closeErr) : resolve(s))));
+  });
+  const info = stats.toJson({ all: false, errors: true, warnings: true });
+  const children = info.children || [info];
+  let failed = false;
+  for (const c of children) {
+    for (const e of c.errors || []) {
+      failed = true;
+      log(`webpack [${c.name}] error: ${e.moduleName ? e.moduleName + ': ' : ''}${e.message}`);
+    }
+    const warnings = (c.warnings || []).filter((w) => !/ADDIN_URL is not set/.test(w.message));
+    for (const w of warnings) log(`webpack [${c.name}] warning: ${w.message.split('\n')[0]}`);
+  }
+  if (failed || stats.hasErrors()) throw new Error('webpack build failed (errors above)');
+}
+
+function runTsx(script, args) {
+  const bin = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, [script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${path.basename(script)} exited with ${code}: ${err.trim()}`));
+    });
+  });
+}
+
+async function convertFixtures() {
+  fs.rmSync(FIXTURES_DIR, { recursive: true, force: true });
+  const names = JSON.parse(await runTsx(path.join(__dirname, 'convert-fixtures.ts'), [FIXTURES_DIR]));
+  // scenario c: the Huế sheet with markup in a task (B6) and in a deadline (G6; the deadline-unparsed finding
+  // quotes it, so the pane has to show it)
+  const hue = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, `${HUE}.json`), 'utf8'));
+  const rows = hue.sheets[0].values;
+  assert(rows[5] && typeof rows[5][1] === 'string', 'Huế fixture: B6 is not the text of task 1 any more');
+  rows[5][1] = XSS_SCRIPT;
+  rows[5][6] = XSS_IMG;
+  hue.fixture = HUE_XSS;
+  fs.writeFileSync(path.join(FIXTURES_DIR, `${HUE_XSS}.json`), JSON.stringify(hue));
+  return [...names, HUE_XSS];
+}
+
+// ── static server ───────────────────────────────────────────────────────────────────────────────────────────────
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function serve() {
+  const mounts = [
+    ['/fixtures/', FIXTURES_DIR],
+    ['/prod/', PROD_DIR],
+    ['/', HARNESS_DIR],
+  ];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
+    const dir = mount[1];
+    const file = path.resolve(dir, '.' + pathname.slice(mount[0].length - 1));
+    if (req.method !== 'GET' || (file !== dir && !file.startsWith(dir + path.sep))) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// ── browser helpers ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * One scenario's toolbox: a fresh browser context per page, no network beyond our server (the office.js CDN is
+ * answered by `officeJs`: an empty script, or the harness), page errors collected, screenshots named.
+ */
+function makeTools(browser, base, scenario) {
+  const contexts = [];
+  const pages = [];
+  const problems = { pageErrors: [], external: [], consoleErrors: [] };
+
+  async function newPage({ userAgent, officeJs = 'empty', init } = {}) {
+    const context = await browser.newContext({ userAgent, viewport: { width: 350, height: 900 } /* a task pane's usual width */, locale: 'vi-VN', serviceWorkers: 'block' });
+    contexts.push(context);
+    context.setDefaultTimeout(TIMEOUT);
+    context.setDefaultNavigationTimeout(TIMEOUT);
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base + '/')) return route.continue();
+      if (OFFICE_JS.test(url)) {
+        const body = officeJs === 'harness' ? fs.readFileSync(path.join(HARNESS_DIR, 'harness.js')) : '/* office.js: not loaded in the e2e suite */';
+        return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
+      }
+      problems.external.push(url);
+      return route.abort('blockedbyclient');
+    });
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    pages.push(page);
+    page.on('pageerror', (e) => problems.pageErrors.push(String(e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.consoleErrors.push(m.text().slice(0, 300));
+    });
+    return page;
+  }
+
+  /** the e2e page over a fixture; resolves once the fake workbook holds it and the pane has rendered */
+  async function openPane(fixture, query = {}) {
+    const page = await newPage();
+    const qs = new URLSearchParams({ fixture, ...query }).toString();
+    await page.goto(`${base}/e2e.html?${qs}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__phuluc && (window.__phuluc.loaded || window.__phuluc.error), null, { timeout: TIMEOUT });
+    const error = await page.evaluate(() => window.__phuluc.error);
+    assert(!error, `the harness could not load the fixture: ${error}`);
+    await page.waitForFunction(() => !!document.querySelector('#root') && document.querySelector('#root').childElementCount > 0, null, { timeout: TIMEOUT });
+    return page;
+  }
+
+  /** window.__phuluc.<name>(...args) in the page */
+  const hook = (page, name, ...args) => page.evaluate(([n, a]) => window.__phuluc[n](...a), [name, args]);
+
+  /** polls hook(...) until `ok(value)`; fails with `what` and the last value */
+  async function until(page, what, probe, ok, timeout = TIMEOUT) {
+    const end = Date.now() + timeout;
+    let last;
+    for (;;) {
+      last = await probe();
+      if (ok(last)) return last;
+      if (Date.now() > end) throw new AssertionError(`${what} (after ${secs(timeout)}; last: ${JSON.stringify(last)?.slice(0, 300)})`);
+      await sleep(100);
+    }
+  }
+
+  /** test-results/e2e/<scenario>-<name>.png: the pane as the user sees it, scrolled to `focus` if given */
+  async function shot(page, name, { focus, fullPage = false } = {}) {
+    if (focus) await focus.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+    const file = path.join(RESULTS, `${scenario}-${name}.png`);
+    await page.screenshot({ path: file, fullPage, timeout: TIMEOUT });
+    return file;
+  }
+
+  /** a role=button by exact name; waits until it is visible and enabled */
+  async function button(page, name) {
+    const b = page.getByRole('button', { name, exact: typeof name === 'string' });
+    await b.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await until(page, `button "${name}" to be enabled`, () => b.first().isEnabled(), (x) => x === true);
+    return b.first();
+  }
+
+  /** waits until the pane is idle: every action button enabled again */
+  async function idle(page) {
+    await until(page, 'the pane to finish (the "Kiểm tra" button enabled)', () => page.getByRole('button', { name: 'Kiểm tra', exact: true }).first().isEnabled(), (x) => x === true);
+  }
+
+  /** polls the sheet until it equals `before` (see diffDumps for `opts`); fails listing the differences left */
+  async function untilSame(page, before, what, opts, sheet = SHEET) {
+    await until(page, `${what} to equal the original`, async () => diffDumps(before, await hook(page, 'dump', sheet), opts), (d) => d.length === 0);
+  }
+
+  async function close() {
+    for (const c of contexts.splice(0)) await withTimeout(c.close(), TIMEOUT, 'closing a browser context').catch(() => undefined);
+  }
+
+  return { newPage, openPane, hook, until, untilSame, shot, button, idle, close, problems, pages };
+}
+
+// ── scenarios ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+const scenarios = [
+  {
+    id: 'smoke',
+    title: 'the real pane renders over the simulated Excel host',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      const associated = await t.hook(page, 'associated');
+      for (const fn of ['checkActiveSheet', 'recalcScores', 'clearMarks'])
+        assert(associated.includes(fn), `ribbon function ${fn} was not associated (Office.actions.associate got ${JSON.stringify(associated)})`);
+      // the simulated workbook holds exactly the fixture's cells (what the CLI reads from the .xlsx)
+      const doc = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, `${HUE}.json`), 'utf8'));
+      const snap = doc.sheets[0];
+      const dump = await t.hook(page, 'dump', snap.name);
+      const expected = {};
+      snap.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null) return;
+          let col = '';
+          for (let n = j + 1; n > 0; n = Math.floor((n - 1) / 26)) col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
+          expected[`${col}${i + 1}`] = v;
+        }),
+      );
+      const wrong = Object.entries(expected).filter(([a, v]) => {
+        const c = dump.cells[a] || {};
+        return typeof v === 'object' ? c.error !== v.error : c.value !== v;
+      });
+      assert(Object.keys(expected).length > 100, `the Huế fixture has only ${Object.keys(expected).length} values`);
+      assert(wrong.length === 0, `the harness workbook differs from the fixture at ${wrong.slice(0, 5).map(([a]) => a).join(', ')}`);
+      assert(dump.merges.length === (snap.merges || []).length, 'the harness workbook lost merged areas');
+
+      await t.button(page, 'Kiểm tra');
+      await t.shot(page, 'pane');
+      assert((await t.hook(page, 'writes')) === 0, 'the pane wrote to the sheet before anything was clicked');
+    },
+  },
+  {
+    id: 'hue',
+    title: 'Huế: Kiểm tra → budget finding F61 (21.950 vs 26.979) → click selects F61 → marks → Xóa đánh dấu',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      const original = await t.hook(page, 'dump', SHEET);
+      const colors = await page.evaluate(() => window.__phuluc.markColors);
+      assert(!original.cells.F61?.fill, 'F61 has a fill before the check');
+
+      await (await t.button(page, 'Kiểm tra')).click();
+      const finding = page.getByRole('button', { name: /F61.*21\.950.*26\.979/ });
+      await finding.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      const label = (await finding.first().innerText()).replace(/\s+/g, ' ');
+      assert(/F61/.test(label) && /21\.950/.test(label) && /26\.979/.test(label), `the F61 finding reads "${label}"`);
+
+      // the marks: F61 coloured as an error, the rest of the sheet's content untouched
+      const fill = await t.until(page, 'F61 to get the error mark colour', () => t.hook(page, 'fill', 'F61', SHEET), (f) => f.color === colors.error.toUpperCase());
+      assert(fill.pattern === 'Solid', `F61 fill pattern is ${fill.pattern}`);
+      assertSame(original, await t.hook(page, 'dump', SHEET), 'cell contents after Kiểm tra', CONTENT);
+      await t.shot(page, 'checked');
+      await t.shot(page, 'finding-F61', { focus: finding.first() });
+
+      assert((await t.hook(page, 'selection')) === null, 'a cell was selected before any finding was clicked');
+      await finding.first().click();
+      const sel = await t.until(page, 'F61 to be selected', () => t.hook(page, 'selection'), (s) => s && s.address === 'F61');
+      assert(sel.sheet === SHEET, `F61 was selected on sheet "${sel.sheet}", not "${SHEET}"`);
+      assert((await t.hook(page, 'activeSheet')) === SHEET, 'the finding’s sheet is not the active one');
+
+      await (await t.button(page, 'Xóa đánh dấu')).click();
+      await t.until(page, 'F61 fill to be restored', () => t.hook(page, 'fill', 'F61', SHEET), (f) => f.color === '#FFFFFF' && f.pattern === 'None');
+      await t.untilSame(page, original, 'the sheet after Xóa đánh dấu (values, fills, notes)');
+      await t.idle(page);
+      await t.shot(page, 'cleared', { focus: page.getByRole('button', { name: 'Kiểm tra', exact: true }) });
+    },
+  },
+  {
+    id: 'hagiang',
+    title: 'Hà Giang: Kiểm tra → Tính lại điểm (E109 65,85 → 65,65, D109 → 60,59) → Hoàn tác',
+    async run(t) {
+      const page = await t.openPane(HAGIANG);
+      const original = await t.hook(page, 'dump', SHEET);
+      assert(original.cells.E109?.value === 65.85 && original.cells.D109?.value === 60.58, 'Hà Giang fixture: E109/D109 are not 65.85/60.58');
+
+      await (await t.button(page, 'Kiểm tra')).click();
+      await page.getByRole('button', { name: /E109.*65,85.*65,65/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+
+      await (await t.button(page, 'Tính lại điểm')).click();
+      await page.getByText('E109: 65,85 → 65,65').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.getByText('D109: 60,58 → 60,59').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      assert((await t.hook(page, 'value', 'E109', SHEET)) === 65.65, `E109 is ${await t.hook(page, 'value', 'E109', SHEET)}, not 65.65`);
+      assert((await t.hook(page, 'value', 'D109', SHEET)) === 60.59, `D109 is ${await t.hook(page, 'value', 'D109', SHEET)}, not 60.59`);
+      assertSame(original, await t.hook(page, 'dump', SHEET), 'every cell but D109/E109 after Tính lại điểm', { ...CONTENT, ignore: ['D109', 'E109'] });
+      await t.shot(page, 'recalculated');
+
+      await (await t.button(page, 'Hoàn tác')).click();
+      await t.until(page, 'E109 to be 65.85 again', () => t.hook(page, 'value', 'E109', SHEET), (v) => v === 65.85);
+      assert((await t.hook(page, 'value', 'D109', SHEET)) === 60.58, 'D109 was not restored to 60.58');
+      await t.untilSame(page, original, 'the sheet after Hoàn tác', CONTENT);
+      await t.idle(page);
+      await t.shot(page, 'reverted');
+
+      await (await t.button(page, 'Xóa đánh dấu')).click();
+      await t.untilSame(page, original, 'the sheet after Hoàn tác + Xóa đánh dấu (values, fills, notes)');
+      await t.idle(page);
+    },
+  },
+  {
+    id: 'security',
+    title: 'cell text "<script>…" and "<img onerror>" is shown as text, never run',
+    async run(t) {
+      const page = await t.openPane(HUE_XSS);
+      assert((await t.hook(page, 'value', 'B6', SHEET)) === XSS_SCRIPT, 'the variant fixture does not hold the script text in B6');
+      await (await t.button(page, 'Kiểm tra')).click();
+      // the deadline-unparsed finding quotes G6
+      const quoted = page.getByRole('button', { name: /G6/ }).filter({ hasText: XSS_IMG });
+      await quoted.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      await sleep(300); // an injected onerror / script would have run by now
+      const probe = await page.evaluate(() => ({
+        pwned: window.__pwned,
+        scripts: [...document.querySelectorAll('#root script')].length,
+        imgs: [...document.querySelectorAll('#root img')].filter((i) => i.getAttribute('onerror')).length,
+        text: document.querySelector('#root').innerText,
+      }));
+      assert(probe.pwned === undefined, `window.__pwned = ${probe.pwned}: cell text was executed`);
+      assert(probe.scripts === 0 && probe.imgs === 0, `markup from a cell became elements (${probe.scripts} script, ${probe.imgs} img[onerror])`);
+      assert(probe.text.includes(XSS_IMG), 'the G6 text is not shown literally');
+      if (probe.text.includes('__pwned=1')) assert(probe.text.includes(XSS_SCRIPT), 'the B6 text is shown, but not literally');
+      const notes = await t.hook(page, 'notes');
+      assert(notes.every((n) => typeof n.content === 'string'), 'a note is not plain text');
+      await t.shot(page, 'checked', { focus: quoted.first() });
+    },
+  },
+  {
+    id: 'legacy',
+    title: 'production page in IE11 / EdgeHTML webviews: the #legacy message, no pane; modern browser: the pane',
+    async run(t) {
+      const url = (q = '') => `${t.base}/prod/taskpane.html${q}`;
+      const cases = [
+        ['edgehtml', { userAgent: UA_EDGEHTML }],
+        // IE11 is recognised by document.documentMode (Chromium has none: the test gives it one, like IE's)
+        ['ie11', { userAgent: UA_IE11, init: () => Object.defineProperty(document, 'documentMode', { value: 11, configurable: true }) }],
+      ];
+      for (const [name, opts] of cases) {
+        const page = await t.newPage({ ...opts, officeJs: 'empty' });
+        await page.goto(url(), { waitUntil: 'load' });
+        await page.locator('#legacy').waitFor({ state: 'visible', timeout: TIMEOUT });
+        assert(/quá cũ/.test(await page.locator('#legacy').innerText()), `${name}: #legacy does not say the Office version is too old`);
+        await sleep(300); // the deferred bundle has run by now (load fired) — give React a moment anyway
+        const root = await page.evaluate(() => {
+          const r = document.querySelector('#root');
+          return { children: r.childElementCount, display: getComputedStyle(r).display };
+        });
+        assert(root.children === 0, `${name}: the pane rendered into #root (${root.children} children)`);
+        assert(root.display === 'none', `${name}: #root is not hidden (display ${root.display})`);
+        await t.shot(page, name);
+      }
+      // control: the same production page in a modern webview, office.js answered by the simulated host
+      const page = await t.newPage({ officeJs: 'harness' });
+      await page.goto(url(`?fixture=${HUE}`), { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('#root')?.childElementCount > 0, null, { timeout: TIMEOUT });
+      assert(await page.locator('#legacy').isHidden(), 'modern browser: #legacy is visible');
+      await t.button(page, 'Kiểm tra');
+      await t.shot(page, 'modern');
+    },
+  },
+  {
+    id: 'autorefresh',
+    title: 'auto refresh (worksheets.onChanged): a user’s edit re-checks; the add-in’s own writes do not',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      await (await t.button(page, 'Kiểm tra')).click();
+      const finding = page.getByRole('button', { name: /F61.*21\.950.*26\.979/ });
+      await finding.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+
+      await page.getByRole('tab', { name: 'Cài đặt' }).click();
+      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await t.until(page, 'the auto-refresh setting to be stored', () => t.hook(page, 'settings'), (x) => /"autoRefresh":true/.test(JSON.stringify(x)));
+      await t.shot(page, 'settings');
+      await page.getByRole('tab', { name: 'Kết quả' }).click();
+      await t.until(page, 'the pane to listen to worksheets.onChanged', () => t.hook(page, 'changeListeners'), (n) => n > 0);
+
+      // the user types the right total into F61: the pane checks again by itself and the budget finding goes.
+      // (Edits within OWN_WRITE_GRACE_MS = 1 s of the pane's last operation are taken as echoes of its own writes
+      // and ignored — src/ui/App.tsx — so the "user" waits a moment, as a person would.)
+      await sleep(1500);
+      await t.hook(page, 'setCell', 'F61', 26979, SHEET);
+      await finding.first().waitFor({ state: 'detached', timeout: TIMEOUT });
+      await t.idle(page);
+      await t.until(page, 'F61 to lose its mark', () => t.hook(page, 'fill', 'F61', SHEET), (f) => f.pattern === 'None');
+      await t.shot(page, 'rechecked');
+
+      // a re-check's own writes (fills, notes) must not start another one
+      const syncs = await t.hook(page, 'syncCount');
+      await sleep(2500);
+      assert((await t.hook(page, 'syncCount')) === syncs, 'the pane kept talking to Excel after the re-check (a refresh loop?)');
+
+      // Hà Giang: "Tính lại điểm" writes values (onChanged fires, triggerSource ThisLocalAddin): no extra re-check
+      const hg = await t.openPane(HAGIANG);
+      await hg.getByRole('tab', { name: 'Cài đặt' }).click();
+      await hg.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await t.until(hg, 'the auto-refresh setting to be stored', () => t.hook(hg, 'settings'), (x) => /"autoRefresh":true/.test(JSON.stringify(x)));
+      await hg.getByRole('tab', { name: 'Kết quả' }).click();
+      await (await t.button(hg, 'Kiểm tra')).click();
+      await t.until(hg, 'the pane to listen to worksheets.onChanged', () => t.hook(hg, 'changeListeners'), (n) => n > 0);
+      await t.idle(hg);
+      await (await t.button(hg, 'Tính lại điểm')).click();
+      await hg.getByText('E109: 65,85 → 65,65').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(hg);
+      assert((await t.hook(hg, 'changeEvents')) > 0, 'the recalculation raised no worksheets.onChanged event');
+      const hgSyncs = await t.hook(hg, 'syncCount');
+      await sleep(2500);
+      assert((await t.hook(hg, 'syncCount')) === hgSyncs, 'the add-in’s own writes started an automatic re-check');
+    },
+  },
+  {
+    id: 'protected',
+    title: 'protected sheet: a message about the protection, nothing written',
+    async run(t) {
+      const page = await t.openPane(HUE, { protected: '1' });
+      const original = await t.hook(page, 'dump', SHEET);
+      assert(original.protected, 'the sheet is not protected in the harness');
+      await (await t.button(page, 'Kiểm tra')).click();
+      const bar = page.locator('.fui-MessageBar').filter({ hasText: /bảo vệ/i });
+      await bar.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      const text = (await bar.first().innerText()).replace(/\s+/g, ' ');
+      assert(text.includes(SHEET), `the message does not name the sheet: "${text}"`);
+      assertSame(original, await t.hook(page, 'dump', SHEET), 'the protected sheet after Kiểm tra');
+      assert((await t.hook(page, 'writes')) === 0, 'writes were logged on the protected sheet');
+      await t.shot(page, 'check');
+
+      const hg = await t.openPane(HAGIANG, { protected: '1' });
+      const before = await t.hook(hg, 'dump', SHEET);
+      await (await t.button(hg, 'Kiểm tra')).click();
+      await hg.locator('.fui-MessageBar').filter({ hasText: /bảo vệ/i }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(hg);
+      await (await t.button(hg, 'Tính lại điểm')).click();
+      // the recalculation's own message: about the protection, without the check's "could not mark" sentence
+      const recalcBar = hg.locator('.fui-MessageBar').filter({ hasText: /bảo vệ/i }).filter({ hasNotText: /đánh dấu/i });
+      await recalcBar.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(hg);
+      assert((await t.hook(hg, 'value', 'E109', SHEET)) === 65.85, 'E109 changed on a protected sheet');
+      assertSame(before, await t.hook(hg, 'dump', SHEET), 'the protected Hà Giang sheet after Tính lại điểm');
+      await t.shot(hg, 'recalc');
+    },
+  },
+];
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  const started = Date.now();
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.list) {
+    for (const s of scenarios) log(`${s.id.padEnd(10)} ${s.title}`);
+    return 0;
+  }
+  const chosen = opts.only ? scenarios.filter((s) => opts.only.includes(s.id)) : scenarios;
+  if (opts.only) {
+    const unknown = opts.only.filter((id) => !scenarios.some((s) => s.id === id));
+    if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')} (--list shows them)`);
+  }
+
+  let browser;
+  let server;
+  const results = [];
+  const watchdog = setTimeout(() => {
+    log(`e2e: the whole run exceeded ${secs(RUN_TIMEOUT)}; giving up`);
+    log(`${results.filter((r) => r.ok).length} passed, ${chosen.length - results.filter((r) => r.ok).length} failed`);
+    process.exit(1);
+  }, RUN_TIMEOUT);
+  watchdog.unref();
+  const onSignal = () => {
+    if (browser) browser.close().catch(() => undefined);
+    if (server) server.close();
+    process.exit(opts.serve ? 0 : 130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    // old screenshots of the scenarios about to run (the others' stay, e.g. with --only)
+    for (const f of fs.readdirSync(RESULTS)) if (f.endsWith('.png') && chosen.some((s) => f.startsWith(`${s.id}-`))) fs.rmSync(path.join(RESULTS, f));
+
+    if (opts.build) {
+      const t0 = Date.now();
+      log('e2e: building the harness, the pane and the production page (webpack) …');
+      await withTimeout(build(), 10 * 60 * 1000, 'webpack');
+      log(`e2e: built in ${secs(Date.now() - t0)}`);
+    } else if (!fs.existsSync(path.join(HARNESS_DIR, 'e2e.html')) || !fs.existsSync(path.join(PROD_DIR, 'taskpane.html'))) {
+      throw new Error('--no-build, but test/e2e/.build is incomplete: run once without --no-build');
+    }
+    const fixtures = await convertFixtures();
+    log(`e2e: fixtures ${fixtures.join(', ')}`);
+
+    server = await serve();
+    const base = `http://127.0.0.1:${server.address().port}`;
+    if (opts.serve) {
+      clearTimeout(watchdog);
+      log(`e2e: serving until Ctrl-C`);
+      for (const f of fixtures) log(`  ${base}/e2e.html?fixture=${f}`);
+      log(`  ${base}/prod/taskpane.html   (production page; office.js is not served)`);
+      await new Promise(() => undefined); // SIGINT/SIGTERM close the server and exit
+    }
+    const { chromium } = require('playwright-core');
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM=)`);
+    // launch() gives every run a fresh temporary profile (user-data-dir) and removes it on close
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: TIMEOUT });
+    log(`e2e: Chromium ${browser.version()} on ${base}`);
+    log('');
+
+    for (const s of chosen) {
+      const t0 = Date.now();
+      const t = makeTools(browser, base, s.id);
+      t.base = base;
+      let error;
+      try {
+        await withTimeout(s.run(t), SCENARIO_TIMEOUT, `scenario ${s.id}`);
+        if (t.problems.pageErrors.length) throw new AssertionError(`uncaught error(s) in the page: ${t.problems.pageErrors.join(' ;; ')}`);
+        if (t.problems.external.length) throw new AssertionError(`requests outside the test server: ${[...new Set(t.problems.external)].join(', ')}`);
+      } catch (e) {
+        error = e;
+        for (const [i, p] of t.pages.entries()) {
+          if (p.isClosed()) continue;
+          await t.shot(p, `failure${i ? '-' + i : ''}`, { fullPage: true }).catch(() => undefined);
+        }
+      }
+      await t.close();
+      const ms = Date.now() - t0;
+      results.push({ id: s.id, ok: !error, ms });
+      log(`${error ? 'FAIL' : 'ok  '}  ${s.id.padEnd(10)} ${s.title} (${secs(ms)})`);
+      if (error) {
+        log(`      ${error instanceof AssertionError ? '' : (error.name || 'Error') + ': '}${error.message.split('\n').join('\n      ')}`);
+        if (t.problems.pageErrors.length && !/uncaught error/.test(error.message)) log(`      page errors: ${t.problems.pageErrors.join(' ;; ')}`);
+      }
+      // console errors do not fail a scenario (React dev warnings go there too), but they are always shown
+      if (t.problems.consoleErrors.length) log(`      console errors (${t.problems.consoleErrors.length}): ${t.problems.consoleErrors.slice(0, 5).join(' ;; ')}`);
+    }
+  } finally {
+    if (browser) await withTimeout(browser.close(), TIMEOUT, 'closing Chromium').catch((e) => log(`e2e: ${e.message}`));
+    if (server) {
+      server.closeAllConnections?.();
+      await withTimeout(new Promise((r) => server.close(r)), TIMEOUT, 'closing the server').catch(() => undefined);
+    }
+    clearTimeout(watchdog);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = chosen.length - passed;
+  log('');
+  log(`e2e: screenshots in ${path.relative(ROOT, RESULTS)}/ · ${secs(Date.now() - started)} in all`);
+  log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    log(`e2e: ${e instanceof AssertionError ? e.message : e && e.stack ? e.stack : e}`);
+    let total = scenarios.length;
+    try {
+      const o = parseArgs(process.argv.slice(2));
+      if (o.only) total = o.only.length;
+    } catch {
+      // the options were the problem
+    }
+    log(`0 passed, ${total} failed`);
+    process.exit(1);
+  },
+);
