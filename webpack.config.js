@@ -17,6 +17,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
+const EXCELJS_BROWSER = require.resolve('exceljs/dist/exceljs.min.js');
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
 
 /** Content-Security-Policy for the pages (meta tag) and the dev server (header). */
@@ -69,6 +70,56 @@ class WarnPlugin {
   }
 }
 
+/** The preview's service worker entry: built to a fixed name next to preview.html (a service worker's URL must not change). */
+const PREVIEW_SW = 'preview-sw';
+/** Files of the preview page that are not webpack chunks, cached by its service worker for offline use. */
+const PREVIEW_STATIC = ['preview.html', 'assets/legacy-check.js', 'assets/hue-2018-nhiem-vu.xlsx'];
+const PRECACHE_PLACEHOLDER = /(["'`])__PHULUC_PRECACHE__\1/;
+
+/**
+ * Writes the preview service worker's precache list into preview-sw.js once every file has its final (content-hashed)
+ * name: the preview page, every chunk reachable from the preview entry (its lazy chunks and the Web Worker with its
+ * own chunks, e.g. ExcelJS) and PREVIEW_STATIC. The cache version is a hash of those files, so any change to them
+ * installs a new cache and drops the old one.
+ */
+class PreviewPrecachePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PhulucPreviewPrecache', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'PhulucPreviewPrecache', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        () => {
+          const sw = `${PREVIEW_SW}.js`;
+          const entry = compilation.entrypoints.get('preview');
+          if (!compilation.getAsset(sw) || !entry) return;
+          const files = new Set(PREVIEW_STATIC);
+          const seen = new Set();
+          const visit = (group) => {
+            if (seen.has(group)) return;
+            seen.add(group);
+            for (const chunk of group.chunks) for (const f of chunk.files) files.add(f);
+            for (const child of group.childrenIterable) visit(child);
+            for (const child of group.asyncEntrypointsIterable || []) visit(child);
+          };
+          visit(entry);
+          const list = [...files].filter((f) => !/\.(map|txt)$/.test(f) && compilation.getAsset(f)).sort();
+          const missing = PREVIEW_STATIC.filter((f) => !compilation.getAsset(f));
+          if (missing.length) compilation.errors.push(new webpack.WebpackError(`preview service worker: missing ${missing.join(', ')}`));
+          const hash = webpack.util.createHash('sha256');
+          for (const f of list) hash.update(f).update(compilation.getAsset(f).source.buffer());
+          const precache = { version: hash.digest('hex').slice(0, 16), files: list };
+          const source = compilation.getAsset(sw).source.source().toString();
+          if (!PRECACHE_PLACEHOLDER.test(source)) {
+            compilation.errors.push(new webpack.WebpackError(`${sw}: precache placeholder not found`));
+            return;
+          }
+          const filled = source.replace(PRECACHE_PLACEHOLDER, () => JSON.stringify(JSON.stringify(precache)));
+          compilation.updateAsset(sw, new webpack.sources.RawSource(filled));
+        },
+      );
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || 'production';
   const production = mode === 'production';
@@ -104,10 +155,12 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       preview: './src/preview/index.tsx',
+      // not under the dev server: its live-reload client would be injected into the service worker too
+      ...(serving ? {} : { [PREVIEW_SW]: './src/preview/sw.ts' }),
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      filename: (pathData) => (pathData.chunk && pathData.chunk.name === PREVIEW_SW) || !production ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       // tsc's CLI output lives in subfolders of dist/; only webpack's top-level files and assets/ are ours
       clean: { keep: (asset) => /[\\/]/.test(asset) && !/^assets[\\/]/.test(asset) },
@@ -115,8 +168,11 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : 'cheap-module-source-map', // no eval-based maps: the CSP forbids eval
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
+      // the preview's Web Worker reads .xlsx with ExcelJS's self-contained browser build (the task pane never imports it)
+      alias: { exceljs$: EXCELJS_BROWSER },
     },
     module: {
+      noParse: [EXCELJS_BROWSER], // a finished browserify bundle: nothing for webpack to resolve in it
       rules: [
         {
           test: /\.tsx?$/,
@@ -154,6 +210,8 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           // hand-written ES5 for IE11/EdgeHTML: copied verbatim, never re-minified with an es2020 target
           { from: 'assets/legacy-check.js', to: 'assets/legacy-check.js', info: { minimized: true } },
+          // the preview opens this example when no file is given
+          { from: 'examples/hue-2018-nhiem-vu.xlsx', to: 'assets/hue-2018-nhiem-vu.xlsx' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -164,6 +222,7 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
+      new PreviewPrecachePlugin(),
       ...warnings.map((m) => new WarnPlugin(m)),
     ],
     performance: { hints: false },

@@ -1,0 +1,293 @@
+/**
+ * The preview page's state and what changes it, outside React: which files are open (each parsed and checked by the
+ * Web Worker), the as-of date, the language, the selected sheet and cell. The page renders `get()`; nothing here
+ * parses a workbook or runs the engine.
+ */
+import { todayIso, type CheckOptions } from '../core/options';
+import type { Lang, SheetReport, Text } from '../core/report';
+import type { FileId, FromWorker, Phase, SheetView, ToWorker } from './protocol';
+
+export const EXAMPLE_URL = 'assets/hue-2018-nhiem-vu.xlsx';
+export const EXAMPLE_NAME = 'hue-2018-nhiem-vu.xlsx';
+export const EXAMPLE_AS_OF = '2018-02-15';
+const LANG_KEY = 'phuluc.preview.lang';
+
+export interface FileEntry {
+  id: FileId;
+  name: string;
+  size: number;
+  example?: boolean;
+  status: 'loading' | 'ready' | 'error';
+  phase?: Phase | 'queued';
+  done?: number;
+  total?: number;
+  error?: Text;
+  sheets?: SheetView[];
+  /** the as-of date the reports were made with */
+  asOf?: string;
+  /** ms from the request to the results */
+  elapsed?: number;
+  download?: { busy: boolean; error?: Text; done?: string };
+}
+
+export interface Selection {
+  file: FileId;
+  sheet: number;
+  address: string;
+  /** bumped by each request to go to the cell (a click on the same finding scrolls again) */
+  seq: number;
+}
+
+export interface PreviewState {
+  files: FileEntry[];
+  active?: FileId;
+  /** selected sheet index per file */
+  sheet: Record<FileId, number>;
+  selection?: Selection;
+  asOf: string;
+  /** the as-of date was set by the example, not by the user */
+  asOfFromExample: boolean;
+  lang: Lang;
+  fatal?: Text;
+}
+
+/** The worker as the controller sees it (a real Worker, or a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface ControllerDeps {
+  worker: WorkerLike;
+  /** today's date (ISO) */
+  today?: string;
+  fetchExample?: () => Promise<Blob>;
+  /** saves a finished download; default: an <a download> click */
+  save?: (blob: Blob, name: string) => void;
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+}
+
+function storedLang(storage: ControllerDeps['storage']): Lang | undefined {
+  try {
+    const v = storage?.getItem(LANG_KEY);
+    return v === 'en' || v === 'vi' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "report.xlsx" → "report-phuluc.xlsx" */
+export function annotatedName(name: string): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return `${base || 'phu-luc'}-phuluc.xlsx`;
+}
+
+export function saveWithAnchor(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export class PreviewController {
+  private state: PreviewState;
+  private readonly listeners = new Set<() => void>();
+  private nextId = 1;
+  private nextRequest = 1;
+  private readonly started = new Map<FileId, number>();
+  private readonly pending = new Map<number, { id: FileId; name: string }>();
+  private readonly worker: WorkerLike;
+  private readonly deps: ControllerDeps;
+
+  constructor(deps: ControllerDeps) {
+    this.deps = deps;
+    this.worker = deps.worker;
+    this.state = {
+      files: [],
+      sheet: {},
+      asOf: deps.today ?? todayIso(),
+      asOfFromExample: false,
+      lang: storedLang(deps.storage) ?? 'vi',
+    };
+    this.worker.onmessage = (e) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      const detail = e?.message ?? '';
+      const error: Text = { vi: `Bộ kiểm tra chạy nền bị lỗi. ${detail}`.trim(), en: `The background checker failed. ${detail}`.trim() };
+      this.set({
+        fatal: error,
+        files: this.state.files.map((f) => (f.status === 'loading' ? { ...f, status: 'error', error } : f)),
+      });
+    };
+  }
+
+  get = (): PreviewState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  private set(patch: Partial<PreviewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+
+  private updateFile(id: FileId, patch: Partial<FileEntry>): void {
+    this.set({ files: this.state.files.map((f) => (f.id === id ? { ...f, ...patch } : f)) });
+  }
+
+  private options(): CheckOptions {
+    return { asOf: this.state.asOf };
+  }
+
+  private add(file: Blob, name: string, example = false): FileId {
+    const id = `f${this.nextId++}`;
+    const entry: FileEntry = { id, name, size: file.size, example, status: 'loading', phase: 'queued' };
+    this.started.set(id, Date.now());
+    this.set({ files: [...this.state.files, entry], active: this.state.active ?? id });
+    this.worker.postMessage({ type: 'open', id, name, file, options: this.options() });
+    return id;
+  }
+
+  /** Opens dropped or picked files (any kind: what is not a readable .xlsx gets a message in its tab). */
+  openFiles(files: readonly File[]): void {
+    if (!files.length) return;
+    // the example gives way to the user's own files, and so does its as-of date
+    const example = this.state.files.filter((f) => f.example);
+    for (const f of example) this.close(f.id);
+    if (this.state.asOfFromExample) this.set({ asOf: this.deps.today ?? todayIso(), asOfFromExample: false });
+    let first: FileId | undefined;
+    for (const f of files) {
+      const id = this.add(f, f.name || 'tệp.xlsx');
+      first ??= id;
+    }
+    if (first) this.set({ active: first });
+  }
+
+  /** The bundled example, judged on 15 Feb 2018 — shown when no file is given. */
+  async openExample(): Promise<void> {
+    if (this.state.files.length) return;
+    this.set({ asOf: EXAMPLE_AS_OF, asOfFromExample: true });
+    try {
+      const fetchExample =
+        this.deps.fetchExample ??
+        (async () => {
+          const res = await fetch(EXAMPLE_URL);
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          return res.blob();
+        });
+      const blob = await fetchExample();
+      if (this.state.files.length) return; // the user was quicker
+      this.add(blob, EXAMPLE_NAME, true);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      this.set({ fatal: { vi: `Không tải được tệp ví dụ (${msg}).`, en: `Could not load the example file (${msg}).` } });
+    }
+  }
+
+  close(id: FileId): void {
+    this.worker.postMessage({ type: 'close', id });
+    const files = this.state.files.filter((f) => f.id !== id);
+    const active = this.state.active === id ? files[0]?.id : this.state.active;
+    const selection = this.state.selection?.file === id ? undefined : this.state.selection;
+    this.set({ files, active, selection });
+  }
+
+  setActive(id: FileId): void {
+    this.set({ active: id });
+  }
+
+  setSheet(id: FileId, index: number): void {
+    this.set({ sheet: { ...this.state.sheet, [id]: index } });
+  }
+
+  /** Goes to a cell of the active file's current sheet: the grid scrolls there and highlights it. */
+  select(address: string): void {
+    const file = this.state.active;
+    if (!file) return;
+    const sheet = this.state.sheet[file] ?? 0;
+    this.set({ selection: { file, sheet, address, seq: (this.state.selection?.seq ?? 0) + 1 } });
+  }
+
+  setLang(lang: Lang): void {
+    this.set({ lang });
+    try {
+      this.deps.storage?.setItem(LANG_KEY, lang);
+    } catch {
+      // private mode: the choice lasts for this visit
+    }
+  }
+
+  setAsOf(asOf: string): void {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || asOf === this.state.asOf) return;
+    this.set({ asOf, asOfFromExample: false });
+    this.worker.postMessage({ type: 'recheck', options: this.options() });
+  }
+
+  /** Builds the annotated copy in the worker and saves it as "<name>-phuluc.xlsx"; the original File is untouched. */
+  download(id: FileId): void {
+    const f = this.state.files.find((x) => x.id === id);
+    if (!f || f.status !== 'ready' || f.download?.busy) return;
+    const requestId = this.nextRequest++;
+    this.pending.set(requestId, { id, name: annotatedName(f.name) });
+    this.updateFile(id, { download: { busy: true } });
+    this.worker.postMessage({ type: 'annotate', id, requestId, lang: this.state.lang });
+  }
+
+  private receive(msg: FromWorker): void {
+    const known = (id: FileId) => this.state.files.some((f) => f.id === id);
+    switch (msg.type) {
+      case 'progress':
+        if (known(msg.id)) this.updateFile(msg.id, { phase: msg.phase, done: msg.done, total: msg.total });
+        return;
+      case 'loaded': {
+        if (!known(msg.id)) return;
+        const elapsed = Date.now() - (this.started.get(msg.id) ?? Date.now());
+        this.updateFile(msg.id, { status: 'ready', sheets: msg.sheets, asOf: msg.asOf, phase: undefined, elapsed });
+        return;
+      }
+      case 'failed':
+        if (known(msg.id)) this.updateFile(msg.id, { status: 'error', error: msg.error, phase: undefined });
+        return;
+      case 'rechecked': {
+        const f = this.state.files.find((x) => x.id === msg.id);
+        if (!f?.sheets) return;
+        const sheets = f.sheets.map((v, i) => ({ ...v, report: msg.reports[i] ?? v.report }));
+        this.updateFile(msg.id, { sheets, asOf: msg.asOf });
+        return;
+      }
+      case 'annotated': {
+        const req = this.pending.get(msg.requestId);
+        this.pending.delete(msg.requestId);
+        if (!req) return;
+        const blob = new Blob([msg.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+        try {
+          (this.deps.save ?? saveWithAnchor)(blob, req.name);
+          if (known(msg.id)) this.updateFile(msg.id, { download: { busy: false, done: req.name } });
+        } catch (e) {
+          const m = e instanceof Error ? e.message : String(e);
+          if (known(msg.id)) this.updateFile(msg.id, { download: { busy: false, error: { vi: m, en: m } } });
+        }
+        return;
+      }
+      case 'annotate-failed':
+        this.pending.delete(msg.requestId);
+        if (known(msg.id)) this.updateFile(msg.id, { download: { busy: false, error: msg.error } });
+        return;
+    }
+  }
+}
+
+/** The reports of a file's sheets, for callers that only need those. */
+export function reportsOf(f: FileEntry): SheetReport[] {
+  return (f.sheets ?? []).map((s) => s.report);
+}

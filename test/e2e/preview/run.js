@@ -1,0 +1,655 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end test of the browser preview (src/preview) in Debian's Chromium:
+ *
+ *   (a) no file given → the bundled example opens (as of 2018-02-15) with the F61 budget finding; a click on it
+ *       highlights F61 in the grid
+ *   (b) the three fixtures + a damaged and a password-protected file picked at once, one more file dropped (a
+ *       synthetic drop with a DataTransfer): each fixture's key findings, a click on each highlights its cell, the bad
+ *       files show a message in their tab while the others work
+ *   (c) the annotated copy of each fixture downloaded and re-read: the project's reader (src/io/xlsx.ts, via tsx
+ *       verify.ts) and LibreOffice headless (CSV of the appendix sheet identical to the original's) — values unchanged;
+ *       ExcelJS: the marks on the finding cells and the report sheet
+ *   (d) a generated 20 000-row workbook: the page stays responsive while the worker parses and checks (animation
+ *       frames keep coming, the language switch answers within 200 ms), the grid renders only the rows in view
+ *   (e) offline: after a first load the server goes away and the browser goes offline; a reload still opens the page
+ *       (service worker) and checks a file
+ *   and, throughout, no Content-Security-Policy violation, no page error and no request to another origin.
+ *
+ * Builds the preview with webpack's Node API (production, into a temp dir), serves it on 127.0.0.1 (ephemeral port).
+ * Screenshots: test-results/e2e/preview-*.png. Last line: "N passed, M failed"; exit code 1 when anything failed.
+ *
+ *   node test/e2e/preview/run.js            (PHULUC_E2E_KEEP=1 keeps the temp dir)
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const crypto = require('crypto');
+const { execFile } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '../../..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const GLOBAL_TIMEOUT_MS = 15 * 60 * 1000;
+const T = { short: 10_000, load: 30_000, big: 180_000, build: 300_000, tool: 180_000 };
+
+const FILES = {
+  hue: 'hue-2018-nhiem-vu.xlsx',
+  cathai: 'cathai-2023-danh-muc.xlsx',
+  hagiang: 'hagiang-2024-chi-so.xlsx',
+};
+
+// ─────────────────────────────── bookkeeping ───────────────────────────────
+const results = [];
+function record(name, ok, detail = '') {
+  results.push({ name, ok, detail });
+  process.stdout.write(`${ok ? '✓' : '✗'} ${name}${detail ? ` — ${detail}` : ''}\n`);
+}
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    const detail = await fn();
+    record(name, true, [detail, `${Date.now() - t0} ms`].filter(Boolean).join(', '));
+    return true;
+  } catch (e) {
+    record(name, false, (e && e.message ? e.message : String(e)).split('\n')[0].slice(0, 400));
+    return false;
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { timeout: T.tool, maxBuffer: 64 * 1024 * 1024, ...opts }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${path.basename(cmd)} ${args.slice(0, 2).join(' ')}…: ${err.message}\n${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+const sha = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+// ─────────────────────────────── build ───────────────────────────────
+async function build(outDir) {
+  const webpack = require('webpack');
+  const HtmlWebpackPlugin = require('html-webpack-plugin');
+  const configPath = path.join(ROOT, 'webpack.config.js');
+  const config = await require(configPath)({}, { mode: 'production' });
+  // the preview only: its page, its service worker (and, through them, the Web Worker and ExcelJS chunks)
+  config.entry = { preview: config.entry.preview, 'preview-sw': config.entry['preview-sw'] };
+  assert(config.entry.preview && config.entry['preview-sw'], 'webpack.config.js has no preview / preview-sw entry');
+  config.plugins = config.plugins.filter((p) => !(p instanceof HtmlWebpackPlugin && p.userOptions.filename !== 'preview.html'));
+  config.output = { ...config.output, path: outDir, clean: true };
+  config.infrastructureLogging = { level: 'error' };
+  config.cache = {
+    type: 'filesystem',
+    cacheDirectory: path.join(os.tmpdir(), 'phuluc-e2e-preview-webpack-cache'),
+    buildDependencies: { config: [configPath, __filename] },
+  };
+  const stats = await new Promise((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((err, s) => compiler.close(() => (err ? reject(err) : resolve(s))));
+  });
+  const info = stats.toJson({ all: false, errors: true, assets: true });
+  if (stats.hasErrors()) throw new Error(info.errors.map((e) => e.message).join('\n').slice(0, 2000));
+  return info.assets.map((a) => a.name);
+}
+
+// ─────────────────────────────── server ───────────────────────────────
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+function serve(root) {
+  const state = { down: false, requests: [], sockets: new Set() };
+  const server = http.createServer((req, res) => {
+    if (state.down) {
+      req.socket.destroy();
+      return;
+    }
+    const url = new URL(req.url, 'http://127.0.0.1');
+    state.requests.push(url.pathname);
+    let rel = decodeURIComponent(url.pathname);
+    if (rel === '/') rel = '/preview.html';
+    const file = path.join(root, rel);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+    fs.createReadStream(file).pipe(res);
+  });
+  server.on('connection', (s) => {
+    state.sockets.add(s);
+    s.on('close', () => state.sockets.delete(s));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        state,
+        origin: `http://127.0.0.1:${server.address().port}`,
+        close: () =>
+          new Promise((r) => {
+            for (const s of state.sockets) s.destroy();
+            server.close(() => r());
+          }),
+      }),
+    ),
+  );
+}
+
+// ─────────────────────────────── page helpers ───────────────────────────────
+const monitors = { csp: [], errors: [], foreign: [] };
+
+async function newContext(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'vi-VN' });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) monitors.foreign.push(u);
+  });
+  return context;
+}
+
+function watchPage(page, label) {
+  page.on('pageerror', (e) => monitors.errors.push(`${label}: ${e.message}`));
+  page.on('console', (m) => {
+    const text = m.text();
+    if (/Content[- ]Security[- ]Policy/i.test(text)) monitors.csp.push(`${label}: ${text}`);
+    else if (m.type() === 'error' && !/Failed to load resource.*404/.test(text) && !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION/.test(text))
+      monitors.errors.push(`${label}: console.error ${text}`);
+  });
+}
+
+async function pageCsp(page) {
+  return page.evaluate(() => window.__csp || []).catch(() => []);
+}
+
+const tabSel = (name) => `[role="tab"][data-file-tab="${name}"]`;
+
+async function waitFile(page, name, status = 'ready', timeout = T.load) {
+  await page.waitForSelector(`${tabSel(name)}[data-status="${status}"]`, { timeout });
+}
+
+async function openTab(page, name) {
+  await page.click(tabSel(name), { timeout: T.short });
+  await page.waitForSelector(`section[data-file="${name}"]`, { timeout: T.short });
+}
+
+function findingButton(page, rule, cell) {
+  return page.locator(`button[data-rule="${rule}"]`).filter({ has: page.getByText(cell, { exact: true }) });
+}
+
+/** Clicks the finding and checks that its cell is highlighted in the grid and inside the grid's view. */
+async function goToFinding(page, rule, cell) {
+  const btn = findingButton(page, rule, cell);
+  await btn.first().waitFor({ state: 'visible', timeout: T.short });
+  await btn.first().click({ timeout: T.short });
+  const sel = page.locator(`[role="grid"] [data-cell="${cell}"][data-selected="true"][aria-selected="true"]`);
+  await sel.waitFor({ state: 'visible', timeout: T.short });
+  const [box, grid] = await Promise.all([sel.boundingBox(), page.locator('[role="grid"]').boundingBox()]);
+  assert(box && grid, 'no bounding box');
+  const inside = box.y >= grid.y - 1 && box.y + Math.min(box.height, 24) <= grid.y + grid.height + 1 && box.x >= grid.x - 1 && box.x < grid.x + grid.width;
+  assert(inside, `${cell} is highlighted but outside the grid's view (cell ${JSON.stringify(box)}, grid ${JSON.stringify(grid)})`);
+  const vp = page.viewportSize();
+  assert(box.y >= 0 && box.y + 10 <= vp.height, `${cell} is outside the window (y=${Math.round(box.y)})`);
+  const others = await page.locator('[role="grid"] [data-selected="true"]').count();
+  assert(others === 1, `${others} cells highlighted`);
+  const sev = await sel.getAttribute('data-severity');
+  return `${cell} highlighted (${sev ?? 'no mark'})`;
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `preview-${name}.png`) }).catch(() => undefined);
+}
+
+/** Drops files on the drop zone the way a browser does: dragenter, dragover, drop with a DataTransfer. */
+async function dropFiles(page, files) {
+  const payload = files.map((f) => ({ name: f.name, b64: fs.readFileSync(f.path).toString('base64') }));
+  return page.evaluate((items) => {
+    const dt = new DataTransfer();
+    for (const it of items) {
+      const bin = atob(it.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], it.name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    }
+    const zone = document.querySelector('[data-testid="dropzone"]');
+    if (!zone) return 'no drop zone';
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    return 'dropped';
+  }, payload);
+}
+
+// ─────────────────────────────── LibreOffice ───────────────────────────────
+/** Every sheet of `file` as CSV (LibreOffice ≥ 7.2: sheet token -1) → { sheetName: csvText } */
+async function libreCsv(file, outDir, profile) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, file]);
+  const base = path.basename(file, '.xlsx');
+  const out = {};
+  for (const f of fs.readdirSync(outDir)) {
+    if (f.startsWith(`${base}-`) && f.endsWith('.csv')) out[f.slice(base.length + 1, -4)] = fs.readFileSync(path.join(outDir, f), 'utf8');
+    else if (f === `${base}.csv`) out[''] = fs.readFileSync(path.join(outDir, f), 'utf8');
+  }
+  return out;
+}
+
+// ─────────────────────────────── scenarios ───────────────────────────────
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phuluc-e2e-preview-'));
+  const buildDir = path.join(tmp, 'build');
+  let browser;
+  let server;
+  try {
+    let assets = [];
+    const built = await check('build: webpack production build of the preview', async () => {
+      assets = await build(buildDir);
+      const need = ['preview.html', 'preview-sw.js', 'assets/hue-2018-nhiem-vu.xlsx', 'assets/legacy-check.js'];
+      for (const n of need) assert(fs.existsSync(path.join(buildDir, n)), `missing ${n}`);
+      const js = assets.filter((a) => /\.js$/.test(a) && !a.startsWith('assets/'));
+      const sizes = js.map((a) => {
+        const buf = fs.readFileSync(path.join(buildDir, a));
+        return `${a} ${(buf.length / 1024).toFixed(0)} KB (gzip ${(require('zlib').gzipSync(buf, { level: 9 }).length / 1024).toFixed(0)} KB)`;
+      });
+      const page = fs.readFileSync(path.join(buildDir, js.find((a) => /^preview\.[0-9a-f]+\.js$/.test(a)) || 'preview.js'), 'utf8');
+      assert(!/xl\/worksheets|sharedStrings\.xml/.test(page), 'the page bundle contains ExcelJS: parsing must stay in the worker');
+      const sw = fs.readFileSync(path.join(buildDir, 'preview-sw.js'), 'utf8');
+      assert(!sw.includes('__PHULUC_PRECACHE__'), 'the service worker has no precache list');
+      return sizes.join('; ');
+    });
+    if (!built) return;
+
+    server = await serve(buildDir);
+    const { chromium } = require('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const url = `${server.origin}/preview.html`;
+
+    // ── (a) no file: the example ──
+    const context = await newContext(browser, server.origin);
+    const page = await context.newPage();
+    watchPage(page, 'main');
+    await check('(a) no file given → the bundled example opens, as of 2018-02-15, F61 budget finding', async () => {
+      const t0 = Date.now();
+      await page.goto(url, { timeout: T.load });
+      await waitFile(page, FILES.hue);
+      const ms = Date.now() - t0;
+      await page.waitForSelector('[data-testid="example-note"]', { timeout: T.short });
+      const asOf = await page.inputValue('[data-testid="as-of"]');
+      assert(asOf === '2018-02-15', `as-of is ${asOf}`);
+      await findingButton(page, 'budget-total-mismatch', 'F61').first().waitFor({ state: 'visible', timeout: T.short });
+      const text = await findingButton(page, 'budget-total-mismatch', 'F61').first().innerText();
+      assert(/21\.950/.test(text) && /26\.979/.test(text), `F61 message: ${text}`);
+      const overdue = await page.locator('button[data-rule="deadline-overdue"]').count();
+      return `loaded in ${ms} ms; ${overdue} overdue findings shown`;
+    });
+    await check('(a) a click on the F61 finding highlights F61 in the grid', async () => {
+      const r = await goToFinding(page, 'budget-total-mismatch', 'F61');
+      const tint = await page.locator('[role="grid"] [data-cell="F61"]').evaluate((e) => getComputedStyle(e).backgroundColor);
+      assert(tint === 'rgb(244, 182, 182)', `F61 tint ${tint}`);
+      const info = await page.innerText('[data-testid="cell-info"]');
+      assert(/F61/.test(info) && /21\.950/.test(info), `cell info: ${info}`);
+      await shot(page, 'example');
+      return r;
+    });
+    await check('(a) a new as-of date checks again in the worker: 01/06/2017 → no overdue task, 15/02/2018 → 12 again', async () => {
+      const overdue = () => page.locator('button[data-rule="deadline-overdue"]').count();
+      const before = await overdue();
+      await page.fill('[data-testid="as-of"]', '2017-06-01');
+      await page.waitForFunction(() => document.querySelectorAll('button[data-rule="deadline-overdue"]').length === 0, null, { timeout: T.short });
+      await page.fill('[data-testid="as-of"]', '2018-02-15');
+      await page.waitForFunction((n) => document.querySelectorAll('button[data-rule="deadline-overdue"]').length === n, before, { timeout: T.short });
+      return `${before} → 0 → ${await overdue()} overdue`;
+    });
+    await check('(a) the language switch turns the page into English and back', async () => {
+      await page.selectOption('[data-testid="lang"]', 'en');
+      await page.waitForSelector('h1:has-text("Phuluc — file preview")', { timeout: T.short });
+      await findingButton(page, 'budget-total-mismatch', 'F61').first().filter({ hasText: 'The total states 21,950' }).waitFor({ timeout: T.short });
+      await page.selectOption('[data-testid="lang"]', 'vi');
+      await page.waitForSelector('h1:has-text("Phụ lục — xem trước tệp")', { timeout: T.short });
+    });
+
+    // ── (b) pick the fixtures + bad files, drop one more ──
+    const corrupt = path.join(tmp, 'hong.xlsx');
+    const full = fs.readFileSync(path.join(FIXTURES, FILES.cathai));
+    fs.writeFileSync(corrupt, full.subarray(0, Math.floor(full.length / 3))); // a zip cut short
+    const locked = path.join(tmp, 'mat-khau.xlsx');
+    fs.writeFileSync(locked, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)])); // OLE: encrypted
+    const dropped = path.join(tmp, 'hagiang-keo-tha.xlsx');
+    fs.copyFileSync(path.join(FIXTURES, FILES.hagiang), dropped);
+    const originals = Object.fromEntries(Object.values(FILES).map((f) => [f, sha(path.join(FIXTURES, f))]));
+
+    await check('(b) pick three fixtures + a damaged and a password-protected file (setInputFiles)', async () => {
+      await page.setInputFiles('[data-testid="file-input"]', [...Object.values(FILES).map((f) => path.join(FIXTURES, f)), corrupt, locked]);
+      const t0 = Date.now();
+      for (const f of Object.values(FILES)) await waitFile(page, f);
+      const ms = Date.now() - t0;
+      await waitFile(page, 'hong.xlsx', 'error');
+      await waitFile(page, 'mat-khau.xlsx', 'error');
+      const exampleTabs = await page.locator(`${tabSel(FILES.hue)}`).count();
+      assert(exampleTabs === 1, `${exampleTabs} Huế tabs: the example should give way to the picked files`);
+      assert((await page.locator('[data-testid="example-note"]').count()) === 0, 'the example note is still shown');
+      return `3 fixtures checked in ${ms} ms`;
+    });
+    await check('(b) drag and drop: a DataTransfer drop on the drop zone opens the file', async () => {
+      const r = await dropFiles(page, [{ name: 'hagiang-keo-tha.xlsx', path: dropped }]);
+      assert(r === 'dropped', r);
+      await waitFile(page, 'hagiang-keo-tha.xlsx');
+      await openTab(page, 'hagiang-keo-tha.xlsx');
+      await findingButton(page, 'score-total-mismatch', 'D109').first().waitFor({ state: 'visible', timeout: T.short });
+      const tabs = await page.locator('[data-file-tab="hagiang-keo-tha.xlsx"]').count();
+      assert(tabs === 1, `${tabs} tabs for the dropped file`);
+    });
+    await check('(b) Huế: F61 budget total finding; click → F61 highlighted', async () => {
+      await openTab(page, FILES.hue);
+      const r = await goToFinding(page, 'budget-total-mismatch', 'F61');
+      await shot(page, 'hue');
+      return r;
+    });
+    await check('(b) Cát Hải: B37 row fragment, F31/F35 missing product; clicks highlight them', async () => {
+      await openTab(page, FILES.cathai);
+      const out = [];
+      out.push(await goToFinding(page, 'row-fragment', 'B37'));
+      out.push(await goToFinding(page, 'missing-required', 'F31'));
+      out.push(await goToFinding(page, 'missing-required', 'F35'));
+      await shot(page, 'cathai');
+      return out.join('; ');
+    });
+    await check('(b) Hà Giang: D109/E109 score total findings; clicks highlight them', async () => {
+      await openTab(page, FILES.hagiang);
+      const out = [];
+      out.push(await goToFinding(page, 'score-total-mismatch', 'D109'));
+      out.push(await goToFinding(page, 'score-total-mismatch', 'E109'));
+      const e109 = await findingButton(page, 'score-total-mismatch', 'E109').first().innerText();
+      assert(/65,85/.test(e109) && /65,65/.test(e109), `E109 message: ${e109}`);
+      await shot(page, 'hagiang');
+      return out.join('; ');
+    });
+    await check('(b) the damaged and the password-protected file each show a clear message in their tab', async () => {
+      await openTab(page, 'hong.xlsx');
+      const bad = await page.innerText('section[data-file="hong.xlsx"] [data-testid="file-error"]', { timeout: T.short });
+      assert(/bị hỏng/.test(bad), `damaged: ${bad}`);
+      await shot(page, 'damaged');
+      await openTab(page, 'mat-khau.xlsx');
+      const pw = await page.innerText('section[data-file="mat-khau.xlsx"] [data-testid="file-error"]', { timeout: T.short });
+      assert(/mật khẩu/.test(pw), `password: ${pw}`);
+      // the other files still work
+      await openTab(page, FILES.cathai);
+      await findingButton(page, 'row-fragment', 'B37').first().waitFor({ state: 'visible', timeout: T.short });
+      return `"${bad.replace(/\s+/g, ' ').slice(0, 90)}…"`;
+    });
+
+    // ── (c) download the annotated copies and re-read them ──
+    const asOf = await page.inputValue('[data-testid="as-of"]');
+    const downloads = {};
+    for (const [key, file] of Object.entries(FILES)) {
+      await check(`(c) ${key}: "Tải bản có đánh dấu" downloads ${file.replace('.xlsx', '-phuluc.xlsx')}`, async () => {
+        await openTab(page, file);
+        const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T.load }), page.click(`section[data-file="${file}"] [data-testid="download"]`)]);
+        const name = dl.suggestedFilename();
+        assert(name === file.replace('.xlsx', '-phuluc.xlsx'), `suggested name ${name}`);
+        const to = path.join(tmp, 'downloads', name);
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        await dl.saveAs(to);
+        downloads[key] = to;
+        await page.waitForSelector(`section[data-file="${file}"] [data-testid="download-done"]`, { timeout: T.short });
+        return `${(fs.statSync(to).size / 1024).toFixed(1)} KB`;
+      });
+    }
+    await check('(c) the original files are untouched', async () => {
+      for (const [f, h] of Object.entries(originals)) assert(sha(path.join(FIXTURES, f)) === h, `${f} changed`);
+    });
+    const expectMarks = {
+      hue: { F61: 'error', G14: 'error' },
+      cathai: { B37: 'warning', F31: 'error', F35: 'error' },
+      hagiang: { D109: 'error', E109: 'error' },
+    };
+    for (const [key, file] of Object.entries(FILES)) {
+      if (!downloads[key]) continue;
+      await check(`(c) ${key}: re-read with src/io/xlsx.ts + ExcelJS — values unchanged, marks and report sheet there`, async () => {
+        const argsFile = path.join(tmp, `verify-${key}.json`);
+        fs.writeFileSync(argsFile, JSON.stringify({ original: path.join(FIXTURES, file), annotated: downloads[key], asOf, expectMarks: expectMarks[key] }));
+        const { stdout } = await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'verify.ts'), argsFile], { cwd: ROOT });
+        const v = JSON.parse(stdout.trim().split('\n').pop());
+        assert(v.snapshotsEqual, `sheets read back differently: ${v.differingSheets.join(', ')}`);
+        assert(v.sameFindings, 'the engine finds other findings in the copy');
+        assert(v.badMarks.length === 0, `marks: ${v.badMarks.slice(0, 5).join('; ')}`);
+        assert(v.strayFills.length === 0, `fills changed on cells without findings: ${v.strayFills.slice(0, 5).join(', ')}`);
+        for (const [cell, m] of Object.entries(v.expectMarks)) assert(m.fill === m.expected, `${cell}: fill ${m.fill}, expected ${m.expected}`);
+        assert(v.reportSheet, `no report sheet (sheets: ${v.annotatedSheets.join(', ')})`);
+        assert(v.reportRows === v.findings, `report sheet has ${v.reportRows} rows for ${v.findings} findings`);
+        assert(v.reportLinks === v.findings, `${v.reportLinks} links for ${v.findings} findings`);
+        assert(v.reportMessagesMatch, 'report rows do not match the findings');
+        return `${v.findings} findings, ${v.markedCells} marked cells, sheets ${v.annotatedSheets.join(' + ')}`;
+      });
+    }
+    const profile = path.join(tmp, 'lo-profile');
+    for (const [key, file] of Object.entries(FILES)) {
+      if (!downloads[key]) continue;
+      await check(`(c) ${key}: LibreOffice headless — appendix sheet CSV identical, report sheet lists the findings`, async () => {
+        const orig = await libreCsv(path.join(FIXTURES, file), path.join(tmp, 'csv', `${key}-orig`), profile);
+        const ann = await libreCsv(downloads[key], path.join(tmp, 'csv', `${key}-annotated`), profile);
+        const sheets = Object.keys(orig);
+        assert(sheets.length >= 1, `LibreOffice produced no CSV for ${file}`);
+        for (const s of sheets) {
+          assert(ann[s] !== undefined, `no CSV for sheet "${s}" of the copy (got ${Object.keys(ann).join(', ')})`);
+          if (ann[s] !== orig[s]) {
+            const a = orig[s].split('\n');
+            const b = ann[s].split('\n');
+            const i = a.findIndex((l, k) => l !== b[k]);
+            throw new Error(`sheet "${s}" differs at line ${i + 1}: ${JSON.stringify(a[i])} vs ${JSON.stringify(b[i])}`);
+          }
+        }
+        const report = Object.entries(ann).find(([n]) => n.startsWith('Phuluc'));
+        assert(report, `no report sheet CSV (got ${Object.keys(ann).join(', ')})`);
+        const must = Object.keys(expectMarks[key]);
+        for (const cell of must) assert(new RegExp(`,${cell},`).test(report[1]), `report sheet CSV has no row for ${cell}`);
+        return `${sheets.length} sheet(s) identical (${orig[sheets[0]].length} bytes), report sheet "${report[0]}" with ${must.join('/')}`;
+      });
+    }
+
+    // ── (d) 20 000 rows ──
+    const { writeBigWorkbook } = require('./big-workbook');
+    const big = path.join(tmp, 'lon-20000-dong.xlsx');
+    const bigInfo = await writeBigWorkbook(big, 20000);
+    await check('(d) 20 000-row workbook: the page stays responsive while the worker parses and checks', async () => {
+      await page.evaluate((name) => {
+        const m = (window.__mon = { frames: [], running: true, readyAt: 0, longTasks: [] });
+        const tick = (t) => {
+          m.frames.push(t);
+          if (m.running) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        // when the results arrive (the tab leaves "loading"), to tell the parse phase from showing 20 000 rows
+        const obs = new MutationObserver(() => {
+          const tab = document.querySelector(`[data-file-tab="${name}"]`);
+          if (tab && tab.getAttribute('data-status') !== 'loading') {
+            m.readyAt = performance.now();
+            obs.disconnect();
+          }
+        });
+        obs.observe(document.body, { attributes: true, subtree: true, childList: true, attributeFilter: ['data-status'] });
+        try {
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) if (m.running) m.longTasks.push({ start: e.startTime, ms: e.duration });
+          }).observe({ type: 'longtask' });
+        } catch {
+          // no Long Tasks API: the frame gaps tell the same story
+        }
+      }, 'lon-20000-dong.xlsx');
+      const t0 = Date.now();
+      await page.setInputFiles('[data-testid="file-input"]', [big]);
+      await page.waitForSelector(`${tabSel('lon-20000-dong.xlsx')}[data-status="loading"]`, { timeout: T.short });
+      // the language switch, several times while the file is being parsed
+      const langTimes = [];
+      for (let i = 0; i < 6; i++) {
+        const loading = await page.locator(`${tabSel('lon-20000-dong.xlsx')}[data-status="loading"]`).count();
+        if (!loading) break;
+        const ms = await page.evaluate(
+          (to) =>
+            new Promise((resolve) => {
+              const sel = document.querySelector('[data-testid="lang"]');
+              const want = to === 'en' ? 'Phuluc — file preview' : 'Phụ lục — xem trước tệp';
+              const t = performance.now();
+              sel.value = to;
+              sel.dispatchEvent(new Event('change', { bubbles: true }));
+              const poll = () => {
+                if (document.querySelector('h1')?.textContent === want) resolve(performance.now() - t);
+                else if (performance.now() - t > 5000) resolve(9999);
+                else setTimeout(poll, 1);
+              };
+              poll();
+            }),
+          i % 2 === 0 ? 'en' : 'vi',
+        );
+        langTimes.push(Math.round(ms));
+        await page.waitForTimeout(250);
+      }
+      await waitFile(page, 'lon-20000-dong.xlsx', 'ready', T.big);
+      const total = Date.now() - t0;
+      await page.waitForTimeout(300);
+      const mon = await page.evaluate(() => {
+        const m = window.__mon;
+        m.running = false;
+        let parseGap = 0;
+        let finalGap = 0;
+        for (let i = 1; i < m.frames.length; i++) {
+          const gap = m.frames[i] - m.frames[i - 1];
+          if (m.readyAt && m.frames[i] >= m.readyAt) finalGap = Math.max(finalGap, gap);
+          else parseGap = Math.max(parseGap, gap);
+        }
+        const parseTasks = m.longTasks.filter((t) => !m.readyAt || t.start + t.ms < m.readyAt - 1).map((t) => Math.round(t.ms));
+        return {
+          frames: m.frames.length,
+          parseGap: Math.round(parseGap),
+          finalGap: Math.round(finalGap),
+          parseMs: Math.round((m.readyAt || m.frames[m.frames.length - 1]) - m.frames[0]),
+          longTasksWhileParsing: parseTasks,
+        };
+      });
+      if ((await page.inputValue('[data-testid="lang"]')) !== 'vi') await page.selectOption('[data-testid="lang"]', 'vi');
+      assert(langTimes.length >= 2, `only ${langTimes.length} language switches happened while parsing (total ${total} ms)`);
+      assert(Math.max(...langTimes) < 200, `language switch took ${langTimes.join('/')} ms`);
+      assert(mon.parseGap < 200, `an animation frame waited ${mon.parseGap} ms while parsing`);
+      assert(mon.finalGap < 1500, `showing the results blocked the page for ${mon.finalGap} ms`);
+      return (
+        `ready in ${total} ms; language switch ${langTimes.join('/')} ms while parsing; ${mon.frames} frames, longest gap while ` +
+        `parsing (${mon.parseMs} ms) ${mon.parseGap} ms, when the results arrived ${mon.finalGap} ms; long tasks while parsing: ` +
+        `${mon.longTasksWhileParsing.length ? mon.longTasksWhileParsing.join('/') + ' ms' : 'none'}`
+      );
+    });
+    await check('(d) 20 000 rows: virtualised grid, total row finding reachable, scrolls to the end', async () => {
+      await openTab(page, 'lon-20000-dong.xlsx');
+      const rows = Number(await page.getAttribute('[role="grid"]', 'data-rows'));
+      assert(rows === bigInfo.rows, `grid has ${rows} rows, expected ${bigInfo.rows}`);
+      const cells = await page.locator('[role="grid"] [role="gridcell"]').count();
+      assert(cells < 1000, `${cells} cells in the DOM: not virtualised`);
+      const r = await goToFinding(page, 'budget-total-mismatch', bigInfo.budgetCell);
+      await goToFinding(page, 'missing-required', bigInfo.missingProduct[3]);
+      const t = Date.now();
+      await page.locator('[role="grid"]').evaluate((g) => (g.scrollTop = g.scrollHeight));
+      await page.waitForSelector(`[role="grid"] [data-cell="A${bigInfo.rows}"]`, { timeout: T.short });
+      const after = await page.locator('[role="grid"] [role="gridcell"]').count();
+      assert(after < 1000, `${after} cells after scrolling`);
+      await shot(page, 'big');
+      return `${r}; ${cells} cells in the DOM for ${rows} rows; last row shown ${Date.now() - t} ms after scrolling`;
+    });
+    await check('(a–d) no CSP violation, no page error, no request to another origin', async () => {
+      const csp = [...monitors.csp, ...(await pageCsp(page)).map((v) => `main: ${v}`)];
+      assert(csp.length === 0, `CSP: ${csp.slice(0, 3).join(' | ')}`);
+      assert(monitors.errors.length === 0, `errors: ${monitors.errors.slice(0, 3).join(' | ')}`);
+      assert(monitors.foreign.length === 0, `foreign requests: ${monitors.foreign.slice(0, 3).join(', ')}`);
+    });
+    await context.close();
+
+    // ── (e) offline ──
+    const ctx2 = await newContext(browser, server.origin);
+    const p2 = await ctx2.newPage();
+    watchPage(p2, 'offline');
+    await check('(e) first visit: the service worker installs and caches the page, its bundles and the example', async () => {
+      await p2.goto(url, { timeout: T.load });
+      await waitFile(p2, FILES.hue);
+      const sw = await p2.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const t = performance.now();
+            const poll = async () => {
+              const reg = await navigator.serviceWorker.getRegistration();
+              if (navigator.serviceWorker.controller && reg && reg.active) {
+                const keys = await caches.keys();
+                const cache = await caches.open(keys.find((k) => k.startsWith('phuluc-preview-')));
+                resolve({ ok: true, cache: keys.join(','), entries: (await cache.keys()).map((r) => new URL(r.url).pathname) });
+              } else if (performance.now() - t > 15000) resolve({ ok: false, reg: !!reg, active: !!reg?.active, controller: !!navigator.serviceWorker.controller });
+              else setTimeout(poll, 100);
+            };
+            poll();
+          }),
+      );
+      assert(sw.ok, `service worker not in control: ${JSON.stringify(sw)}`);
+      for (const need of ['/preview.html', '/assets/hue-2018-nhiem-vu.xlsx']) assert(sw.entries.includes(need), `${need} not cached (${sw.entries.join(', ')})`);
+      return `${sw.entries.length} files cached: ${sw.entries.join(', ')}`;
+    });
+    await check('(e) offline (server gone, browser offline): reload opens the page, the example and a picked file are checked', async () => {
+      server.state.down = true;
+      await ctx2.setOffline(true);
+      const before = server.state.requests.length;
+      await p2.reload({ timeout: T.load });
+      await waitFile(p2, FILES.hue);
+      await findingButton(p2, 'budget-total-mismatch', 'F61').first().waitFor({ state: 'visible', timeout: T.short });
+      await p2.setInputFiles('[data-testid="file-input"]', [path.join(FIXTURES, FILES.cathai)]);
+      await waitFile(p2, FILES.cathai);
+      await openTab(p2, FILES.cathai);
+      await goToFinding(p2, 'row-fragment', 'B37');
+      await shot(p2, 'offline');
+      assert(server.state.requests.length === before, 'the server was asked while offline');
+      const csp = [...monitors.csp, ...(await pageCsp(p2)).map((v) => `offline: ${v}`)];
+      assert(csp.length === 0, `CSP: ${csp.slice(0, 3).join(' | ')}`);
+      assert(monitors.errors.length === 0, `errors: ${monitors.errors.slice(0, 3).join(' | ')}`);
+    });
+    await ctx2.close();
+  } finally {
+    if (browser) await browser.close().catch(() => undefined);
+    if (server) await server.close();
+    if (!process.env.PHULUC_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    else process.stdout.write(`kept ${tmp}\n`);
+  }
+}
+
+const watchdog = setTimeout(() => {
+  record('the whole run finished in time', false, `still running after ${GLOBAL_TIMEOUT_MS / 60000} min`);
+  finish(1);
+}, GLOBAL_TIMEOUT_MS);
+watchdog.unref();
+
+function finish(code) {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(code || (failed ? 1 : 0));
+}
+
+main().then(
+  () => finish(0),
+  (e) => {
+    record('the run completed', false, e && e.stack ? e.stack.split('\n').slice(0, 3).join(' ') : String(e));
+    finish(1);
+  },
+);

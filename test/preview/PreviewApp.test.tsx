@@ -1,0 +1,120 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
+// (ExcelJS, run here by the in-process "worker", needs Node's module build, not the browser one.)
+/**
+ * The page with the real worker logic in-process (PreviewWorkerCore behind a fake Worker): the example opens, the
+ * pane's components show its findings, a click on a finding highlights its cell; the grid renders only the rows in view.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { Blob as NodeBlob, File as NodeFile } from 'buffer';
+import { deserialize, serialize } from 'v8';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { PreviewApp } from '../../src/preview/PreviewApp';
+import { PreviewController, type WorkerLike } from '../../src/preview/controller';
+import { PreviewWorkerCore } from '../../src/preview/workerCore';
+import { Grid, masterAddress, OVERSCAN } from '../../src/preview/Grid';
+import { gridLayout } from '../../src/preview/format';
+import type { FromWorker, SheetView, ToWorker } from '../../src/preview/protocol';
+import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
+
+const w = window as unknown as Record<string, unknown>;
+w.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+w.matchMedia ??= (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
+Element.prototype.scrollIntoView ??= function () {};
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+/** The worker, in-process: its messages are cloned (V8's serializer, as structured clone; jsdom has no structuredClone). */
+class InProcessWorker implements WorkerLike {
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  private readonly core = new PreviewWorkerCore((m) => setTimeout(() => this.onmessage?.({ data: deserialize(serialize(m)) } as MessageEvent<FromWorker>), 0));
+  postMessage(m: ToWorker) {
+    void this.core.handle(m);
+  }
+}
+
+afterEach(cleanup);
+
+describe('PreviewApp', () => {
+  it('opens the example, shows the pane’s summary and findings, and a click on F61 highlights it', async () => {
+    const ctl = new PreviewController({
+      worker: new InProcessWorker(),
+      today: '2026-11-22',
+      fetchExample: async () => new NodeBlob([readFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx'))]) as unknown as Blob,
+      storage: null,
+    });
+    render(<PreviewApp ctl={ctl} />);
+    await act(() => ctl.openExample());
+    const f61 = await screen.findByRole('button', { name: /Đi tới ô F61: Tổng cộng ghi 21\.950/ }, { timeout: 10000 });
+    expect(screen.getByTestId('example-note')).toBeTruthy();
+    expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2018-02-15');
+    expect(screen.getByText('Trang «Phụ lục»')).toBeTruthy(); // SummaryCards
+    const grid = screen.getByRole('grid');
+    expect(grid.querySelector('[data-cell="F61"]')).toBeNull(); // row 61 is not rendered yet: virtualised
+    fireEvent.click(f61);
+    await waitFor(() => expect(grid.querySelector('[data-cell="F61"][data-selected="true"][aria-selected="true"]')).not.toBeNull());
+    expect(grid.querySelector('[data-cell="F61"]')?.getAttribute('data-severity')).toBe('error');
+    expect(screen.getByTestId('cell-info').textContent).toMatch(/Ô F61: Tổng cộng ghi 21\.950/);
+
+    // English: the pane's components and the page switch together
+    fireEvent.change(screen.getByTestId('lang'), { target: { value: 'en' } });
+    await screen.findByRole('button', { name: /Go to cell F61: The total states 21,950/ });
+    expect(screen.getByText('Download annotated copy')).toBeTruthy();
+
+    // a damaged file gets its own tab with a message; the example gave way to it
+    await act(async () => ctl.openFiles([new NodeFile([new Uint8Array([0x50, 0x4b, 3, 4, 1, 2])], 'hong.xlsx') as unknown as File]));
+    await waitFor(() => expect(screen.getByTestId('file-error').textContent).toMatch(/damaged/), { timeout: 10000 });
+    expect(ctl.get().files.map((f) => f.name)).toEqual(['hong.xlsx']);
+  }, 20000);
+});
+
+function bigView(rows: number): SheetView {
+  const values: CellValue[][] = [['TT', 'Nội dung', 'Kinh phí']];
+  for (let i = 1; i < rows; i++) values.push([i, `Nhiệm vụ ${i}`, i * 10]);
+  const snapshot: SheetSnapshot = { name: 'Lớn', origin: { row: 1, col: 1 }, values, merges: [{ top: 5, left: 2, bottom: 7, right: 3 }] };
+  return { snapshot, layout: gridLayout(snapshot), report: { sheet: 'Lớn', found: true, counts: { rows, sections: 0, items: rows, subItems: 0, repeatedHeaders: 0, fragments: 0 }, findings: [] } };
+}
+
+describe('Grid', () => {
+  it('renders only the rows in view for 20 000 rows; merged areas as one cell; goes to a selected cell', () => {
+    const view = bigView(20000);
+    const marks = new Map([['C15000', { severity: 'warning' as const, text: 'xem lại' }]]);
+    const onSelect = jest.fn();
+    const { rerender } = render(<Grid view={view} marks={marks} lang="vi" label="Lớn" onSelect={onSelect} />);
+    const grid = screen.getByRole('grid');
+    const rows = within(grid).getAllByRole('row');
+    expect(rows.length).toBeLessThan(60 + 2 * OVERSCAN);
+    expect(grid.getAttribute('aria-rowcount')).toBe('20001');
+    // B5:C7 is one cell, drawn at B5
+    const merged = grid.querySelector('[data-cell="B5"]') as HTMLElement;
+    expect(merged.getAttribute('data-merge')).toBe('B5:C7');
+    expect(merged.style.height).toBe('72px');
+    expect(grid.querySelector('[data-cell="C5"]')).toBeNull();
+    expect(grid.querySelector('[data-cell="B6"]')).toBeNull();
+    expect(masterAddress('C6', view.snapshot.merges)).toBe('B5');
+
+    fireEvent.click(grid.querySelector('[data-cell="A3"]')!);
+    expect(onSelect).toHaveBeenCalledWith('A3');
+
+    rerender(<Grid view={view} marks={marks} selected="C15000" scrollSeq={1} lang="vi" label="Lớn" onSelect={onSelect} />);
+    const cell = grid.querySelector('[data-cell="C15000"]') as HTMLElement;
+    expect(cell).not.toBeNull();
+    expect(cell.getAttribute('data-selected')).toBe('true');
+    expect(cell.getAttribute('data-severity')).toBe('warning');
+    expect(cell.getAttribute('title')).toBe('C15000: xem lại');
+    expect(cell.textContent).toBe('149990'); // General format: no grouping
+    expect(grid.scrollTop).toBeGreaterThan(14000 * 24);
+    expect(within(grid).getAllByRole('row').length).toBeLessThan(60 + 2 * OVERSCAN);
+    // selecting a covered cell of a merged area highlights the area
+    rerender(<Grid view={view} marks={marks} selected="C6" scrollSeq={2} lang="vi" label="Lớn" onSelect={onSelect} />);
+    expect(grid.querySelector('[data-cell="B5"]')?.getAttribute('data-selected')).toBe('true');
+  });
+});

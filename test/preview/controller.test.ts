@@ -1,0 +1,135 @@
+/** The preview page's state machine, with a fake worker: what it asks the worker and what it makes of the answers. */
+import { PreviewController, annotatedName, EXAMPLE_AS_OF, type WorkerLike } from '../../src/preview/controller';
+import type { FromWorker, ToWorker } from '../../src/preview/protocol';
+import type { SheetReport } from '../../src/core/report';
+
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  postMessage(m: ToWorker) {
+    this.sent.push(m);
+  }
+  reply(m: FromWorker) {
+    this.onmessage?.({ data: m } as MessageEvent<FromWorker>);
+  }
+}
+
+const report = (sheet: string): SheetReport => ({
+  sheet,
+  found: true,
+  counts: { rows: 1, sections: 0, items: 1, subItems: 0, repeatedHeaders: 0, fragments: 0 },
+  findings: [{ rule: 'budget-total-mismatch', severity: 'error', cell: 'F61', row: 61, column: 'F', message: { vi: 'sai', en: 'wrong' } }],
+});
+const view = (sheet: string) => ({ snapshot: { name: sheet, values: [[1]] }, report: report(sheet), layout: { rows: 1, cols: 1, colWidths: [44] } });
+
+function setup() {
+  const worker = new FakeWorker();
+  const saved: { name: string; size: number; type: string }[] = [];
+  const store = new Map<string, string>();
+  const ctl = new PreviewController({
+    worker,
+    today: '2026-11-22',
+    fetchExample: async () => new Blob(['example-bytes']),
+    save: (blob, name) => saved.push({ name, size: blob.size, type: blob.type }),
+    storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v) },
+  });
+  return { worker, ctl, saved, store };
+}
+
+describe('PreviewController', () => {
+  it('with no file, opens the example as of 2018-02-15; the user’s files replace it and today comes back', async () => {
+    const { worker, ctl } = setup();
+    expect(ctl.get().asOf).toBe('2026-11-22');
+    await ctl.openExample();
+    expect(ctl.get().asOf).toBe(EXAMPLE_AS_OF);
+    const open = worker.sent[0];
+    expect(open).toMatchObject({ type: 'open', name: 'hue-2018-nhiem-vu.xlsx', options: { asOf: '2018-02-15' } });
+    expect(ctl.get().files[0]).toMatchObject({ example: true, status: 'loading' });
+
+    ctl.openFiles([new File(['a'], 'a.xlsx'), new File(['b'], 'b.xlsx')]);
+    expect(ctl.get().files.map((f) => f.name)).toEqual(['a.xlsx', 'b.xlsx']);
+    expect(ctl.get().asOf).toBe('2026-11-22');
+    expect(worker.sent.map((m) => m.type)).toEqual(['open', 'close', 'open', 'open']);
+    expect(worker.sent[2]).toMatchObject({ options: { asOf: '2026-11-22' } });
+    expect(ctl.get().active).toBe(ctl.get().files[0].id);
+  });
+
+  it('a date the user chose stays when files are added', async () => {
+    const { ctl } = setup();
+    await ctl.openExample();
+    ctl.setAsOf('2018-03-01');
+    ctl.openFiles([new File(['a'], 'a.xlsx')]);
+    expect(ctl.get().asOf).toBe('2018-03-01');
+  });
+
+  it('progress, results, failures and rechecks update the right file', () => {
+    const { worker, ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx'), new File(['b'], 'b.xlsx')]);
+    const [a, b] = ctl.get().files.map((f) => f.id);
+    worker.reply({ type: 'progress', id: a, phase: 'checking', done: 1, total: 2 });
+    expect(ctl.get().files[0]).toMatchObject({ phase: 'checking', done: 1, total: 2 });
+    worker.reply({ type: 'loaded', id: a, sheets: [view('S')], asOf: '2026-11-22', timings: { read: 1, parse: 2, check: 3 } });
+    worker.reply({ type: 'failed', id: b, error: { vi: 'hỏng', en: 'damaged' }, code: 'corrupt' });
+    expect(ctl.get().files.map((f) => f.status)).toEqual(['ready', 'error']);
+    expect(ctl.get().files[1].error).toEqual({ vi: 'hỏng', en: 'damaged' });
+
+    ctl.setAsOf('2025-01-01');
+    expect(worker.sent[worker.sent.length - 1]).toEqual({ type: 'recheck', options: { asOf: '2025-01-01' } });
+    ctl.setAsOf('not a date');
+    expect(worker.sent.filter((m) => m.type === 'recheck')).toHaveLength(1);
+    worker.reply({ type: 'rechecked', id: a, reports: [{ ...report('S'), findings: [] }], asOf: '2025-01-01' });
+    expect(ctl.get().files[0].sheets?.[0].report.findings).toEqual([]);
+    expect(ctl.get().files[0].asOf).toBe('2025-01-01');
+  });
+
+  it('select() targets the active file’s current sheet and bumps seq each time', () => {
+    const { worker, ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx')]);
+    const id = ctl.get().files[0].id;
+    worker.reply({ type: 'loaded', id, sheets: [view('S1'), view('S2')], asOf: 'x', timings: { read: 0, parse: 0, check: 0 } });
+    ctl.setSheet(id, 1);
+    ctl.select('F61');
+    expect(ctl.get().selection).toEqual({ file: id, sheet: 1, address: 'F61', seq: 1 });
+    ctl.select('F61');
+    expect(ctl.get().selection?.seq).toBe(2);
+  });
+
+  it('download: asks the worker, saves "<name>-phuluc.xlsx", reports failures', () => {
+    const { worker, ctl, saved } = setup();
+    ctl.openFiles([new File(['a'], 'Báo cáo.xlsx')]);
+    const id = ctl.get().files[0].id;
+    ctl.download(id); // not ready yet: nothing happens
+    expect(worker.sent.filter((m) => m.type === 'annotate')).toHaveLength(0);
+    worker.reply({ type: 'loaded', id, sheets: [view('S')], asOf: 'x', timings: { read: 0, parse: 0, check: 0 } });
+    ctl.setLang('en');
+    ctl.download(id);
+    ctl.download(id); // busy: not twice
+    const req = worker.sent.filter((m) => m.type === 'annotate');
+    expect(req).toEqual([{ type: 'annotate', id, requestId: 1, lang: 'en' }]);
+    expect(ctl.get().files[0].download).toEqual({ busy: true });
+    worker.reply({ type: 'annotated', id, requestId: 1, bytes: new Uint8Array([1, 2, 3]).buffer });
+    expect(saved).toEqual([{ name: 'Báo cáo-phuluc.xlsx', size: 3, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }]);
+    expect(ctl.get().files[0].download).toEqual({ busy: false, done: 'Báo cáo-phuluc.xlsx' });
+    ctl.download(id);
+    worker.reply({ type: 'annotate-failed', id, requestId: 2, error: { vi: 'x', en: 'y' } });
+    expect(ctl.get().files[0].download).toEqual({ busy: false, error: { vi: 'x', en: 'y' } });
+  });
+
+  it('remembers the language; a worker crash fails the files still loading', () => {
+    const { worker, ctl, store } = setup();
+    ctl.setLang('en');
+    expect(store.get('phuluc.preview.lang')).toBe('en');
+    const again = new PreviewController({ worker: new FakeWorker(), storage: { getItem: (k) => store.get(k) ?? null, setItem: () => undefined } });
+    expect(again.get().lang).toBe('en');
+    ctl.openFiles([new File(['a'], 'a.xlsx')]);
+    worker.onerror?.({ message: 'boom' } as ErrorEvent);
+    expect(ctl.get().files[0]).toMatchObject({ status: 'error', error: { en: 'The background checker failed. boom' } });
+  });
+
+  it('annotatedName', () => {
+    expect(annotatedName('hue-2018.xlsx')).toBe('hue-2018-phuluc.xlsx');
+    expect(annotatedName('A.XLSX')).toBe('A-phuluc.xlsx');
+    expect(annotatedName('.xlsx')).toBe('phu-luc-phuluc.xlsx');
+  });
+});

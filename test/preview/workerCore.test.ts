@@ -1,0 +1,92 @@
+/**
+ * The preview worker's logic in Node: open (read, parse, check), failures with a message, recheck with a new as-of
+ * date, the annotated copy — with the messages the page receives.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { PreviewWorkerCore, errorMessage } from '../../src/preview/workerCore';
+import type { FromWorker } from '../../src/preview/protocol';
+import { readSnapshots } from '../../src/io/xlsx';
+import { REPORT_SHEET_BASE } from '../../src/io/annotate';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const blob = (file: string) => new Blob([readFileSync(path.join(FIXTURES, file))]);
+
+function setup() {
+  const out: FromWorker[] = [];
+  const transfers: (Transferable[] | undefined)[] = [];
+  const core = new PreviewWorkerCore((m, t) => {
+    out.push(m);
+    transfers.push(t);
+  });
+  return { core, out, transfers };
+}
+
+describe('PreviewWorkerCore', () => {
+  it('opens a workbook: progress, then snapshots, reports and grid layout (plain data)', async () => {
+    const { core, out } = setup();
+    await core.handle({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: { asOf: '2018-02-15' } });
+    expect(out.filter((m) => m.type === 'progress').map((m) => (m as { phase: string }).phase)).toEqual(['reading', 'parsing', 'checking']);
+    const loaded = out.find((m) => m.type === 'loaded');
+    if (loaded?.type !== 'loaded') throw new Error('not loaded');
+    expect(loaded.asOf).toBe('2018-02-15');
+    expect(loaded.sheets).toHaveLength(1);
+    const [v] = loaded.sheets;
+    expect(v.report.findings.some((f) => f.rule === 'budget-total-mismatch' && f.cell === 'F61')).toBe(true);
+    expect(v.layout.rows).toBeGreaterThanOrEqual(61);
+    expect(v.layout.colWidths).toHaveLength(v.layout.cols);
+    expect(structuredClone(loaded)).toEqual(loaded); // crosses the worker boundary (structured clone) as it is
+  });
+
+  it('a damaged, a password-protected and a non-xlsx file each fail with a message; the next file still opens', async () => {
+    const { core, out } = setup();
+    const good = readFileSync(path.join(FIXTURES, 'cathai-2023-danh-muc.xlsx'));
+    await Promise.all([
+      core.handle({ type: 'open', id: 'bad', name: 'hong.xlsx', file: new Blob([good.subarray(0, 1000)]), options: { asOf: '2024-01-01' } }),
+      core.handle({ type: 'open', id: 'pw', name: 'mk.xlsx', file: new Blob([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0])]), options: { asOf: '2024-01-01' } }),
+      core.handle({ type: 'open', id: 'txt', name: 'a.txt', file: new Blob(['hello']), options: { asOf: '2024-01-01' } }),
+      core.handle({ type: 'open', id: 'ok', name: 'c.xlsx', file: new Blob([good]), options: { asOf: '2024-01-01' } }),
+    ]);
+    const failed = Object.fromEntries(out.filter((m) => m.type === 'failed').map((m) => [(m as { id: string }).id, m]));
+    expect(failed.bad).toMatchObject({ code: 'corrupt', error: { vi: expect.stringMatching(/bị hỏng/), en: expect.stringMatching(/damaged/) } });
+    expect(failed.pw).toMatchObject({ code: 'encrypted', error: { vi: expect.stringMatching(/mật khẩu/) } });
+    expect(failed.txt).toMatchObject({ code: 'not-xlsx' });
+    expect(out.some((m) => m.type === 'loaded' && m.id === 'ok')).toBe(true);
+  });
+
+  it('rechecks every open file with a new as-of date, without parsing again', async () => {
+    const { core, out } = setup();
+    await core.handle({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: { asOf: '2017-06-01' } });
+    const first = out.find((m) => m.type === 'loaded');
+    if (first?.type !== 'loaded') throw new Error('not loaded');
+    expect(first.sheets[0].report.findings.filter((f) => f.rule === 'deadline-overdue')).toHaveLength(0);
+    await core.handle({ type: 'recheck', options: { asOf: '2018-02-15' } });
+    const re = out.find((m) => m.type === 'rechecked');
+    if (re?.type !== 'rechecked') throw new Error('not rechecked');
+    expect(re.asOf).toBe('2018-02-15');
+    expect(re.reports[0].findings.filter((f) => f.rule === 'deadline-overdue').length).toBeGreaterThan(0);
+  });
+
+  it('builds the annotated copy from the latest reports and transfers its bytes', async () => {
+    const { core, out, transfers } = setup();
+    await core.handle({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: { asOf: '2018-02-15' } });
+    await core.handle({ type: 'annotate', id: 'a', requestId: 7, lang: 'en' });
+    const i = out.findIndex((m) => m.type === 'annotated');
+    const msg = out[i];
+    if (msg?.type !== 'annotated') throw new Error(JSON.stringify(out[out.length - 1]));
+    expect(msg.requestId).toBe(7);
+    expect(transfers[i]).toEqual([msg.bytes]);
+    const sheets = await readSnapshots(new Uint8Array(msg.bytes));
+    expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', REPORT_SHEET_BASE]);
+    expect(sheets[1].values[0][0]).toMatch(/^Phuluc — check report of “hue.xlsx” \(as of 2018-02-15\)/);
+
+    await core.handle({ type: 'close', id: 'a' });
+    await core.handle({ type: 'annotate', id: 'a', requestId: 8, lang: 'vi' });
+    expect(out[out.length - 1]).toMatchObject({ type: 'annotate-failed', requestId: 8, error: { vi: 'Tệp đã đóng.' } });
+  });
+
+  it('errorMessage splits "vi / en" messages', () => {
+    expect(errorMessage(new Error('Tệp rỗng. / Empty.'))).toEqual({ vi: 'Tệp rỗng.', en: 'Empty.' });
+    expect(errorMessage('boom')).toEqual({ vi: 'Lỗi: boom', en: 'Error: boom' });
+  });
+});
