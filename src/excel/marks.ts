@@ -16,13 +16,14 @@
  * gets the fill only. A sheet renamed since marking loses its state (the key is the name).
  */
 import { parseA1, rangeA1, type MergedArea } from '../core/snapshot';
-import { severityRank, type Finding, type Lang, type Severity } from '../core/report';
+import type { Finding, Lang, Severity } from '../core/report';
+import { MARK_COLORS, planCellMarks } from '../core/marks';
 import { cellsOf, coalesceCells, joinAddressLists, normalizeCell, parseAreas, qualify, splitSheetAddress, type CellPos } from './addresses';
 import { MAX_SYNC_BYTES, resolveDeps, targetSheet, type ExcelDeps } from './deps';
 import { MarkError, protectedMessage, unsupportedMessage } from './errors';
 import type { SettingsStore } from './settings';
 
-export const MARK_COLORS: Readonly<Record<Severity, string>> = { error: '#F4B6B6', warning: '#FFE699', info: '#BDD7EE' };
+export { MARK_COLORS };
 export const MARKS_KEY_PREFIX = 'phuluc.marks.';
 export const marksKey = (sheet: string) => MARKS_KEY_PREFIX + sheet;
 
@@ -104,24 +105,9 @@ interface PlannedCell extends CellPos {
   text: string;
 }
 
-/** Findings → one entry per cell: the highest severity, the distinct messages joined. */
+/** Findings → one entry per cell: the highest severity, the distinct messages joined (src/core/marks.ts). */
 export function planMarks(findings: readonly Finding[], lang: Lang = 'vi'): Map<string, PlannedCell> {
-  const cells = new Map<string, PlannedCell & { messages: string[] }>();
-  for (const f of findings) {
-    const address = normalizeCell(f.cell);
-    if (!address) continue;
-    const p = parseA1(address)!;
-    const msg = f.message?.[lang] ?? f.message?.vi ?? '';
-    const cur = cells.get(address);
-    if (!cur) cells.set(address, { address, row: p.row, col: p.col, severity: f.severity, text: '', messages: msg ? [msg] : [] });
-    else {
-      if (severityRank(f.severity) < severityRank(cur.severity)) cur.severity = f.severity;
-      if (msg && !cur.messages.includes(msg)) cur.messages.push(msg);
-    }
-  }
-  const out = new Map<string, PlannedCell>();
-  for (const [k, c] of cells) out.set(k, { address: c.address, row: c.row, col: c.col, severity: c.severity, text: c.messages.join('\n') });
-  return out;
+  return new Map(planCellMarks(findings, lang).map((m) => [m.address, m]));
 }
 
 function fillKey(f: FillState): string {

@@ -6,21 +6,19 @@
  * touched (ExcelJS loads a copy) and every original value, formula and number format is written back unchanged;
  * only the finding cells' fills and notes change, and one sheet is added at the end.
  *
- * The mark colours are those of src/excel/marks.ts `MARK_COLORS`, defined again here as ARGB on purpose: src/io is
- * compiled into the CLI (tsconfig.cli.json, no Office types), and src/excel/marks.ts pulls in the Office.js adapter.
- * test/preview/annotate.test.ts asserts both stay equal.
+ * The marks (colours, one per cell) come from src/core/marks.ts, the same module the Excel add-in marks with.
  *
  * Known limits (ExcelJS round trip): charts, pivot tables, threaded comments and a few exotic features of the
  * original file are not carried into the copy; cell values, formulas, number formats, merges, styles and notes are.
  */
 import type * as ExcelJSType from 'exceljs';
 import { parseA1, columnLetter } from '../core/snapshot';
-import { RULE_BY_ID, countBySeverity, severityRank, type Finding, type Lang, type Severity, type SheetReport } from '../core/report';
+import { RULE_BY_ID, countBySeverity, type Finding, type Lang, type SheetReport } from '../core/report';
 import { readWorkbook } from './xlsx';
+import { MARK_ARGB, REPORT_SHEET_NAME, planCellMarks, uniqueSheetName } from '../core/marks';
 
-/** Fill colour (ARGB) per severity — the same colours as src/excel/marks.ts MARK_COLORS. */
-export const MARK_ARGB: Readonly<Record<Severity, string>> = { error: 'FFF4B6B6', warning: 'FFFFE699', info: 'FFBDD7EE' };
-export const REPORT_SHEET_BASE = 'Phuluc – Báo cáo';
+export { MARK_ARGB, planCellMarks, uniqueSheetName };
+export const REPORT_SHEET_BASE = REPORT_SHEET_NAME;
 /** rows above the findings on the report sheet: title, summary, blank, column headers */
 export const REPORT_HEADER_ROWS = 4;
 /** Excel keeps at most 32 767 characters in a cell; notes stay well under that */
@@ -35,43 +33,7 @@ export interface AnnotateOptions {
   fileName?: string;
 }
 
-export interface PlannedMark {
-  address: string;
-  row: number;
-  col: number;
-  severity: Severity;
-  /** the distinct messages of the cell's findings, one per line */
-  text: string;
-}
-
-/** Findings → one mark per cell: the highest severity, the distinct messages joined (as src/excel/marks.ts planMarks). */
-export function planCellMarks(findings: readonly Finding[], lang: Lang): PlannedMark[] {
-  const cells = new Map<string, PlannedMark & { messages: string[] }>();
-  for (const f of findings) {
-    const p = parseA1(f.cell ?? '');
-    if (!p) continue;
-    const address = columnLetter(p.col) + p.row;
-    const msg = f.message?.[lang] ?? f.message?.vi ?? '';
-    const cur = cells.get(address);
-    if (!cur) cells.set(address, { address, row: p.row, col: p.col, severity: f.severity, text: '', messages: msg ? [msg] : [] });
-    else {
-      if (severityRank(f.severity) < severityRank(cur.severity)) cur.severity = f.severity;
-      if (msg && !cur.messages.includes(msg)) cur.messages.push(msg);
-    }
-  }
-  return [...cells.values()].map((c) => ({ address: c.address, row: c.row, col: c.col, severity: c.severity, text: c.messages.join('\n') }));
-}
-
-/** `base`, or "base (2)", "base (3)"… — sheet names compare without case and hold at most 31 characters. */
-export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((n) => n.toLocaleLowerCase()));
-  if (!used.has(base.toLocaleLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!used.has(name.toLocaleLowerCase())) return name;
-  }
-}
+export type { PlannedMark } from '../core/marks';
 
 const STRINGS = {
   title: { vi: 'Phụ lục — báo cáo kiểm tra{file} (đối chiếu ngày {date})', en: 'Phuluc — check report{file} (as of {date})' },

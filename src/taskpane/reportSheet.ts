@@ -5,12 +5,13 @@
  *
  * Syncs: 1 to learn the sheet names, then 1 per block of up to ROWS_PER_SYNC findings (one for any usual report).
  */
+import { REPORT_SHEET_NAME, uniqueSheetName } from '../core/marks';
 import { countBySeverity, RULE_BY_ID, type Lang, type SheetReport } from '../core/report';
 import { rangeA1 } from '../core/snapshot';
 import { quoteSheet, resolveDeps, type ExcelDeps } from '../excel';
 import { SEVERITY_ONE_KEYS, formatDate, formatNum, t } from '../ui/i18n';
 
-export const REPORT_SHEET_NAME = 'Phuluc – Báo cáo';
+export { REPORT_SHEET_NAME, uniqueSheetName };
 /** findings written per sync: keeps each request well under Excel's 5 MB limit, even with hyperlinks */
 export const ROWS_PER_SYNC = 2000;
 /** rows above the findings: title, summary, blank, column headers */
@@ -43,16 +44,6 @@ export function reportSheetRows(report: SheetReport, lang: Lang): string[][] {
   return rows;
 }
 
-/** `base`, or "base (2)", "base (3)"… — Excel compares sheet names without case; a name holds at most 31 characters. */
-export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((n) => n.toLocaleLowerCase()));
-  if (!used.has(base.toLocaleLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!used.has(name.toLocaleLowerCase())) return name;
-  }
-}
 
 export async function writeReportSheet(report: SheetReport, lang: Lang, deps?: Partial<ExcelDeps>): Promise<string> {
   const { run, isSetSupported } = resolveDeps(deps);
