@@ -33,10 +33,11 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       if (m && (m.top !== tr.row || m.left !== col)) continue;
       const cell = numbers.read(tr.row, col, hint);
       if (cell.kind === 'number' && cell.asText) {
+        const n = num(cell.value);
         out.push(
           finding('number-as-text', tr.row, col, {
-            vi: `Số «${cell.text}» được ghi dạng văn bản; đã đọc là ${num(cell.value).vi}. Nên nhập dạng số để Excel tính tổng được.`,
-            en: `"${cell.text}" is text, read as ${num(cell.value).en}. Enter it as a number so Excel can add it up.`,
+            vi: `Số «${cell.text}» được ghi dạng văn bản; đã đọc là ${n.vi}. Nên nhập dạng số để Excel tính tổng được.`,
+            en: `"${cell.text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
           }, { actual: cell.text, expected: cell.value.toNumber() }),
         );
       } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed)) {

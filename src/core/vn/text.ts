@@ -31,20 +31,25 @@ function foldUncached(text: string): string {
 
 const cleanMemo = new Map<string, string>();
 
-/** NFC with collapsed white space: for display and for messages. */
+/** NFC with collapsed white space: for display and for messages. Short texts (deadlines, agencies) are remembered. */
 export function clean(text: string): string {
-  if (text.length > 200) return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (text.length > 48) return cleanUncached(text);
   let c = cleanMemo.get(text);
   if (c === undefined) {
-    c = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+    c = cleanUncached(text);
     if (cleanMemo.size >= MEMO_MAX) cleanMemo.clear();
     cleanMemo.set(text, c);
   }
   return c;
 }
 
+function cleanUncached(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
 /** Shortens long cell text for messages. */
 export function excerpt(text: string, max = 60): string {
-  const t = clean(text);
+  // Only the head of a long text can show: normalise just that part (5 000-character cells stay cheap).
+  const t = clean(text.length > max * 3 ? text.slice(0, max * 3) : text);
   return t.length <= max ? t : t.slice(0, max - 1) + '…';
 }
