@@ -29,6 +29,11 @@
  * Merged areas (`getMergedAreasOrNullObject`, ExcelApi 1.13) fail when a range holds more than 512 of them; then the
  * first sync is repeated without them and the merges are fetched band by band (halving until each band answers),
  * before the header is looked for (a two-row header is recognised by its merges).
+ *
+ * Progress (`ReadOptions.onProgress`): rows of values received ÷ rows make the first 90 %, cells of phase B received ÷
+ * cells of phase B known so far the last 10 %. What a sync brought is reported once it is stored, i.e. when the next
+ * sync is sent, or — after the last sync — as exactly 1 before the snapshot is returned: one call per sync at most,
+ * strictly increasing, the last one 1.
  */
 import { Grid, parseRange, rangeA1, type CellValue, type MergedArea, type SheetSnapshot } from '../core/snapshot';
 import { findHeader, type HeaderMatch } from '../core/table/header';
@@ -55,6 +60,10 @@ const GUESS_FORMULA_EXTRA_BYTES = 16;
 const CHECK_BYTES_PER_CELL = 64;
 /** past this many separate ranges of checked cells in one chunk, each column's span is read instead */
 const MAX_CHECK_RANGES_PER_CHUNK = 200;
+/** share of the progress given to the values (phase A); the rest is phase B */
+const VALUES_SHARE = 0.9;
+/** the highest fraction reported before the read is complete */
+const MAX_PARTIAL_PROGRESS = 0.99;
 
 export interface Chunk {
   /** 0-based offset of the chunk's first row within the used range */
@@ -74,6 +83,13 @@ export interface ReadOptions {
   firstChunkRows?: number;
   /** factor on measured sizes (default 1.5) */
   safetyFactor?: number;
+  /**
+   * Called after a sync that brought data with the fraction of the read done so far, 0 < f ≤ 1: rows whose values
+   * have arrived ÷ rows count for 90 %, the number formats, formulas and error checks (phase B) for the last 10 %.
+   * Strictly increasing, at most once per sync, and the last call is exactly 1 (after the sync that completes the
+   * read). An exception thrown by the callback is ignored.
+   */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface ExcelReadInfo {
@@ -192,9 +208,46 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
 
   return run(async (ctx) => {
     const syncBytes: number[] = [];
+    // what the previous syncs brought has been stored by the time the next one is sent: report it then
     const sync = async () => {
+      progress(false);
       syncBytes.push(0);
       await ctx.sync();
+    };
+    // set once the first rows are in (see decideHeader below); declared here for the progress
+    let header: HeaderMatch | null | undefined;
+    let formatColumns: number[] = [];
+    let formulaColumns: number[] = [];
+    const runs: Run[] = [];
+    let rows = 0;
+    let valueRows = 0;
+    // phase B cells queued / received (a checked span counts all its cells)
+    let checkCells = 0;
+    let checkDone = 0;
+    let detailDone = 0;
+    let reported = 0;
+    /** Tells `onProgress` how much has arrived (exactly 1 when `complete`), if that is more than it was last told. */
+    const progress = (complete: boolean) => {
+      const onProgress = opts?.onProgress;
+      if (!onProgress) return;
+      let f = 1;
+      if (!complete) {
+        const a = rows > 0 ? Math.min(1, valueRows / rows) : 0;
+        let detailCells = 0;
+        for (const r of runs) detailCells += r.width * rows;
+        const total = detailCells + checkCells;
+        const b = header !== undefined && total > 0 ? Math.min(1, (detailDone + checkDone) / total) : 0;
+        f = Math.min(MAX_PARTIAL_PROGRESS, VALUES_SHARE * a + (1 - VALUES_SHARE) * b);
+      }
+      if (!(f > reported)) return;
+      reported = f;
+      try {
+        const r: unknown = onProgress(f);
+        // a callback declared async: its rejection is ignored too
+        if (r && typeof (r as Promise<unknown>).catch === 'function') (r as Promise<unknown>).catch(() => undefined);
+      } catch {
+        // the pane's progress bar must never break the read
+      }
     };
     const merges = new Map<string, MergedArea>();
     let mergeState: 'pending' | 'done' | 'banded' | 'off' = mergesSupported ? 'pending' : 'off';
@@ -252,7 +305,7 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
     const address = used.address;
     const area = parseRange(address);
     if (!area) throw new Error(`Unexpected used-range address from Excel: ${address}`);
-    const rows = used.rowCount;
+    rows = used.rowCount;
     const cols = used.columnCount;
 
     const values: CellValue[][] = new Array(rows);
@@ -264,7 +317,6 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
     let nextRow = 0; // next row whose values are to be asked for
     let prefix = 0; // rows 0 … prefix-1 have their values
     let valueBytes = 0;
-    let valueRows = 0;
     let lastPerRow = 0;
 
     const perRowValues = () => (valueRows ? Math.max(valueBytes / valueRows, lastPerRow) * safety : cols * initialPerCell);
@@ -318,8 +370,10 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
         runs.length <= MAX_CHECK_RANGES_PER_CHUNK
           ? runs
           : [...byCol].map(([col, rs]) => ({ col, top: rs[0], bottom: rs[rs.length - 1] })); // rs sorted above
-      for (const s of spans)
+      for (const s of spans) {
+        checkCells += s.bottom - s.top + 1;
         checkQueue.push({ kind: 'check', fields: ['valueTypes', 'formulas'], startRow: s.top, rowCount: s.bottom - s.top + 1, left: s.col, width: 1, perRow: CHECK_BYTES_PER_CELL });
+      }
     };
 
     if (first && !first.isNullObject) {
@@ -364,10 +418,6 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
     const mergeList = [...merges.values()].sort((a, b) => a.top - b.top || a.left - b.left);
 
     // ── the header, once its rows are in: which columns need formats / formulas ──
-    let header: HeaderMatch | null | undefined;
-    let formatColumns: number[] = [];
-    let formulaColumns: number[] = [];
-    const runs: Run[] = [];
     const decideHeader = () => {
       if (header !== undefined || prefix < Math.min(rows, HEADER_SCAN_ROWS)) return;
       const grid = new Grid({ name: sheetName, origin: { row: area.top, col: area.left }, values: values.slice(0, prefix), merges: mergeList });
@@ -460,6 +510,8 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
         it.run.bytes += total;
         it.run.cells += it.rowCount * it.width;
       }
+      if (it.kind === 'check') checkDone += it.rowCount * it.width;
+      else detailDone += it.rowCount * it.width;
       return total;
     };
 
@@ -537,6 +589,7 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
       checkedCells,
       syncBytes,
     });
+    progress(true);
     // getUsedRange gives A1 for a blank sheet
     if (rows === 1 && cols === 1 && values[0][0] === null) return { name: sheetName, values: [], excel: info(true) };
 

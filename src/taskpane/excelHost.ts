@@ -80,11 +80,10 @@ export function createExcelHost(partial?: Partial<ExcelDeps>): PaneHost {
   const deps = () => resolveDeps(partial);
   const host: PaneHost = {
     kind: 'excel',
+    // the reader reports after each sync that brought data (strictly increasing, ending at 1); until the first sync
+    // returns the pane's bar stays indeterminate
     async readActiveSheet(onProgress) {
-      onProgress?.(0);
-      const snapshot = await readActiveSheet(deps());
-      onProgress?.(1);
-      return snapshot;
+      return readActiveSheet(deps(), { onProgress });
     },
     selectCell: (address, sheet) => selectCell(address, deps(), { sheet }),
     async applyMarks(findings: readonly Finding[], opts: { sheet: string; lang: Lang }) {

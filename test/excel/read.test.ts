@@ -240,6 +240,87 @@ describe('sync counts and payload (11 columns of Vietnamese text, as an appendix
   }, 60_000);
 });
 
+describe('progress', () => {
+  /** Records each progress call with the number of syncs sent so far. */
+  function recorder(x: FakeExcel) {
+    const calls: { f: number; syncs: number }[] = [];
+    return { calls, onProgress: (f: number) => void calls.push({ f, syncs: x.syncCount }) };
+  }
+  function expectWellFormed(calls: { f: number; syncs: number }[], syncs: number) {
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.length).toBeLessThanOrEqual(syncs);
+    calls.forEach((c, i) => {
+      expect(c.f).toBeGreaterThan(i ? calls[i - 1].f : 0); // strictly increasing, never 0
+      if (i) expect(c.syncs).toBeGreaterThan(calls[i - 1].syncs); // at most once per sync
+    });
+    expect(calls[calls.length - 1]).toEqual({ f: 1, syncs }); // exactly 1, after the last sync
+    expect(calls.slice(0, -1).every((c) => c.f < 1)).toBe(true);
+  }
+
+  test('100 000 rows: increasing fractions after the syncs, ending with 1; the sync count is unchanged', async () => {
+    const x = bookWith(100_001);
+    const { calls, onProgress } = recorder(x);
+    const snap = await readActiveSheet(deps(x), { onProgress });
+    expect(x.syncCount).toBe(14); // as without a callback
+    expectWellFormed(calls, x.syncCount);
+    expect(calls.length).toBeGreaterThanOrEqual(10);
+    // the values take 90 %: a fraction per values sync, phase B only at the end
+    expect(calls[0].f).toBeLessThan(0.05); // the first 1 000 rows
+    expect(calls.filter((c) => c.f <= 0.9).length).toBeGreaterThanOrEqual(8);
+    expect(snap.values).toHaveLength(100_001);
+  }, 120_000);
+
+  test('one sync (small sheet, empty sheet): a single call with 1', async () => {
+    const small = new FakeExcel();
+    small.addSheet('Ghi chú').put('A1', [['Danh sách', 'Số lượng'], ['Phòng A', 3]]);
+    const a = recorder(small);
+    await readActiveSheet(deps(small), { onProgress: a.onProgress });
+    expect(a.calls).toEqual([{ f: 1, syncs: 1 }]);
+
+    const empty = new FakeExcel();
+    empty.addSheet('Trống');
+    const b = recorder(empty);
+    await readActiveSheet(deps(empty), { onProgress: b.onProgress });
+    expect(b.calls).toEqual([{ f: 1, syncs: 1 }]);
+  });
+
+  test('refused syncs and merges fetched in bands still give increasing fractions ending with 1', async () => {
+    const long = 'Nhiệm vụ '.repeat(400);
+    const x = bookWith(300, COLS, (r, c) => ({ value: `${long}${r}:${c}` }));
+    const a = recorder(x);
+    await readActiveSheet(deps(x), { onProgress: a.onProgress });
+    expect(x.syncLog.some((s) => s.error)).toBe(true);
+    expectWellFormed(a.calls, x.syncCount);
+
+    const y = bookWith(2000);
+    y.sheet('Phụ lục 1')!.merges = Array.from({ length: 1500 }, (_, i) => ({ top: 2 + i, left: 3, bottom: 2 + i, right: 4 }));
+    const b = recorder(y);
+    await readActiveSheet(deps(y), { onProgress: b.onProgress });
+    expectWellFormed(b.calls, y.syncCount);
+  }, 60_000);
+
+  test('a callback that throws (or rejects) does not break the read', async () => {
+    const x = bookWith(20_001);
+    const plain = await readActiveSheet(deps(x));
+    x.resetLogs();
+    let calls = 0;
+    const snap = await readActiveSheet(deps(x), {
+      onProgress: () => {
+        calls++;
+        throw new Error('progress bar gone');
+      },
+    });
+    expect(calls).toBeGreaterThan(1);
+    expect(snap.values).toEqual(plain.values);
+    expect(snap.formulas).toEqual(plain.formulas);
+    expect(snap.numberFormats).toEqual(plain.numberFormats);
+    expect(x.syncCount).toBe(plain.excel.syncs);
+
+    const rejected = await readActiveSheet(deps(x), { onProgress: async () => Promise.reject(new Error('async progress bar gone')) });
+    expect(rejected.values).toEqual(plain.values);
+  }, 60_000);
+});
+
 describe('conversion', () => {
   function smallBook() {
     const x = new FakeExcel();

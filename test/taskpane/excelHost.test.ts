@@ -3,6 +3,7 @@ import { createExcelHost } from '../../src/taskpane/excelHost';
 import { REPORT_SHEET_NAME, ROWS_PER_SYNC, asText, reportSheetRows, uniqueSheetName, writeReportSheet } from '../../src/taskpane/reportSheet';
 import { MemorySettingsStore, type ExcelDeps, type ExcelRunner } from '../../src/excel';
 import type { Finding, SheetReport } from '../../src/core/report';
+import { FakeExcel } from '../excel/fakeExcel';
 
 // ───────────── a recording stand-in for the few Excel objects these functions touch ─────────────
 
@@ -123,6 +124,26 @@ describe('report sheet', () => {
 
 describe('excel host', () => {
   const deps = (over: Partial<ExcelDeps> = {}): Partial<ExcelDeps> => ({ run: fakeExcel([]).run, isSetSupported: () => true, store: new MemorySettingsStore(), ...over });
+
+  test('readActiveSheet passes the pane\'s progress callback to the reader: increasing fractions, ending with 1', async () => {
+    const x = new FakeExcel();
+    x.addSheet('Phụ lục').generate(30_000, 3, (r, c) => ({ value: r === 1 ? ['STT', 'Nội dung', 'Ghi chú'][c - 1] : `Nhiệm vụ ${r}:${c}` }));
+    const host = createExcelHost(deps({ run: x.run, isSetSupported: x.isSetSupported }));
+    const seen: number[] = [];
+    const snap = await host.readActiveSheet((p) => seen.push(p));
+    expect(snap.values).toHaveLength(30_000);
+    expect(x.syncCount).toBeGreaterThan(1);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.length).toBeLessThanOrEqual(x.syncCount);
+    seen.forEach((p, i) => expect(p).toBeGreaterThan(i ? seen[i - 1] : 0));
+    expect(seen[seen.length - 1]).toBe(1);
+    // a throwing callback does not break the read; no callback at all is fine too
+    const again = await host.readActiveSheet(() => {
+      throw new Error('x');
+    });
+    expect(again.values).toEqual(snap.values);
+    expect((await host.readActiveSheet()).values).toEqual(snap.values);
+  });
 
   test('settings: defaults, then what was saved (validated) after the pane reopens', async () => {
     const store = new MemorySettingsStore();
