@@ -26,7 +26,7 @@ function toPaneSettings(s: ReturnType<typeof loadCheckSettings>): PaneSettings {
  * Subscribes to `worksheets.onChanged` (ExcelApi 1.9). Edits made by this add-in (ExcelApi 1.14 tells them apart)
  * and edits on sheets other than the active one are ignored.
  */
-function subscribeSheetChanges(deps: ExcelDeps, cb: () => void): () => void {
+function subscribeSheetChanges(deps: ExcelDeps, cb: () => void, onError?: (e: unknown) => void): () => void {
   let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
   let stopped = false;
 
@@ -67,7 +67,10 @@ function subscribeSheetChanges(deps: ExcelDeps, cb: () => void): () => void {
       handler = h;
       if (stopped) remove();
     })
-    .catch(() => undefined); // no events: auto refresh stays silent, the manual check still works
+    .catch((e) => {
+      // no events: the manual check still works, but the pane must say that auto refresh cannot
+      if (!stopped) onError?.(e);
+    });
 
   return () => {
     stopped = true;
@@ -114,6 +117,6 @@ export function createExcelHost(partial?: Partial<ExcelDeps>): PaneHost {
     },
     writeReportSheet: (report: SheetReport, lang: Lang) => writeReportSheet(report, lang, deps()),
   };
-  if (deps().isSetSupported('ExcelApi', '1.9')) host.onSheetChanged = (cb) => subscribeSheetChanges(deps(), cb);
+  if (deps().isSetSupported('ExcelApi', '1.9')) host.onSheetChanged = (cb, onError) => subscribeSheetChanges(deps(), cb, onError);
   return host;
 }

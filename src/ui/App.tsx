@@ -185,6 +185,17 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
           setAutoPending(false);
           void runCheck(host, store, settingsRef.current, { today });
         }, autoRefreshDelayMs);
+      }, (e) => {
+        const why = errorText(e);
+        store.set({
+          error: {
+            intent: 'warning',
+            text: {
+              vi: `Không theo dõi được thay đổi của trang nên không tự kiểm tra lại được; hãy bấm «Kiểm tra» sau khi sửa. Chi tiết: ${why.vi}`,
+              en: `Cannot follow changes to the sheet, so it will not re-check by itself; press "Kiểm tra" after editing. Details: ${why.en}`,
+            },
+          },
+        });
       });
     } catch (e) {
       store.set({ error: { intent: 'error', text: errorText(e) } });

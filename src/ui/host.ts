@@ -65,7 +65,8 @@ export interface PaneHost {
   /** validates and stores; resolves with what was stored */
   saveSettings(s: PaneSettings): Promise<PaneSettings>;
   /** subscribes to edits of the workbook's sheets (not the host's own writes); returns unsubscribe */
-  onSheetChanged?(cb: () => void): () => void;
+  /** `onError` hears when the host could not start listening (auto refresh then cannot work) */
+  onSheetChanged?(cb: () => void, onError?: (e: unknown) => void): () => void;
   /** adds a sheet listing the report's findings with links to their cells; resolves with the new sheet's name */
   writeReportSheet?(report: SheetReport, lang: Lang): Promise<string>;
 }

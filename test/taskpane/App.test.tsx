@@ -295,6 +295,19 @@ describe('auto refresh', () => {
     expect(host.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ autoRefresh: false }));
   });
 
+  test('when the host cannot follow sheet changes, the pane says so instead of staying silent', async () => {
+    const host = new FakeHost(hue);
+    host.settings = { lang: 'vi', autoRefresh: true };
+    host.onSheetChanged.mockImplementation((_cb: () => void, onError?: (e: unknown) => void) => {
+      setTimeout(() => onError?.(new Error('events unavailable')), 0);
+      return () => undefined;
+    });
+    await renderPane(host, '2018-02-15', createPaneStore(), { autoRefreshDelayMs: 20, ownWriteGraceMs: 0 });
+    await clickCheck();
+    expect(await screen.findByText(/Không theo dõi được thay đổi của trang/)).toBeTruthy();
+    expect(screen.getByText(/events unavailable/)).toBeTruthy();
+  });
+
   test('a change event right after our own operation is taken as its echo, not as an edit', async () => {
     const host = new FakeHost(hue);
     host.settings = { lang: 'vi', autoRefresh: true };

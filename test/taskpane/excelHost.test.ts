@@ -160,6 +160,19 @@ describe('excel host', () => {
     expect(createExcelHost(deps()).onSheetChanged).toBeDefined();
   });
 
+  test('sheet changes: a failure to subscribe reaches onError (auto refresh must not fail silently)', async () => {
+    const failing = (async () => {
+      throw Object.assign(new Error('no events'), { code: 'ApiNotFound' });
+    }) as unknown as ExcelDeps['run'];
+    const host = createExcelHost(deps({ run: failing }));
+    const onError = jest.fn();
+    const unsubscribe = host.onSheetChanged!(jest.fn(), onError);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect((onError.mock.calls[0][0] as Error).message).toBe('no events');
+    unsubscribe();
+  });
+
   test('sheet changes: the user\'s edits on the active sheet only; unsubscribe removes the handler', async () => {
     const fake = fakeExcel([]);
     const host = createExcelHost(deps({ run: fake.run }));

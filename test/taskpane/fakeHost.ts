@@ -71,7 +71,7 @@ export class FakeHost implements PaneHost {
     this.settings = { ...s };
     return { ...s };
   });
-  onSheetChanged = jest.fn((cb: () => void) => {
+  onSheetChanged = jest.fn((cb: () => void, _onError?: (e: unknown) => void) => {
     this.changeListeners.add(cb);
     return () => {
       this.changeListeners.delete(cb);
