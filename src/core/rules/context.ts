@@ -113,9 +113,13 @@ export class NumberReader {
     if (raw === null || raw === undefined) return EMPTY;
     if (isCellError(raw)) return { kind: 'error', error: raw.error };
     if (typeof raw === 'number') {
+      const shown = formatDecimals(format);
+      // Whole amounts shown without decimals are the common case: share one immutable cell per value.
+      if ((shown === null || shown === 0) && Number.isInteger(raw) && raw >= 0 && raw < SMALL_INT_CELLS) {
+        return (smallIntCells[raw] ??= { kind: 'number', value: Dec.fromNumber(raw)!, decimals: 0, asText: false });
+      }
       const d = Dec.fromNumber(raw);
       if (!d) return { kind: 'invalid', text: String(raw), reason: 'not finite', malformed: true };
-      const shown = formatDecimals(format);
       return { kind: 'number', value: d, decimals: shown ?? d.decimals, asText: false };
     }
     if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw), reason: 'boolean', malformed: false };
@@ -130,6 +134,8 @@ export class NumberReader {
 }
 
 const EMPTY: NumberCell = { kind: 'empty' };
+const SMALL_INT_CELLS = 10000;
+const smallIntCells: NumberCell[] = [];
 
 export function valueOf(c: NumberCell): Dec | null {
   return c.kind === 'number' ? c.value : null;
