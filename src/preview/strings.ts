@@ -1,5 +1,6 @@
 /** The preview page's own words (the pane's components bring theirs, src/ui/i18n.ts). Vietnamese first. */
 import type { Lang } from '../core/report';
+import { fillTemplate } from '../ui/i18n';
 
 const STRINGS = {
   'page.title': { vi: 'Phụ lục — xem trước tệp', en: 'Phuluc — file preview' },
@@ -50,7 +51,5 @@ const STRINGS = {
 export type PreviewKey = keyof typeof STRINGS;
 
 export function p(key: PreviewKey, lang: Lang, params?: Record<string, string | number>): string {
-  let s: string = STRINGS[key][lang] ?? STRINGS[key].vi;
-  if (params) s = s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  return s;
+  return fillTemplate(STRINGS[key][lang] ?? STRINGS[key].vi, params);
 }

@@ -150,12 +150,15 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
+/** `{name}` placeholders filled from `params` (unknown names stay as written). */
+export function fillTemplate(s: string, params?: Record<string, string | number>): string {
+  return params ? s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : s;
+}
+
 /** The string for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(key: StringKey, lang: Lang, params?: Record<string, string | number>): string {
   const entry = STRINGS[key];
-  let s: string = entry ? entry[lang] ?? entry.vi : key;
-  if (params) s = s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  return s;
+  return fillTemplate(entry ? entry[lang] ?? entry.vi : key, params);
 }
 
 export const ROLE_KEYS: Record<ColumnRole, StringKey> = {

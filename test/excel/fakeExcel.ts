@@ -177,7 +177,8 @@ interface Op {
   exec: () => Staged | void;
 }
 
-function cmpVersion(a: string, b: string): number {
+/** Compares dotted versions: "1.10" > "1.9". */
+export function cmpVersion(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -20,7 +20,7 @@
  *   protected=1                 every sheet is protected (writes fail with AccessDenied, like Excel)
  *   sheet=<name>                the active sheet (default: the first)
  */
-import { FakeExcel, NO_FILL, OfficeError, type FakeCell, type FakeFill, type FakeSheet } from '../../excel/fakeExcel';
+import { FakeExcel, NO_FILL, OfficeError, cmpVersion, type FakeCell, type FakeFill, type FakeSheet } from '../../excel/fakeExcel';
 import { a1, isCellError, parseA1, type CellValue, type SheetSnapshot } from '../../../src/core/snapshot';
 import { MARK_COLORS } from '../../../src/excel/marks';
 
@@ -161,15 +161,6 @@ class HarnessSettings {
 }
 const settings = new HarnessSettings();
 
-function cmpVersion(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
 
 /** highest version of each requirement set this host answers yes to */
 const REQUIREMENT_SETS: Record<string, string> = {
