@@ -29,3 +29,11 @@ export function byRule(report: SheetReport, rule: RuleId): Finding[] {
 export function sheet(rows: CellValue[][], extra: { name?: string; merges?: MergedArea[]; formats?: (string | null)[][]; formulas?: (string | null)[][] } = {}): SheetSnapshot {
   return { name: extra.name ?? 'Test', values: rows, merges: extra.merges, numberFormats: extra.formats, formulas: extra.formulas };
 }
+
+/** The header of a plain task appendix, for hand-made sheets. */
+export const TASK_HEAD: CellValue[] = ['TT', 'Nội dung', 'Sản phẩm', 'Cơ quan chủ trì', 'Kinh phí (triệu đồng)', 'Thời gian hoàn thành'];
+
+/** Checks a hand-made task appendix: a 2024 title, a blank row, TASK_HEAD (row 3), then `rows` from row 4. */
+export function checkTasks(rows: CellValue[][], extra: Parameters<typeof sheet>[1] = {}, asOf = '2024-06-15'): SheetReport {
+  return check(sheet([['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024'], [], TASK_HEAD, ...rows], extra), { asOf });
+}
