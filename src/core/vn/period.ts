@@ -446,22 +446,38 @@ class Parser {
     return this.spec<'half'>({ t: 'half', h: this.k[j].text === 'dau' ? 1 : 2, y: r.v }, i, r.end);
   }
 
+  /** "Đầu năm 2024" → its first quarter, "Cuối năm 2024" → its last: an early or late part of the year, not all of it. */
+  private edgeOfYearAtom(i: number): Match<Spec> | null {
+    if (!this.w(i, 'dau', 'cuoi') || !this.w(i + 1, 'nam')) return null;
+    const r = this.afterNam(i + 2, true, true);
+    if (!r || r === BAD || !this.afterOk(r.end)) return null;
+    const q = this.k[i].text === 'dau' ? 1 : 4;
+    return this.spec<'quarter'>({ t: 'quarter', q, qText: q === 1 ? 'I' : 'IV', y: r.v }, i, r.end);
+  }
+
   private yearAtom(i: number): Match<Spec> | null {
     let r: YearMatch;
     if (this.w(i, 'ca', 'trong') && this.w(i + 1, 'nam')) r = this.afterNam(i + 2, true, true);
     else if (this.w(i, 'nam')) r = this.afterNam(i + 1, false, false);
+    else if (this.w(i, 'giai') && this.w(i + 1, 'doan')) r = this.afterNam(i + 2, false, false); // "Giai đoạn 2021 - 2025"
     else return null;
     if (!r || r === BAD || !this.afterOk(r.end)) return null;
     return this.spec<'year'>({ t: 'year', y: r.v }, i, r.end);
   }
 
   private atom(i: number, allowDM: boolean): Match<Spec> | null {
-    return this.dateAtom(i, allowDM) ?? this.monthAtom(i) ?? this.quarterAtom(i) ?? this.halfAtom(i) ?? this.yearAtom(i);
+    return this.dateAtom(i, allowDM) ?? this.monthAtom(i) ?? this.quarterAtom(i) ?? this.halfAtom(i) ?? this.edgeOfYearAtom(i) ?? this.yearAtom(i);
   }
 
   /** After "Quý II và" / "tháng 3 -" / "ngày 20/3 và": a bare number of the same kind. */
   private continuation(prev: Spec, i: number): Match<Spec> | null {
     if (prev.t === 'quarter') return this.quarterTail(i, i);
+    if (prev.t === 'year') {
+      // "Năm 2021 - 2030": a bare year after a year
+      const y = this.n(i, 4, 4);
+      if (!y || !this.afterOk(i + 1)) return null;
+      return this.spec<'year'>({ t: 'year', y: explicit(y) }, i, i + 1);
+    }
     if (prev.t === 'date') return this.dateAtom(i, true);
     if (prev.t === 'month') {
       const mt = this.n(i);

@@ -139,6 +139,10 @@ describe('parseDeadline: every form', () => {
       ['Trong năm', 2024, [fixed('2024-01-01', '2024-12-31', 'year', { wholeYear: true, relative: true })]],
       ['năm kế hoạch', 2024, [fixed('2024-01-01', '2024-12-31', 'year', { wholeYear: true, relative: true })]],
       ['Trong năm kế hoạch', 2021, [fixed('2021-01-01', '2021-12-31', 'year', { wholeYear: true, relative: true })]],
+      // an early or late part of the year, not all of it
+      ['Đầu năm 2024', undefined, [fixed('2024-01-01', '2024-03-31', 'quarter')]],
+      ['Cuối năm 2024', undefined, [fixed('2024-10-01', '2024-12-31', 'quarter')]],
+      ['cuối năm', 2024, [fixed('2024-10-01', '2024-12-31', 'quarter', REL)]],
     ]);
   });
 
@@ -150,6 +154,9 @@ describe('parseDeadline: every form', () => {
       ['Từ ngày 01/3/2024 đến ngày 30/6/2024', undefined, [fixed('2024-03-01', '2024-06-30', 'range')]],
       ['Từ Quý IV/2023 đến hết năm 2024', undefined, [fixed('2023-10-01', '2024-12-31', 'range')]],
       ['Từ năm 2021 đến năm 2025', undefined, [fixed('2021-01-01', '2025-12-31', 'range')]],
+      // several years, as programmes are written (Thanh Hóa 2020: "giai đoạn 2021 - 2030"); not just the first year
+      ['Năm 2021 - 2030', undefined, [fixed('2021-01-01', '2030-12-31', 'range')]],
+      ['Giai đoạn 2021 - 2025', undefined, [fixed('2021-01-01', '2025-12-31', 'range')]],
       ['Quý I–IV/2024', undefined, [fixed('2024-01-01', '2024-12-31', 'range')]],
       ['tháng 3 - 6/2024', undefined, [fixed('2024-03-01', '2024-06-30', 'range')]],
       ['Từ quý II đến quý III', 2024, [fixed('2024-04-01', '2024-09-30', 'range', REL)]],
@@ -233,6 +240,7 @@ describe('parseDeadline: invalid dates are reported, not guessed', () => {
     ['13/2024', '13/2024: không có tháng 13'],
     ['Năm 1899', 'Năm 1899: năm 1899 nằm ngoài khoảng 1900–2200'],
     ['Quý I/2201', 'Quý I/2201: năm 2201 nằm ngoài khoảng 1900–2200'],
+    ['Năm 2025 - 2021', 'Năm 2025 - 2021: bắt đầu 01/01/2025 sau khi kết thúc 31/12/2021'],
     ['15/3/1850', '15/3/1850: năm 1850 nằm ngoài khoảng 1900–2200'],
     ['Từ Quý II/2024 đến Quý I/2024', 'Từ Quý II/2024 đến Quý I/2024: bắt đầu 01/04/2024 sau khi kết thúc 31/03/2024'],
   ])('%j', (text, reason) => {
