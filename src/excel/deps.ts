@@ -37,6 +37,14 @@ export function targetSheet(ctx: Excel.RequestContext, name?: string): Excel.Wor
   return name === undefined ? ctx.workbook.worksheets.getActiveWorksheet() : ctx.workbook.worksheets.getItem(name);
 }
 
+/** The target sheet with its name and protection queued for loading (read them after the caller's next sync). */
+export function loadSheetInfo(ctx: Excel.RequestContext, name?: string): Excel.Worksheet {
+  const ws = targetSheet(ctx, name);
+  ws.load('name');
+  ws.protection.load('protected');
+  return ws;
+}
+
 /** Largest payload we put in one `context.sync()`. Excel on the web rejects requests/responses over 5 MB. */
 export const MAX_SYNC_BYTES = 4 * 1024 * 1024;
 

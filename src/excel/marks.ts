@@ -19,7 +19,7 @@ import { parseA1, rangeA1, type MergedArea } from '../core/snapshot';
 import type { Finding, Lang, Severity } from '../core/report';
 import { MARK_COLORS, planCellMarks } from '../core/marks';
 import { cellsOf, coalesceCells, joinAddressLists, normalizeCell, parseAreas, qualify, splitSheetAddress, type CellPos } from './addresses';
-import { MAX_SYNC_BYTES, resolveDeps, targetSheet, type ExcelDeps } from './deps';
+import { MAX_SYNC_BYTES, resolveDeps, loadSheetInfo, type ExcelDeps } from './deps';
 import { MarkError, protectedMessage, unsupportedMessage } from './errors';
 import type { SettingsStore } from './settings';
 
@@ -284,9 +284,7 @@ export async function applyMarks(findings: readonly Finding[], deps?: Partial<Ex
   const planned = planMarks(findings, opts?.lang ?? 'vi');
 
   return run(async (ctx) => {
-    const ws = targetSheet(ctx, opts?.sheet);
-    ws.load('name');
-    ws.protection.load('protected');
+    const ws = loadSheetInfo(ctx, opts?.sheet);
     await ctx.sync();
     const sheet = ws.name;
     if (ws.protection.protected) {
@@ -450,9 +448,7 @@ export async function clearMarks(deps?: Partial<ExcelDeps>, opts?: { sheet?: str
   const { run, isSetSupported, store } = resolveDeps(deps);
   requireFillApi(isSetSupported);
   return run(async (ctx) => {
-    const ws = targetSheet(ctx, opts?.sheet);
-    ws.load('name');
-    ws.protection.load('protected');
+    const ws = loadSheetInfo(ctx, opts?.sheet);
     await ctx.sync();
     const sheet = ws.name;
     const state = store.get<unknown>(marksKey(sheet));

@@ -18,7 +18,7 @@
 import { parseA1, rangeA1, type MergedArea } from '../core/snapshot';
 import type { RecalcCell } from '../core/report';
 import { cellsOf, coalesceCells, normalizeCell, type CellPos } from './addresses';
-import { resolveDeps, targetSheet, type ExcelDeps } from './deps';
+import { resolveDeps, loadSheetInfo, type ExcelDeps } from './deps';
 import { protectedMessage, RecalcError } from './errors';
 import type { SettingsStore } from './settings';
 
@@ -143,9 +143,7 @@ export async function applyRecalc(plan: readonly RecalcCell[], deps?: Partial<Ex
   return run(
     async (ctx) => {
       // ── read: protection + the plan cells as they are now (one sync) ──
-      const ws = targetSheet(ctx, opts?.sheet);
-      ws.load('name');
-      ws.protection.load('protected');
+      const ws = loadSheetInfo(ctx, opts?.sheet);
       const now = queueCellLoads(
         ws,
         cells.map((c) => parseA1(c.address)!),
@@ -238,9 +236,7 @@ export async function revertRecalc(deps?: Partial<ExcelDeps>, opts?: { sheet?: s
   const undoGrouped = isSetSupported('ExcelApi', '1.20');
   return run(
     async (ctx) => {
-      const ws = targetSheet(ctx, opts?.sheet);
-      ws.load('name');
-      ws.protection.load('protected');
+      const ws = loadSheetInfo(ctx, opts?.sheet);
       await ctx.sync();
       const sheet = ws.name;
       const key = recalcKey(sheet);
