@@ -3,49 +3,40 @@
  * and new tone placements "hòa"/"hoà" meet), đ/d, line breaks and runs of spaces.
  */
 const COMBINING = /[\u0300-\u036f]/g;
-
-const foldMemo = new Map<string, string>();
 const MEMO_MAX = 20000;
 
-export function fold(text: string): string {
-  // Sheets repeat the same short texts (agencies, statuses, deadlines) thousands of times: remember them.
-  if (text.length > 200) return foldUncached(text);
-  let f = foldMemo.get(text);
-  if (f === undefined) {
-    f = foldUncached(text);
-    if (foldMemo.size >= MEMO_MAX) foldMemo.clear();
-    foldMemo.set(text, f);
-  }
-  return f;
+/**
+ * Sheets repeat the same short texts (agencies, statuses, deadlines) thousands of times: remember the results for
+ * texts up to `maxLength` characters (longer ones are mostly unique and are computed each time).
+ */
+function remembered(fn: (text: string) => string, maxLength: number): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    if (text.length > maxLength) return fn(text);
+    let r = memo.get(text);
+    if (r === undefined) {
+      r = fn(text);
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(text, r);
+    }
+    return r;
+  };
 }
 
-function foldUncached(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const fold: (text: string) => string = remembered(
+  (text) =>
+    text
+      .normalize('NFD')
+      .replace(COMBINING, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim(),
+  200,
+);
 
-const cleanMemo = new Map<string, string>();
-
-/** NFC with collapsed white space: for display and for messages. Short texts (deadlines, agencies) are remembered. */
-export function clean(text: string): string {
-  if (text.length > 48) return cleanUncached(text);
-  let c = cleanMemo.get(text);
-  if (c === undefined) {
-    c = cleanUncached(text);
-    if (cleanMemo.size >= MEMO_MAX) cleanMemo.clear();
-    cleanMemo.set(text, c);
-  }
-  return c;
-}
-
-function cleanUncached(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
+/** NFC with collapsed white space: for display and for messages. */
+export const clean: (text: string) => string = remembered((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim(), 48);
 
 /** Shortens long cell text for messages. */
 export function excerpt(text: string, max = 60): string {
