@@ -11,8 +11,7 @@ import { numbersRule } from './rules/numbers';
 import { numberingRule } from './rules/numbering';
 import { checkBudget } from './rules/budget';
 import { checkDeadlines } from './rules/deadlines';
-import { scoreFindings } from './rules/scores';
-import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
+import { scoreReport } from './scores/sheet';
 
 const SIMPLE_RULES: Rule[] = [structureRule, numberingRule, requiredRule, numbersRule];
 
@@ -102,13 +101,11 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
   if (budget.summary) report.budget = budget.summary;
   if (deadlines.summary) report.deadlines = deadlines.summary;
 
-  const tree = buildScoreTree(table, ctx.numbers);
-  if (tree) {
-    add(scoreFindings(ctx, tree));
-    report.scores = summaries(tree, resolved.bands);
-    report.criteria = toCriterionNodes(tree);
-    report.recalc = recalcPlan(tree, table);
-    report.pointsLost = pointsLost(tree);
+  const scored = scoreReport(ctx, grid.name);
+  if (scored) {
+    const { findings: scoreFindings, ...parts } = scored;
+    add(scoreFindings);
+    Object.assign(report, parts);
   }
   sortFindings(findings);
   return report;

@@ -19,6 +19,11 @@ export interface CheckOptions {
   dueSoonDays?: number;
   /** an area under this percent of its maximum is flagged (default 50) */
   areaThresholdPercent?: number;
+  /**
+   * criteria that do not apply to this unit ("3.3", "3.4.2": a code covers its sub-criteria), as the guidance removes
+   * them for some kinds of unit; the same as "Không áp dụng" written in their score cells
+   */
+  notApplicable?: string[];
 }
 
 export const DEFAULT_REQUIRED: ColumnRole[] = ['content', 'leadAgency', 'deadline', 'product'];

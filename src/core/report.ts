@@ -2,6 +2,8 @@
  * Findings, the report, and the rule catalogue (ids, default severity, vi/en titles).
  * Every message is rendered in both languages when the finding is made, so hosts need no engine to show it.
  */
+import type { AdjustmentKind, EvidenceSummary, ScoreDiff } from './scores/types';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'vi' | 'en';
 export interface Text {
@@ -33,6 +35,9 @@ export type RuleId =
   | 'score-rollup-mismatch'
   | 'score-total-mismatch'
   | 'score-below-threshold'
+  | 'score-not-applicable-conflict'
+  | 'evidence-missing'
+  | 'evidence-says-none'
   | 'check-failed';
 
 export interface RuleInfo {
@@ -66,6 +71,9 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' } },
   { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' } },
   { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' } },
+  { id: 'score-not-applicable-conflict', severity: 'warning', title: { vi: '«Không áp dụng» nhưng tiêu chí con có điểm', en: '"Not applicable" over scored sub-criteria' } },
+  { id: 'evidence-missing', severity: 'warning', title: { vi: 'Có điểm nhưng thiếu tài liệu kiểm chứng', en: 'Score without evidence' } },
+  { id: 'evidence-says-none', severity: 'warning', title: { vi: 'Đủ điểm nhưng tài liệu kiểm chứng ghi «không có»', en: 'Full marks, evidence says "none"' } },
   { id: 'check-failed', severity: 'error', title: { vi: 'Không kiểm tra được trang', en: 'Sheet could not be checked' } },
 ];
 
@@ -99,7 +107,11 @@ export type ColumnRole =
   | 'deadline'
   | 'status'
   | 'completedOn'
-  | 'maxScore';
+  | 'maxScore'
+  /** tài liệu kiểm chứng (TLKC): the evidence of a criterion's score */
+  | 'evidence'
+  /** giải trình, thuyết minh: the unit's explanation of a score */
+  | 'explanation';
 
 export type ScoreKind = 'self' | 'result' | 'appraised' | 'target' | 'score';
 
@@ -166,20 +178,39 @@ export interface ScoreSummary {
   total: number;
   stated: number | null;
   statedCell?: string;
+  /** the full maximum (every criterion of the set) */
   max: number | null;
-  /** total / max × 100, one decimal */
+  /** the maximum of the criteria that apply (max minus the criteria not applicable in this column) */
+  applicableMax: number | null;
+  /** criteria not applicable in this column (the top-most of each not-applicable branch) */
+  notApplicable: string[];
+  /** total / applicable maximum × 100, one decimal */
   percent: number | null;
   band: string | null;
+  /** decimals the column shows (its number format; a General column: the total's own) */
   decimals: number;
+  /** only when the sheet has bonus / penalty rows: Σ areas, Σ bonus, Σ penalty (positive); total = areas + bonus − penalty */
+  areas?: number;
+  bonus?: number;
+  penalty?: number;
 }
 
 export interface CriterionNode {
   number: string;
+  /** the key two files are matched by: "1.3.1", "I.2" (items under Roman areas), "+thuong" / "-tru" */
+  code: string;
   row: number;
   label: string;
   max: number | null;
-  /** per score column letter: the stated value and the value computed from the children (leaves: computed = stated) */
-  values: Record<string, { stated: number | null; computed: number | null; cell: string }>;
+  /**
+   * per score column letter: the stated value and the value computed from the children (leaves: computed = stated);
+   * `na` when the criterion does not apply in that column; `decimals` the cell shows
+   */
+  values: Record<string, { stated: number | null; computed: number | null; cell: string; na?: boolean; decimals: number }>;
+  /** a bonus or penalty row */
+  adjustment?: AdjustmentKind;
+  /** the criterion's evidence (tài liệu kiểm chứng), as written */
+  evidence?: string;
   children: CriterionNode[];
 }
 
@@ -195,6 +226,8 @@ export interface RecalcCell {
   formula: boolean;
   /** criterion number, or "total" */
   criterion: string;
+  /** decimals the cell's number format shows (absent for General: the value's own) */
+  decimals?: number;
 }
 
 export interface PointsLost {
@@ -205,6 +238,8 @@ export interface PointsLost {
   max: number;
   score: number;
   lost: number;
+  /** decimals the score and maximum cells show */
+  decimals: number;
 }
 
 export interface DeadlineRef {
@@ -239,6 +274,10 @@ export interface SheetReport {
   criteria?: CriterionNode[];
   recalc?: RecalcCell[];
   pointsLost?: PointsLost[];
+  /** evidence of the self-assessed scores */
+  evidence?: EvidenceSummary;
+  /** self-assessment against the appraisal, when the sheet has both columns */
+  appraisal?: ScoreDiff;
   deadlines?: DeadlineSummary;
 }
 

@@ -3,8 +3,9 @@ import type { Finding } from '../report';
 import { Rule, finding, num } from './context';
 import { isCellError } from '../snapshot';
 import { excerpt } from '../vn/text';
+import { isNotApplicableText } from '../scores/applicable';
 
-const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section']);
+const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section', 'adjustment']);
 
 export const numbersRule: Rule = ({ table, grid, numbers }) => {
   const out: Finding[] = [];
@@ -40,7 +41,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
             en: `"${cell.text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
           }, { actual: cell.text, expected: cell.value.toNumber() }),
         );
-      } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed)) {
+      } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed) && !(hint === 'score' && isNotApplicableText(cell.text))) {
         out.push(
           finding('invalid-number', tr.row, col, {
             vi: `«${excerpt(cell.text, 40)}» không phải là số hợp lệ${cell.malformed ? '' : ' — ô này không được cộng vào tổng'}.`,
