@@ -79,9 +79,12 @@ export function reviewEvidence(tree: ScoreTree, table: Table): EvidenceReview | 
       max: max?.toNumber() ?? null,
       evidence,
     };
-    if (!evidence && !explanation) missing.push(issue);
-    else if (evidence && saysNone(evidence) && max && max.sign() > 0 && v.stated.cmp(max) >= 0) {
+    const none_ = !!evidence && saysNone(evidence);
+    if (none_ && max && max.sign() > 0 && v.stated.cmp(max) >= 0) {
       none.push({ ...issue, col: self.col, ref: { ...issue.ref, cell: a1(n.item.row, self.col) } });
+    } else if ((!evidence || none_) && !explanation) {
+      // evidence that says there is none is no evidence
+      missing.push(issue);
     }
   }
   const summary: EvidenceSummary = {
