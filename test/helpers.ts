@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { readSnapshots } from '../src/io/xlsx';
+import { writeXlsx } from '../src/io/tableXlsx';
 import { check } from '../src/core/check';
 import { parseA1, type SheetSnapshot, type CellValue, type MergedArea } from '../src/core/snapshot';
 import type { CheckOptions } from '../src/core/options';
@@ -80,4 +81,16 @@ export function reorderRows(snap: SheetSnapshot, first: number, last: number, or
     return [...list.slice(0, first - 1), ...moved, ...list.slice(last)];
   };
   return { ...snap, values: pick(snap.values)!, numberFormats: pick(snap.numberFormats), formulas: pick(snap.formulas) };
+}
+
+/** A snapshot written as an .xlsx file's bytes (values, the decimals of "0.00" formats, merges), for CLI tests. */
+export function snapshotXlsx(s: SheetSnapshot): Uint8Array {
+  const col = (n: number) => String.fromCharCode(64 + n);
+  const rows = s.values.map((r, i) =>
+    r.map((v, j) => {
+      const d = /0\.(0+)/.exec(s.numberFormats?.[i]?.[j] ?? '')?.[1].length;
+      return typeof v === 'number' ? { v, decimals: d } : typeof v === 'string' ? v : null;
+    }),
+  );
+  return writeXlsx([{ name: s.name, rows, merges: (s.merges ?? []).map((m) => `${col(m.left)}${m.top}:${col(m.right)}${m.bottom}`) }]);
 }

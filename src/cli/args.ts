@@ -2,7 +2,7 @@
 import type { ColumnRole, Lang } from '../core/report';
 
 export interface CliArgs {
-  command: 'check' | 'help' | 'version';
+  command: 'check' | 'compare' | 'explain' | 'help' | 'version';
   paths: string[];
   asOf?: string;
   format: 'text' | 'json' | 'csv';
@@ -12,7 +12,16 @@ export interface CliArgs {
   lang: Lang;
   color?: boolean;
   required?: ColumnRole[];
+  /** criteria that do not apply to the unit (--not-applicable 3.3,3.4.2) */
+  notApplicable?: string[];
+  /** compare / explain: also write the bảng giải trình to this .xlsx file */
+  out?: string;
+  /** compare: the appraisal file's sheet (default: --sheet, else the first sheet with scores) */
+  appraisalSheet?: string;
 }
+
+/** Vietnamese names of the commands. */
+const COMMANDS: Record<string, CliArgs['command']> = { check: 'check', 'kiem-tra': 'check', compare: 'compare', 'so-sanh': 'compare', explain: 'explain', 'giai-trinh': 'explain' };
 
 export class UsageError extends Error {}
 
@@ -24,8 +33,9 @@ export function parseArgs(argv: string[]): CliArgs {
   const first = rest.shift();
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') return args;
   if (first === '--version' || first === '-v' || first === 'version') return { ...args, command: 'version' };
-  if (first !== 'check') throw new UsageError(`Unknown command "${first}". Try: phuluc check FILE.xlsx`);
-  args.command = 'check';
+  const command = COMMANDS[first];
+  if (!command || command === 'help' || command === 'version') throw new UsageError(`Unknown command "${first}". Try: phuluc check FILE.xlsx`);
+  args.command = command;
   const value = (flag: string, inline?: string): string => {
     const v = inline ?? rest.shift();
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -78,6 +88,21 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--summary':
         args.summary = true;
         break;
+      case '--not-applicable': {
+        const list = value(flag, inline).split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
+        for (const c of list) if (!/^([IVXL]+(\.\d+)*|\d+(\.\d+)*)\.?$/i.test(c)) throw new UsageError(`--not-applicable: "${c}" is not a criterion code like 3.3 or 3.4.2`);
+        args.notApplicable = list;
+        break;
+      }
+      case '--out': {
+        const v = value(flag, inline);
+        if (!/\.xlsx$/i.test(v)) throw new UsageError(`--out must name an .xlsx file, got "${v}"`);
+        args.out = v;
+        break;
+      }
+      case '--appraisal-sheet':
+        args.appraisalSheet = value(flag, inline);
+        break;
       case '--color':
         args.color = true;
         break;
@@ -90,7 +115,16 @@ export function parseArgs(argv: string[]): CliArgs {
         throw new UsageError(`Unknown option ${flag}`);
     }
   }
-  if (!args.paths.length) throw new UsageError('Give at least one .xlsx file or folder');
+  if (args.command === 'compare') {
+    if (args.paths.length !== 2) throw new UsageError('compare needs two files: the self-assessment, then the appraisal');
+    if (args.summary) throw new UsageError('--summary is for check');
+  } else if (args.command === 'explain') {
+    if (args.paths.length !== 1) throw new UsageError('explain needs one file, whose sheet has a self-assessment and an appraisal column');
+    if (args.summary) throw new UsageError('--summary is for check');
+  } else {
+    if (!args.paths.length) throw new UsageError('Give at least one .xlsx file or folder');
+    if (args.out || args.appraisalSheet) throw new UsageError(`${args.out ? '--out' : '--appraisal-sheet'} is for compare and explain`);
+  }
   return args;
 }
 
@@ -98,16 +132,27 @@ export const USAGE = `phuluc — kiểm tra phụ lục kế hoạch CCHC / chec
 
 Usage:
   phuluc check FILE.xlsx|FOLDER… [options]
+  phuluc compare SELF.xlsx APPRAISAL.xlsx [options]   self-assessment against appraisal (so-sanh)
+  phuluc explain FILE.xlsx [options]                  the sheet's own self and appraisal columns (giai-trinh)
 
 Options:
   --as-of YYYY-MM-DD     judge deadlines on this date (default: today)
   --format text|json|csv output for people (text), one JSON document, or CSV (with --summary: one row per file)
-  --summary              one row per file: errors, warnings, overdue, budget, score totals
+  --summary              one row per file: errors, warnings, overdue, budget, score totals, and each
+                         unit's rank on every score column (ties share a rank: 1, 1, 3)
+  --not-applicable 3.3,… criteria that do not apply to the unit (as "Không áp dụng" in their cells)
+  --out FILE.xlsx        compare / explain: also write the bảng giải trình as an .xlsx file
+  --appraisal-sheet NAME compare: the appraisal file's sheet (default: --sheet, else the first with scores)
   --sheet NAME           only this sheet
   --plan-year YYYY       override the plan year read from the title
   --required a,b,…       mandatory columns (content, leadAgency, deadline, product, partner, budget, status, …)
   --lang vi|en           language of the messages (default vi)
   --no-color / --color   colour in text output (default: when writing to a terminal)
 
+compare / explain print the points cut per criterion (largest first), the total cut, and the draft
+bảng giải trình (STT, tiêu chí, điểm tối đa, tự đánh giá, thẩm định, chênh lệch, tài liệu kiểm chứng,
+lý do đề nghị); --format csv prints only that table, --format json everything.
+
 Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked).
+compare / explain: 0 compared, 2 a file could not be read or has nothing to compare.
 `;

@@ -5,7 +5,9 @@ import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { checkAll } from '../core/check';
 import { todayIso } from '../core/options';
 import { readSnapshots } from '../io/xlsx';
-import { FileResult, findingsCsv, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
+import { FileResult, findingsCsv, rankSummary, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
+import { RANK_CONVENTION } from '../core/scores/rank';
+import { runScores } from './scores';
 
 interface Io {
   out: (s: string) => void;
@@ -62,7 +64,7 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
           continue;
         }
       }
-      const report = checkAll(snapshots, { asOf, planYear: args.planYear, required: args.required });
+      const report = checkAll(snapshots, { asOf, planYear: args.planYear, required: args.required, notApplicable: args.notApplicable });
       results.push({ file, sheets: report.sheets });
     } catch (e) {
       results.push({ file, sheets: [], error: (e as Error).message });
@@ -70,8 +72,8 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
   }
   const color = args.color ?? io.isTty;
   if (args.summary) {
-    const rows = summaryRows(results);
-    if (args.format === 'json') io.out(JSON.stringify({ version: 1, asOf, files: rows }, null, 2) + '\n');
+    const rows = rankSummary(summaryRows(results), results);
+    if (args.format === 'json') io.out(JSON.stringify({ version: 1, asOf, ranking: RANK_CONVENTION[args.lang], files: rows }, null, 2) + '\n');
     else if (args.format === 'csv') io.out(summaryCsv(rows));
     else io.out(summaryText(rows, args.lang, color));
   } else if (args.format === 'json') io.out(toJson(results, asOf, args.lang) + '\n');
@@ -101,5 +103,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.out('phuluc 0.1.0\n');
     return 0;
   }
+  if (args.command === 'compare' || args.command === 'explain') return runScores(args, io);
   return run(args, io);
 }

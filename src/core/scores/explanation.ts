@@ -111,3 +111,47 @@ export function cellText(v: TableCell, lang: Lang, decimals?: number): string {
 }
 
 export const EXPLANATION_SHEET_NAME: Text = { vi: 'Bảng giải trình', en: 'Explanation table' };
+
+/** A cell of the laid-out sheet: a value and how it shows. */
+export interface LaidOutCell {
+  v: TableCell;
+  bold?: boolean;
+  wrap?: boolean;
+  /** numbers: decimals shown */
+  decimals?: number;
+}
+
+export interface ExplanationLayout {
+  /** title, subtitle, blank, header, the criteria, the total */
+  rows: LaidOutCell[][];
+  /** rows above the criteria */
+  headerRows: number;
+  columns: number;
+  /** column widths in characters */
+  widths: number[];
+  /** merged areas ("A1:H1") */
+  merges: string[];
+}
+
+/** The explanation table as a sheet lays it out (the same in the new Excel sheet and the downloaded .xlsx). */
+export function explanationLayout(t: ExplanationTable): ExplanationLayout {
+  const n = t.header.length;
+  const blank = (): LaidOutCell[] => Array.from({ length: n }, () => ({ v: null }));
+  const title = blank();
+  title[0] = { v: t.title, bold: true };
+  const subtitle = blank();
+  subtitle[0] = { v: t.subtitle, wrap: true };
+  const header = t.header.map((h): LaidOutCell => ({ v: h, bold: true, wrap: true }));
+  const body = t.rows.map((row, i) =>
+    row.map((v, c): LaidOutCell => (typeof v === 'number' && c >= 2 ? { v, decimals: c === 2 ? undefined : t.decimals[i] } : { v, wrap: c === 1 || c >= 6 })),
+  );
+  const total = t.total.map((v, c): LaidOutCell => (typeof v === 'number' ? { v, bold: true, decimals: t.totalDecimals } : { v, bold: c === 1 }));
+  const last = String.fromCharCode(64 + n);
+  return {
+    rows: [title, subtitle, blank(), header, ...body, ...(t.rows.length ? [total] : [])],
+    headerRows: 4,
+    columns: n,
+    widths: t.widths,
+    merges: [`A1:${last}1`, `A2:${last}2`],
+  };
+}

@@ -8,6 +8,7 @@ import { check } from '../../../src/core/check';
 import type { CellValue, SheetSnapshot } from '../../../src/core/snapshot';
 import type { SheetReport } from '../../../src/core/report';
 import { byRule, cellsOf, editSnapshot, fixtureSnapshot, insertRows } from '../../helpers';
+import { appraisedSheet, selfSheet as selfSheetOf } from '../../hagiangVariants';
 
 let hagiang: SheetSnapshot;
 beforeAll(async () => {
@@ -17,10 +18,7 @@ beforeAll(async () => {
 const run = (snap: SheetSnapshot, extra = {}): SheetReport => check(snap, { asOf: '2024-06-01', ...extra });
 const scoreRules = (r: SheetReport) => r.findings.filter((f) => f.rule.startsWith('score') || f.rule.startsWith('evidence'));
 
-/** The unit's self-assessment: column D is its own score (the 2023 figures), its total corrected to 60,59. */
-function selfSheet(cells: Record<string, CellValue> = {}): SheetSnapshot {
-  return editSnapshot(hagiang, { D5: 'Điểm tự đánh giá', D109: 60.59, ...cells });
-}
+const selfSheet = (cells: Record<string, CellValue> = {}) => selfSheetOf(hagiang, cells);
 
 describe('criteria that do not apply', () => {
   // 3.3.2 and 3.3.4 (0,5 + 0,75) do not apply to this unit: 3.3 = 1,75, area 3 = 11,05, the total 59,34
@@ -124,22 +122,7 @@ describe('evidence (tài liệu kiểm chứng) and explanation (giải trình)'
 });
 
 describe('self-assessment against the appraisal council (one sheet)', () => {
-  /**
-   * Column E becomes "Điểm thẩm định": the council's score, the self-assessment's figures with four changes —
-   * 1.5: 1 → 0,5; 3.2.3: 0,8617 → 0,8; 7.3.5: 0,83 → 0,5; 6.1.1: 0,86 → 0,9 (raised) — and the parents as the council wrote them.
-   */
-  function appraised(): SheetSnapshot {
-    const cells: Record<string, CellValue> = { E5: 'Điểm thẩm định' };
-    for (let r = 7; r <= 109; r++) cells[`E${r}`] = hagiang.values[r - 1][3];
-    Object.assign(cells, {
-      E14: 0.5, E7: 7.33, // 1.5, area 1
-      E30: 0.8, E27: 2.3, E25: 12.24, // 3.2.3, 3.2, area 3
-      E71: 0.9, E70: 2.89, E69: 7.39, // 6.1.1, 6.1, area 6
-      E98: 0.5, E93: 4.68, E83: 10.09, // 7.3.5, 7.3, area 7
-      E109: 59.74,
-    });
-    return selfSheet(cells);
-  }
+  const appraised = () => appraisedSheet(hagiang);
 
   it('recognises the appraisal column and lists the points cut, largest first, and the total cut', () => {
     const r = run(appraised());
