@@ -9,6 +9,7 @@ import {
   clearMarks,
   loadCheckSettings,
   readActiveSheet,
+  readSheet,
   resolveDeps,
   revertRecalc,
   saveCheckSettings,
@@ -17,6 +18,7 @@ import {
 } from '../excel';
 import { DEFAULT_PANE_SETTINGS, type PaneHost, type PaneSettings } from '../ui/host';
 import { writeReportSheet } from './reportSheet';
+import { listSheetNames, writeExplanationSheet } from './scoreSheets';
 
 function toPaneSettings(s: ReturnType<typeof loadCheckSettings>): PaneSettings {
   return { ...s, lang: s.lang ?? DEFAULT_PANE_SETTINGS.lang, autoRefresh: s.autoRefresh ?? DEFAULT_PANE_SETTINGS.autoRefresh };
@@ -116,6 +118,9 @@ export function createExcelHost(partial?: Partial<ExcelDeps>): PaneHost {
       return toPaneSettings(await saveCheckSettings(s, deps().store));
     },
     writeReportSheet: (report: SheetReport, lang: Lang) => writeReportSheet(report, lang, deps()),
+    listSheets: () => listSheetNames(deps()),
+    readSheet: (name, onProgress) => readSheet(name, deps(), { onProgress }),
+    writeExplanationSheet: (diff, lang) => writeExplanationSheet(diff, lang, deps()),
   };
   if (deps().isSetSupported('ExcelApi', '1.9')) host.onSheetChanged = (cb, onError) => subscribeSheetChanges(deps(), cb, onError);
   return host;

@@ -7,6 +7,7 @@
 import type { SheetSnapshot } from '../core/snapshot';
 import type { Finding, Lang, RecalcCell, SheetReport, Text } from '../core/report';
 import type { CheckSettings } from '../excel/settings';
+import type { ScoreDiff } from '../core/scores/types';
 
 /** The per-workbook settings the pane edits (src/excel/settings.ts `CheckSettings`, with lang/autoRefresh resolved). */
 export type PaneSettings = Omit<CheckSettings, 'lang' | 'autoRefresh'> & { lang: Lang; autoRefresh: boolean };
@@ -69,6 +70,12 @@ export interface PaneHost {
   onSheetChanged?(cb: () => void, onError?: (e: unknown) => void): () => void;
   /** adds a sheet listing the report's findings with links to their cells; resolves with the new sheet's name */
   writeReportSheet?(report: SheetReport, lang: Lang): Promise<string>;
+  /** the workbook's sheet names and the active one (to compare a self-assessment sheet with an appraisal sheet) */
+  listSheets?(): Promise<{ names: string[]; active: string }>;
+  /** reads a sheet by name, as readActiveSheet reads the active one */
+  readSheet?(name: string, onProgress?: (p: number) => void): Promise<SheetSnapshot>;
+  /** adds a sheet with the draft bảng giải trình; resolves with the new sheet's name */
+  writeExplanationSheet?(diff: ScoreDiff, lang: Lang): Promise<string>;
 }
 
 /**

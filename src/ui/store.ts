@@ -4,8 +4,9 @@
  */
 import type { SheetReport, Text } from '../core/report';
 import type { RecalcOutcome, RevertOutcome } from './host';
+import type { ScoreDiff } from '../core/scores/types';
 
-export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report';
+export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report' | 'comparing' | 'explanation';
 
 export interface PaneMessage {
   intent: 'error' | 'warning' | 'success' | 'info';
@@ -22,6 +23,8 @@ export interface PaneState {
   /** the last recalculation, shown until the next one or an undo */
   recalc?: RecalcOutcome;
   revert?: RevertOutcome;
+  /** the last comparison of two sheets (self-assessment against appraisal) */
+  comparison?: ScoreDiff;
   error?: PaneMessage;
   notice?: PaneMessage;
   busy?: { phase: Phase; progress?: number };
