@@ -32,6 +32,7 @@ import { planMarks } from '../excel/marks';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
 import { PointsLost } from '../ui/PointsLost';
+import { PreviewAppraisal } from './PreviewAppraisal';
 import { formatNum, t } from '../ui/i18n';
 import { Grid, masterAddress, type GridMark } from './Grid';
 import { p } from './strings';
@@ -246,6 +247,7 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
         </div>
         <aside className={s.side} aria-label={t('findings.title', lang)}>
           <SummaryCards report={report} asOf={f.asOf} lang={lang} />
+          {report.appraisal && <PreviewAppraisal diff={report.appraisal} fileName={f.name} lang={lang} onSelect={onSelect} save={ctl.save} />}
           <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} />
           {report.pointsLost && report.pointsLost.length > 0 && (
             <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} />
