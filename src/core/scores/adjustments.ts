@@ -9,7 +9,8 @@ export type AdjustmentKind = 'bonus' | 'penalty';
 
 /** The kind of adjustment a row's title names, or null: "Điểm thưởng (tối đa 2 điểm)" → bonus. */
 export function adjustmentKind(title: string | null | undefined): AdjustmentKind | null {
-  if (!title || title.length > 300) return null;
+  // cheap test first: every row without a number of every sheet passes here
+  if (!title || title.length > 300 || !/^[\s(*\-–+]*[ĐđDd]/.test(title)) return null;
   const f = fold(title).replace(/^[\s(*\-–+]+/, '');
   if (/^(diem thuong|diem cong them|diem cong)\b/.test(f)) return 'bonus';
   if (/^(diem bi tru|diem tru)\b/.test(f)) return 'penalty';
