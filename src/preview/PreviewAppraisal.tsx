@@ -1,7 +1,8 @@
 /**
  * The preview's appraisal panel: a sheet with a self-assessment and an appraisal column shows its cuts (the pane's
  * AppraisalPanel), and "Tải bảng giải trình" downloads the draft bảng giải trình as its own small .xlsx file, built
- * here from the report (src/io/explanationXlsx.ts); the opened file is never touched.
+ * here from the report (src/io/explanationXlsx.ts, loaded on first use: the page itself parses and writes no
+ * workbook); the opened file is never touched.
  */
 import { useState } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
@@ -9,7 +10,6 @@ import type { Lang } from '../core/report';
 import type { ScoreDiff } from '../core/scores/types';
 import { AppraisalPanel } from '../ui/AppraisalPanel';
 import { st } from '../ui/scoreStrings';
-import { explanationFileName, explanationXlsx } from '../io/explanationXlsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,9 +25,10 @@ export interface PreviewAppraisalProps {
 export function PreviewAppraisal({ diff, fileName, lang, onSelect, save }: PreviewAppraisalProps) {
   const [done, setDone] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const download = () => {
-    const name = explanationFileName(fileName, lang);
+  const download = async () => {
     try {
+      const { explanationFileName, explanationXlsx } = await import(/* webpackChunkName: "explanation-xlsx" */ '../io/explanationXlsx');
+      const name = explanationFileName(fileName, lang);
       save(new Blob([explanationXlsx(diff, lang) as BlobPart], { type: XLSX_TYPE }), name);
       setDone(name);
       setError(undefined);
@@ -38,7 +39,7 @@ export function PreviewAppraisal({ diff, fileName, lang, onSelect, save }: Previ
   };
   return (
     <>
-      <AppraisalPanel diff={diff} lang={lang} onSelect={(cell) => onSelect(cell)} action={{ label: st('appraisal.download', lang), onClick: download }} />
+      <AppraisalPanel diff={diff} lang={lang} onSelect={(cell) => onSelect(cell)} action={{ label: st('appraisal.download', lang), onClick: () => void download() }} />
       {done && (
         <MessageBar intent="success" data-testid="explanation-done">
           <MessageBarBody>{st('appraisal.downloaded', lang, { name: done })}</MessageBarBody>

@@ -56,8 +56,8 @@ it('shows the appraisal cuts and downloads the bảng giải trình as its own .
   fireEvent.click(within(panel).getByRole('button', { name: /^1\.5\./ }));
   expect(ctl.get().selection?.address).toBe('E14');
   await act(async () => fireEvent.click(within(panel).getByRole('button', { name: 'Tải bảng giải trình (.xlsx)' })));
+  expect((await screen.findByTestId('explanation-done')).textContent).toContain('Sở Nội vụ-bang-giai-trinh.xlsx');
   expect(saved.map((x) => x.name)).toEqual(['Sở Nội vụ-bang-giai-trinh.xlsx']);
-  expect(screen.getByTestId('explanation-done').textContent).toContain('Sở Nội vụ-bang-giai-trinh.xlsx');
   const [sheet] = await readSnapshots(await blobBytes(saved[0].blob));
   expect(sheet.values[4].slice(0, 6)).toEqual([1, '1.5. Sáng kiến trong cải cách hành chính', 2, 1, 0.5, -0.5]);
   // the opened file stays as it was: no download of it was made
