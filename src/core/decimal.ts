@@ -125,6 +125,12 @@ export class Dec {
     return Dec.roundExtraDigit(q, digits);
   }
 
+  /** this × 10^places, exactly (places may be negative): unit conversions between đồng, nghìn, triệu, tỷ. */
+  shift(places: number): Dec {
+    if (places >= 0) return new Dec(this.units * pow10(places), this.scale).normalize();
+    return new Dec(this.units, this.scale - places).normalize();
+  }
+
   neg(): Dec {
     return new Dec(-this.units, this.scale);
   }
