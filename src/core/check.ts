@@ -9,7 +9,8 @@ import { structureRule } from './rules/structure';
 import { requiredRule } from './rules/required';
 import { numbersRule } from './rules/numbers';
 import { numberingRule } from './rules/numbering';
-import { checkBudget } from './rules/budget';
+import { checkBudget, unitExponent } from './rules/budget';
+import { parseMoneyUnit } from './vn/number';
 import { checkDeadlines } from './rules/deadlines';
 import { scoreFindings } from './rules/scores';
 import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
@@ -65,7 +66,12 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
       ],
     };
   }
-  const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers: new NumberReader(grid) };
+  const numbers = new NumberReader(grid);
+  if (table.col.budget !== undefined) {
+    const unit = parseMoneyUnit(table.header.titles.get(table.col.budget) ?? '');
+    numbers.setColumnUnit(table.col.budget, unit ? unitExponent(unit) : null);
+  }
+  const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers };
   const findings: Finding[] = [];
   const add = (list: Finding[]) => {
     for (const f of list) findings.push(f);

@@ -19,6 +19,7 @@ export type RuleId =
   | 'missing-required'
   | 'number-as-text'
   | 'invalid-number'
+  | 'negative-amount'
   | 'cell-error'
   | 'budget-subtotal-mismatch'
   | 'budget-total-mismatch'
@@ -52,6 +53,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'missing-required', severity: 'error', title: { vi: 'Thiếu nội dung bắt buộc', en: 'Mandatory cell empty' } },
   { id: 'number-as-text', severity: 'info', title: { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' } },
   { id: 'invalid-number', severity: 'error', title: { vi: 'Số không hợp lệ', en: 'Invalid number' } },
+  { id: 'negative-amount', severity: 'warning', title: { vi: 'Kinh phí âm', en: 'Negative amount' } },
   { id: 'cell-error', severity: 'error', title: { vi: 'Ô bị lỗi công thức', en: 'Cell shows an error' } },
   { id: 'budget-subtotal-mismatch', severity: 'error', title: { vi: 'Cộng mục sai', en: 'Section subtotal wrong' } },
   { id: 'budget-total-mismatch', severity: 'error', title: { vi: 'Tổng kinh phí sai', en: 'Budget total wrong' } },
