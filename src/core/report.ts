@@ -29,6 +29,7 @@ export type RuleId =
   | 'deadline-overdue'
   | 'deadline-late'
   | 'deadline-outside-plan-year'
+  | 'plan-year-doubt'
   | 'score-exceeds-max'
   | 'score-negative'
   | 'score-rollup-mismatch'
@@ -63,6 +64,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'deadline-overdue', severity: 'warning', title: { vi: 'Quá hạn', en: 'Overdue' } },
   { id: 'deadline-late', severity: 'warning', title: { vi: 'Hoàn thành trễ hạn', en: 'Completed late' } },
   { id: 'deadline-outside-plan-year', severity: 'warning', title: { vi: 'Thời hạn ngoài năm kế hoạch', en: 'Deadline outside the plan year' } },
+  { id: 'plan-year-doubt', severity: 'warning', title: { vi: 'Năm kế hoạch có thể sai', en: 'Plan year in doubt' } },
   { id: 'score-exceeds-max', severity: 'error', title: { vi: 'Điểm vượt điểm tối đa', en: 'Score above its maximum' } },
   { id: 'score-negative', severity: 'error', title: { vi: 'Điểm âm', en: 'Negative score' } },
   { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' } },

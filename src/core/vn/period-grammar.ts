@@ -66,6 +66,7 @@ export interface SpecBase {
 export type Spec =
   | (SpecBase & { t: 'date'; d: number; m: number })
   | (SpecBase & { t: 'month'; m: number })
+  | (SpecBase & { t: 'month-part'; m: number; part: 1 | 2 | 3 })
   | (SpecBase & { t: 'quarter'; q: number; qText: string })
   | (SpecBase & { t: 'half'; h: 1 | 2 })
   | (SpecBase & { t: 'year' });
@@ -73,8 +74,12 @@ export type Spec =
 export type Special = Pick<DeadlinePart, 'kind' | 'frequency' | 'since'>;
 
 export type Item =
-  | { t: 'period'; a: Spec; b?: Spec; deadline: boolean; s: number; e: number }
-  | { t: 'special'; part: Special; s: number; e: number };
+  | { t: 'period'; a: Spec; b?: Spec; deadline: boolean; s: number; e: number; /** "… hằng năm" */ every?: 'yearly' }
+  | { t: 'special'; part: Special; s: number; e: number }
+  /** "Từ ngày 01/7/2024", "Sau tháng 6/2024": a start, no deadline */
+  | { t: 'start'; a: Spec; s: number; e: number }
+  /** "ngày 15 hằng tháng", "trước ngày 20 của tháng cuối quý": a day in every month / in the last month of every quarter */
+  | { t: 'day'; day: number; frequency: 'monthly' | 'quarterly'; s: number; e: number };
 
 interface Match<T> {
   v: T;
@@ -165,14 +170,26 @@ export class Parser {
       if (y) return { v: explicit(y), end: i + 2 };
     }
     if (this.w(i, 'ke') && this.w(i + 1, 'hoach')) return { v: { mode: 'plan', offset: 0 }, end: i + 2 };
+    if (this.w(i, 'bao') && this.w(i + 1, 'cao')) return { v: { mode: 'plan', offset: 0 }, end: i + 2 };
+    // "năm (trước / sau) liền kề (năm kế hoạch / năm báo cáo)": the year before / after the plan year
+    const adjacent = (j: number, offset: number): YearMatch => ({ v: { mode: 'plan', offset }, end: this.planYearWords(j) });
     if (this.w(i, 'truoc')) {
-      if (this.w(i + 1, 'lien') && this.w(i + 2, 'ke')) {
-        const end = this.w(i + 3, 'nam') && this.w(i + 4, 'ke') && this.w(i + 5, 'hoach') ? i + 6 : i + 3;
-        return { v: { mode: 'plan', offset: -1 }, end };
-      }
+      if (this.w(i + 1, 'lien') && this.w(i + 2, 'ke')) return adjacent(i + 3, -1);
       if (allowTruoc) return { v: { mode: 'plan', offset: -1 }, end: i + 1 };
     }
+    if (this.w(i, 'sau') && this.w(i + 1, 'lien') && this.w(i + 2, 'ke')) return adjacent(i + 3, 1);
+    if (this.w(i, 'lien') && this.w(i + 1, 'ke')) return adjacent(i + 2, 1);
+    if (this.w(i, 'sau', 'toi')) return { v: { mode: 'plan', offset: 1 }, end: i + 1 };
+    if (this.w(i, 'tiep') && this.w(i + 1, 'theo')) return { v: { mode: 'plan', offset: 1 }, end: i + 2 };
+    // "năm nay", "năm học", "năm tài chính", "năm ngân sách", "năm đó", "năm thứ hai": not a year this grammar reads
+    if (this.w(i, 'nay', 'hoc', 'tai', 'ngan', 'do', 'thu', 'truoc')) return BAD;
     return allowBare ? { v: MISSING, end: i } : null;
+  }
+
+  /** Index after an optional "năm kế hoạch" / "năm báo cáo" at j. */
+  private planYearWords(j: number): number {
+    if (this.w(j, 'nam') && ((this.w(j + 1, 'ke') && this.w(j + 2, 'hoach')) || (this.w(j + 1, 'bao') && this.w(j + 2, 'cao')))) return j + 3;
+    return j;
   }
 
   /** The year written after a month / quarter / day: "/2017", "-2017", "năm 2017", "(2017)", "năm trước". */
@@ -195,8 +212,9 @@ export class Parser {
   }
 
   private dateAtom(i: number, allowDM: boolean): Match<Spec> | null {
-    const ngay = this.w(i, 'ngay');
-    const j = ngay ? i + 1 : i;
+    // "ngày 15", "ngày mùng 6", "mồng 1"
+    const ngay = this.w(i, 'ngay', 'mung', 'mong');
+    const j = ngay ? (this.w(i, 'ngay') && this.w(i + 1, 'mung', 'mong') ? i + 2 : i + 1) : i;
     const y0 = this.n(j, 4, 4);
     if (y0) {
       // ISO-like 2024-03-20 / 2024/03/20
@@ -303,6 +321,33 @@ export class Parser {
     return this.spec<'quarter'>({ t: 'quarter', q, qText: q === 1 ? 'I' : 'IV', y: r.v }, i, r.end);
   }
 
+  /**
+   * "Đầu / giữa / cuối tháng 6/2024" (also "thượng / trung / hạ tuần tháng 6"): days 1–10, 11–20, 21–last of the
+   * month. "Đầu / giữa / cuối quý III/2024": its first, second, last month.
+   */
+  private partAtom(i: number): Match<Spec> | null {
+    let part: 1 | 2 | 3;
+    let j: number;
+    if (this.w(i, 'dau', 'giua', 'cuoi')) {
+      part = this.k[i].text === 'dau' ? 1 : this.k[i].text === 'giua' ? 2 : 3;
+      j = i + 1;
+    } else if (this.w(i, 'thuong', 'trung', 'ha') && this.w(i + 1, 'tuan')) {
+      part = this.k[i].text === 'thuong' ? 1 : this.k[i].text === 'trung' ? 2 : 3;
+      j = i + 2;
+    } else return null;
+    if (this.w(j, 'thang')) {
+      const m = this.monthAtom(j);
+      if (!m || m.v.t !== 'month') return null;
+      return this.spec<'month-part'>({ t: 'month-part', m: m.v.m, part, y: m.v.y }, i, m.end);
+    }
+    if (j === i + 1 && this.w(j, 'quy')) {
+      const q = this.quarterAtom(j);
+      if (!q || q.v.t !== 'quarter' || q.v.q < 1 || q.v.q > 4) return null;
+      return this.spec<'month'>({ t: 'month', m: q.v.q * 3 - 3 + part, y: q.v.y }, i, q.end);
+    }
+    return null;
+  }
+
   private yearAtom(i: number): Match<Spec> | null {
     let r: YearMatch;
     if (this.w(i, 'ca', 'trong') && this.w(i + 1, 'nam')) r = this.afterNam(i + 2, true, true);
@@ -314,7 +359,7 @@ export class Parser {
   }
 
   private atom(i: number, allowDM: boolean): Match<Spec> | null {
-    return this.dateAtom(i, allowDM) ?? this.monthAtom(i) ?? this.quarterAtom(i) ?? this.halfAtom(i) ?? this.edgeOfYearAtom(i) ?? this.yearAtom(i);
+    return this.dateAtom(i, allowDM) ?? this.partAtom(i) ?? this.monthAtom(i) ?? this.quarterAtom(i) ?? this.halfAtom(i) ?? this.edgeOfYearAtom(i) ?? this.yearAtom(i);
   }
 
   /** After "Quý II và" / "tháng 3 -" / "ngày 20/3 và": a bare number of the same kind. */
@@ -437,15 +482,65 @@ export class Parser {
     return null;
   }
 
+  /**
+   * "ngày 15 hằng tháng", "ngày 15 của tháng (báo cáo)": monthly; "ngày 20 (của) tháng cuối (của) quý / kỳ báo
+   * cáo": quarterly. The day stands alone, without a month of its own.
+   */
+  private dayOfPeriod(from: number, i: number): Match<Item> | null {
+    if (!this.w(i, 'ngay')) return null;
+    const dt = this.n(i + 1);
+    if (!dt) return null;
+    let j = i + 2;
+    let frequency: 'monthly' | 'quarterly' | null = null;
+    if (this.w(j, 'hang', 'moi') && this.w(j + 1, 'thang')) {
+      frequency = 'monthly';
+      j += 2;
+    } else {
+      if (this.w(j, 'cua')) j++;
+      if (!this.w(j, 'thang')) return null;
+      j++;
+      if (this.w(j, 'cuoi')) {
+        j++;
+        if (this.w(j, 'cua')) j++;
+        if (this.w(j, 'quy')) j++;
+        else if (this.w(j, 'ky')) j += this.w(j + 1, 'bao') && this.w(j + 2, 'cao') ? 3 : 1;
+        else return null;
+        frequency = 'quarterly';
+      } else if (this.n(j) || this.w(j, 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii')) {
+        return null; // "ngày 15 tháng 6": a date, read elsewhere
+      } else {
+        if (this.w(j, 'bao') && this.w(j + 1, 'cao')) j += 2;
+        frequency = 'monthly';
+      }
+    }
+    return { v: { t: 'day', day: Number(dt.text), frequency, s: this.k[from].start, e: this.k[j - 1].end }, end: j };
+  }
+
+  /** Index after a start word ("từ", "kể từ", "bắt đầu (từ)", "sau"), or -1. */
+  private startWord(i: number): number {
+    if (this.w(i, 'tu')) return i + 1;
+    if (this.w(i, 'ke') && this.w(i + 1, 'tu')) return i + 2;
+    if (this.w(i, 'bat') && this.w(i + 1, 'dau')) return this.w(i + 2, 'tu') ? i + 3 : i + 2;
+    if (this.w(i, 'sau') && !this.w(i + 1, 'thang')) return i + 1; // "sáu tháng …" is six months
+    return -1;
+  }
+
   private item(i: number): Match<Item> | null {
     const sp = this.special(i);
     if (sp) return sp;
-    if (this.w(i, 'tu')) {
-      const a = this.atom(i + 1, true);
-      const r = a && this.rangeTail(a, i);
-      if (r) return r;
+    const sw = this.startWord(i);
+    if (sw >= 0) {
+      const a = this.atom(sw, true);
+      if (a) {
+        const r = this.rangeTail(a, i);
+        if (r) return r;
+        // "Từ ngày 01/7/2024" with no end: when work starts, not when it is due
+        return { v: { t: 'start', a: a.v, s: this.k[i].start, e: a.v.e }, end: a.end };
+      }
     }
     const dw = this.deadlineWord(i);
+    const day = this.dayOfPeriod(i, dw >= 0 ? dw : i);
+    if (day) return day;
     if (dw >= 0) {
       const a = this.atom(dw, true);
       if (a) return this.single(a, i, true);
@@ -455,8 +550,30 @@ export class Parser {
     return this.rangeTail(a, i) ?? this.single(a, i, false);
   }
 
-  /** The expression starting at token i: one item or a list joined by "và", ",", "&", "+". */
-  list(i: number): Item[] | null {
+  /** What follows the expression: "hằng năm" (every year), "trở đi" (onwards), or another recurrence word. */
+  trailing(end: number): 'yearly' | 'onwards' | 'other-recurrence' | null {
+    if (this.w(end, 'hang', 'moi')) return this.w(end + 1, 'nam') ? 'yearly' : this.w(end + 1, 'thang', 'quy', 'tuan', 'ngay') ? 'other-recurrence' : null;
+    if (this.w(end, 'tro') && this.w(end + 1, 'di')) return 'onwards';
+    return null;
+  }
+
+  /**
+   * True when the words just before token i change what the expression means and the grammar did not read them
+   * ("giữa năm 2024", "khoảng tháng 6", "từ … " that did not form a start), or when a day, month or quarter written
+   * earlier in the line was skipped ("ngày 06 (sáu) tháng 06" must never become "the whole of June").
+   */
+  skippedMeaning(i: number): boolean {
+    if (this.w(i - 1, 'tu', 'sau', 'dau', 'giua', 'cuoi', 'ngoai', 'khoang', 'gan', 'hang', 'moi', 'tuan', 'thuong', 'trung', 'ha', 'tro')) return true;
+    for (let k = 0; k < i; k++) {
+      if (this.w(k, 'ngay', 'thang', 'quy', 'mung', 'mong') && k + 1 < i && this.k[k + 1].type === 'n') return true;
+      if (this.w(k, 'ngay') && this.w(k + 1, 'mung', 'mong') && k + 1 < i) return true;
+      if (this.w(k, 'quy') && k + 1 < i && ROMAN.has(this.k[k + 1].text)) return true;
+    }
+    return false;
+  }
+
+  /** The expression starting at token i: one item or a list joined by "và", ",", "&", "+"; `end` is after it. */
+  list(i: number): { items: Item[]; end: number } | null {
     const first = this.item(i);
     if (!first) return null;
     const items = [first.v];
@@ -476,6 +593,6 @@ export class Parser {
       items.push(v);
       end = next.end;
     }
-    return items;
+    return { items, end };
   }
 }

@@ -1,26 +1,42 @@
 /**
- * Deadline cells ("Thời gian hoàn thành") → periods with a due date.
+ * Deadline cells ("Thời gian hoàn thành") → periods with a due date. The phrase grammar is in period-grammar.ts, the
+ * calendar arithmetic in calendar.ts; this file resolves years, validates days and builds the periods.
  *
  * A closed grammar, not a guesser: a cell is split into lines (line breaks and ";"), each line is tokenised on its
  * folded text (see `fold`: case, diacritics and đ/d ignored) and searched left to right for the FIRST recognisable
- * expression; words before it ("Kế hoạch", "Báo cáo", "Trong", …) are labels and ignored. A line with no
- * recognisable expression is 'unparsed'. Impossible dates are reported as 'invalid' with a short Vietnamese reason,
- * never corrected. A missing year is taken from the plan year (relative = true); with no plan year such a line is
- * 'unparsed' — the current year is never guessed.
+ * expression; words before it ("Kế hoạch", "Báo cáo", "Trong", …) are labels and ignored — unless they change the
+ * meaning (below). A line with no recognisable expression is 'unparsed'. Impossible dates are reported as 'invalid'
+ * with a short Vietnamese reason, never corrected. A missing year is taken from the plan year (relative = true);
+ * with no plan year such a line is 'unparsed' — the current year is never guessed.
  *
  * Forms (any case, flexible spaces, "/" "-" "." as date separators; 2-digit years are rejected):
- *   dates       15/01/2023 · 1-2-2024 · 2024-03-20 · ngày 15 tháng 01 năm 2023 · ngày 20/12 · 31/01 năm 2025
+ *   dates       15/01/2023 · 1-2-2024 · 2024-03-20 · ngày 15 tháng 01 năm 2023 · ngày 20/12 · 31/01 năm 2025 ·
+ *               ngày 06 (sáu) tháng 06 (sáu) — a number repeated in words is read once; words that say another
+ *               number make the line 'invalid' ("06 (bảy)")
  *   months      01/2018 · Tháng 12/2017 · Tháng 01 năm 2018 · Trong tháng 01/2023 · tháng 3
- *   quarters    Quý IV/2017 · Quý 4/2017 · Quý IV năm 2017 · quý IV · quý IV năm trước (liền kề năm kế hoạch)
+ *   month parts Đầu / giữa / cuối tháng 6/2024 (also thượng / trung / hạ tuần): days 1–10, 11–20, 21–last; kind
+ *               'month-part', due on the 10th, the 20th, the last day
+ *   quarters    Quý IV/2017 · Quý 4/2017 · Quý IV năm 2017 · quý IV · Đầu / giữa / cuối quý III: its 1st / 2nd / 3rd
+ *               month
  *   halves      6 tháng đầu năm (2024) · 6 tháng cuối năm · nửa đầu năm 2024
- *   years       Năm 2017 · Cả năm 2022 · Trong năm 2024 · Cả năm · Trong năm · năm kế hoạch (all wholeYear)
+ *   years       Năm 2017 · Cả năm 2022 · Trong năm 2024 · Cả năm · Trong năm · năm kế hoạch (all wholeYear) ·
+ *               Đầu / Cuối năm 2024 (first / last quarter) · Năm 2021 - 2030, Giai đoạn 2021 - 2025 (ranges)
+ *   relative    năm kế hoạch, năm báo cáo = the plan year; năm trước (liền kề năm kế hoạch / báo cáo) = the year
+ *   years       before; năm sau, năm tới, năm tiếp theo, năm (sau) liền kề (năm kế hoạch / báo cáo) = the year after.
+ *               "năm nay", "năm học", "năm tài chính", "năm ngân sách", "năm đó" are not read ('unparsed')
  *   ranges      Từ Quý IV/2023 đến Quý I/2024 · từ tháng 3 đến tháng 6/2023 · Quý I–IV/2024 · tháng 3 - 6/2024
  *   lists       Quý II và Quý III · Quý I, Quý II · tháng 3 và tháng 9 · Quý II và III/2024 (a year written at the
  *               end also applies to the items before it that have none)
  *   deadlines   Trước (ngày) X · chậm nhất (là/vào) (ngày) X · không quá X · hạn (chót) X · đến (hết) X ·
  *               trước (hoặc trong) tháng 6/2024
- *   recurring   Hàng/Hằng/Mỗi tháng|quý|năm · 6 tháng/lần · Định kỳ (…)
- *   ongoing     Thường xuyên · Liên tục · Chuyển tiếp (từ năm 2017)
+ *   recurring   Hàng/Hằng/Mỗi tháng|quý|năm · 6 tháng/lần · Định kỳ (…) ·
+ *               X hằng năm, Hằng năm (,) X ("trước ngày 20/11 hằng năm", "vào ngày 1-8 hằng năm"): yearly, with
+ *               the plan year's occurrence as its `period` (due date) ·
+ *               ngày 15 hằng tháng, ngày 15 của tháng (báo cáo): monthly, `day` 15 ·
+ *               ngày 20 (của) tháng cuối (của) quý / kỳ báo cáo: quarterly, `day` 20 of each quarter's last month
+ *   ongoing     Thường xuyên · Liên tục · Chuyển tiếp (từ năm 2017) ·
+ *               Từ / Kể từ / Bắt đầu (từ) / Sau X, X trở đi ("Từ ngày 01/7/2024"): a start, not a deadline —
+ *               'ongoing' with `start`, never due
  *   on-request  Theo yêu cầu (…) · Khi có yêu cầu · Theo/Khi có chỉ đạo · Đột xuất
  *
  * DECISION — "Trước ngày X" is due ON X: the last acceptable day is X itself (the lenient reading, so nobody is
@@ -28,11 +44,18 @@
  * above and for a period X: "trước (hoặc trong) tháng 6/2024" is due 2024-06-30 (the last day of X), start
  * 2024-01-01, kind 'month'.
  *
+ * DECISION — never a guess. A line is 'unparsed' when a word just before the expression changes its meaning and the
+ * grammar does not read it ("Giữa năm 2024", "Khoảng tháng 6", "Ngoài quý II"), when a day, month or quarter written
+ * earlier in the line was skipped, when "hằng tháng / hằng quý" follows a date, or when "năm" is followed by a year
+ * the grammar does not know ("tháng 3 năm nay").
+ *
  * Runs in time linear in the length of the cell: tokenisation is a single pass and each match attempt looks at a
  * bounded number of tokens; no regular expression can backtrack.
  */
 import { MAX_YEAR, MIN_YEAR, daysInMonth, excelSerialToIso, fmt, toIso } from './calendar';
 import { Item, Parser, Spec, YearRef, tokenize } from './period-grammar';
+import { parseWords } from './words';
+import { Dec } from '../decimal';
 
 export { MAX_YEAR, MIN_YEAR, addDays, excelSerialToIso, isValidDate, isoToExcelSerial } from './calendar';
 
@@ -41,7 +64,7 @@ export interface Period {
   start: string;
   /** ISO date, last day = the due date. */
   due: string;
-  kind: 'date' | 'month' | 'quarter' | 'half' | 'year' | 'range';
+  kind: 'date' | 'month' | 'month-part' | 'quarter' | 'half' | 'year' | 'range';
   /** "Năm 2017", "Cả năm 2022", "Trong năm 2024": the whole calendar year. */
   wholeYear: boolean;
   /** The year was not written (taken from the plan year) or came from a relative phrase. */
@@ -52,12 +75,16 @@ export interface DeadlinePart {
   /** The line / piece this came from (trimmed). */
   text: string;
   kind: 'fixed' | 'recurring' | 'ongoing' | 'on-request' | 'invalid' | 'unparsed';
-  /** For 'fixed'. */
+  /** For 'fixed'; for a yearly 'recurring' day ("trước ngày 20/11 hằng năm"), its occurrence in the plan year. */
   period?: Period;
   /** For 'recurring'. */
   frequency?: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' | 'periodic';
+  /** For a monthly / quarterly 'recurring' day: the day of the month ("ngày 15 hằng tháng"; quarterly: in the last month of each quarter). */
+  day?: number;
   /** For 'ongoing' "Chuyển tiếp từ năm 2017". */
   since?: number;
+  /** For 'ongoing' "Từ ngày 01/7/2024": the ISO day work starts (a start, not a deadline). */
+  start?: string;
   /** For 'invalid': short, Vietnamese, e.g. "31/02/2024: tháng 2 không có ngày 31". */
   reason?: string;
 }
@@ -85,7 +112,7 @@ function resolvedYear(y: YearRef, plan: number | undefined): { year: number; rel
 
 function build(spec: Spec, plan: number | undefined, line: string): Built {
   const src = line.slice(spec.s, spec.e);
-  if ((spec.t === 'date' || spec.t === 'month') && (spec.m < 1 || spec.m > 12)) {
+  if ((spec.t === 'date' || spec.t === 'month' || spec.t === 'month-part') && (spec.m < 1 || spec.m > 12)) {
     return { reason: `${src}: không có tháng ${spec.m}` };
   }
   if (spec.t === 'date' && (spec.d < 1 || spec.d > 31)) return { reason: `${src}: không có ngày ${spec.d}` };
@@ -112,6 +139,13 @@ function build(spec: Spec, plan: number | undefined, line: string): Built {
       return period('date', spec.m, spec.d, spec.m, spec.d);
     case 'month':
       return period('month', spec.m, 1, spec.m, daysInMonth(y, spec.m));
+    case 'month-part':
+      // đầu / giữa / cuối tháng: days 1–10, 11–20, 21–last (thượng / trung / hạ tuần)
+      return spec.part === 1
+        ? period('month-part', spec.m, 1, spec.m, 10)
+        : spec.part === 2
+          ? period('month-part', spec.m, 11, spec.m, 20)
+          : period('month-part', spec.m, 21, spec.m, daysInMonth(y, spec.m));
     case 'quarter': {
       const m2 = spec.q * 3;
       return period('quarter', m2 - 2, 1, m2, daysInMonth(y, m2));
@@ -145,7 +179,8 @@ function inheritWithinRange(a: Spec, b: Spec, line: string): void {
 }
 
 
-function resolveItems(items: Item[], line: string, plan: number | undefined): DeadlinePart[] {
+function resolveItems(list: Item[], line: string, plan: number | undefined): DeadlinePart[] {
+  let items = list;
   // A year written at the end of a list applies to the earlier items that have none: "Quý II và Quý III/2024".
   let carry: number | undefined;
   for (let idx = items.length - 1; idx >= 0; idx--) {
@@ -163,8 +198,24 @@ function resolveItems(items: Item[], line: string, plan: number | undefined): De
     carry = knownYear(it.a.y);
   }
 
+  // "Hằng năm, trước ngày 20/11": the yearly day, due in the plan year.
+  if (items.length === 2 && items[0].t === 'special' && items[0].part.frequency === 'yearly' && items[1].t === 'period' && !items[1].b) {
+    const [first, second] = items;
+    items = [{ ...second, s: first.s, every: 'yearly' }];
+  }
+
   return items.map((it): DeadlinePart => {
     const text = items.length === 1 ? line : line.slice(it.s, it.e).trim();
+    if (it.t === 'day') {
+      if (it.day < 1 || it.day > 31) return { text, kind: 'invalid', reason: `${text}: không có ngày ${it.day}` };
+      return { text, kind: 'recurring', frequency: it.frequency, day: it.day };
+    }
+    if (it.t === 'start') {
+      const a = build(it.a, plan, line);
+      if (a && 'reason' in a) return { text, kind: 'invalid', reason: a.reason };
+      if (!a) return { text, kind: 'unparsed' };
+      return { text, kind: 'ongoing', start: a.period.start };
+    }
     if (it.t === 'special') {
       if (it.part.since !== undefined && (it.part.since < MIN_YEAR || it.part.since > MAX_YEAR)) {
         return { text, kind: 'invalid', reason: `${text}: năm ${it.part.since} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}` };
@@ -191,6 +242,7 @@ function resolveItems(items: Item[], line: string, plan: number | undefined): De
     } else if (it.deadline) {
       period = { ...period, start: `${period.due.slice(0, 4)}-01-01`, wholeYear: false };
     }
+    if (it.every === 'yearly') return { text, kind: 'recurring', frequency: 'yearly', period };
     return { text, kind: 'fixed', period };
   });
 }
@@ -212,14 +264,50 @@ function cleanLine(raw: string): string {
 
 const LINE_BREAKS = /\r\n|[\n\r\v\f\u2028\u2029;]/;
 
-function parseLine(line: string, plan: number | undefined): DeadlinePart[] {
+/** "06 (sáu)": a number followed by itself in words. */
+const NUMBER_IN_WORDS = /([0-9]{1,4})(\s*\(([^()0-9]{1,40})\))/gu;
+
+/**
+ * "ngày 06 (sáu) tháng 06 (sáu)": the words repeating a number are blanked out (offsets kept); a number whose words
+ * say another number makes the line invalid — neither of the two is guessed.
+ */
+function dropNumbersInWords(line: string): { line: string } | { reason: string } {
+  let out = line;
+  for (const m of line.matchAll(NUMBER_IN_WORDS)) {
+    const inner = m[3].trim();
+    const w = parseWords(inner);
+    if (!w || w.unit !== null || w.words.length !== inner.length) continue; // "(dự kiến)", "(năm 2024)": not a number in words
+    if (!w.value.eq(Dec.fromInt(Number(m[1])))) return { reason: `${m[0]}: số ${m[1]} nhưng chữ ghi «${inner}»` };
+    const at = (m.index ?? 0) + m[1].length;
+    out = out.slice(0, at) + ' '.repeat(m[2].length) + out.slice(at + m[2].length);
+  }
+  return { line: out };
+}
+
+function parseLine(original: string, plan: number | undefined): DeadlinePart[] {
+  const cleaned = dropNumbersInWords(original);
+  if ('reason' in cleaned) return [{ text: original, kind: 'invalid', reason: cleaned.reason }];
+  const line = cleaned.line;
   const toks = tokenize(line);
   const parser = new Parser(toks);
   for (let i = 0; i < toks.length; i++) {
-    const items = parser.list(i);
-    if (items) return resolveItems(items, line, plan);
+    const found = parser.list(i);
+    if (!found) continue;
+    // never a guess: words that change the meaning, or a day/month skipped before the match, make it unparsed
+    if (parser.skippedMeaning(i)) break;
+    const { items, end } = found;
+    const after = parser.trailing(end);
+    if (after) {
+      const last = items[items.length - 1];
+      if (items.length !== 1 || last.t !== 'period' || last.b || after === 'other-recurrence') break;
+      if (after === 'yearly') last.every = 'yearly';
+      else items[0] = { t: 'start', a: last.a, s: last.s, e: last.e }; // "tháng 6/2024 trở đi"
+    }
+    const parts = resolveItems(items, line, plan);
+    if (items.length === 1) for (const p of parts) p.text = original;
+    return parts;
   }
-  return [{ text: line, kind: 'unparsed' }];
+  return [{ text: original, kind: 'unparsed' }];
 }
 
 /**
