@@ -3,6 +3,7 @@ import { Grid, SheetSnapshot, columnLetter as letterOf, columnNumber } from './s
 import type { CheckOptions } from './options';
 import type { Finding, Report, SheetReport } from './report';
 import { severityRank } from './report';
+import { notCheckedScope, tableScope } from './scope';
 import { buildTable } from './table/rows';
 import { NumberReader, Rule, RuleContext, finding, resolveOptions } from './rules/context';
 import { structureRule } from './rules/structure';
@@ -38,6 +39,7 @@ export function check(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
     return {
       sheet: name,
       found: false,
+      scope: notCheckedScope('check-failed'),
       counts: emptyCounts(),
       findings: [
         finding('check-failed', 1, 1, {
@@ -57,11 +59,12 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
     return {
       sheet: grid.name,
       found: false,
+      scope: notCheckedScope('no-table'),
       counts: emptyCounts(),
       findings: [
         finding('table-not-found', grid.top, grid.left, {
-          vi: `Trang «${grid.name}» không có bảng phụ lục (không thấy dòng tiêu đề có các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian).`,
-          en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian).`,
+          vi: `Trang «${grid.name}» không có bảng phụ lục (không thấy dòng tiêu đề có các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian): trang này CHƯA được kiểm tra.`,
+          en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian): this sheet was NOT checked.`,
         }),
       ],
     };
@@ -85,6 +88,7 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
   const report: SheetReport = {
     sheet: grid.name,
     found: true,
+    scope: notCheckedScope('no-table'), // replaced below, once the score tree is known
     table: {
       headerRows: table.header.headerRows,
       firstDataRow: table.firstDataRow,
@@ -109,6 +113,12 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
   if (deadlines.summary) report.deadlines = deadlines.summary;
 
   const tree = buildScoreTree(table, ctx.numbers);
+  report.scope = tableScope({
+    budget: table.col.budget !== undefined,
+    deadline: table.col.deadline !== undefined,
+    planYear: table.planYear !== undefined,
+    scores: tree !== null,
+  });
   if (tree) {
     add(scoreFindings(ctx, tree));
     report.scores = summaries(tree, resolved.bands);

@@ -30,6 +30,7 @@ export type RuleId =
   | 'deadline-late'
   | 'deadline-outside-plan-year'
   | 'plan-year-doubt'
+  | 'legacy-encoding'
   | 'score-exceeds-max'
   | 'score-negative'
   | 'score-rollup-mismatch'
@@ -70,8 +71,56 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' } },
   { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' } },
   { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' } },
+  { id: 'legacy-encoding', severity: 'info', title: { vi: 'Phông chữ cũ (TCVN3 / VNI)', en: 'Legacy encoding (TCVN3 / VNI)' } },
   { id: 'check-failed', severity: 'error', title: { vi: 'Không kiểm tra được trang', en: 'Sheet could not be checked' } },
 ];
+
+/** The rule families a sheet's scope is told in: what ran, and what could not run and why. */
+export type RuleFamily = 'table' | 'required' | 'numbers' | 'budget' | 'deadlines' | 'plan-year' | 'scores';
+
+export const FAMILIES: readonly { id: RuleFamily; name: Text }[] = [
+  { id: 'table', name: { vi: 'cấu trúc bảng', en: 'table structure' } },
+  { id: 'required', name: { vi: 'ô bắt buộc', en: 'mandatory cells' } },
+  { id: 'numbers', name: { vi: 'số liệu', en: 'numbers' } },
+  { id: 'budget', name: { vi: 'kinh phí', en: 'budget' } },
+  { id: 'deadlines', name: { vi: 'thời hạn', en: 'deadlines' } },
+  { id: 'plan-year', name: { vi: 'năm kế hoạch', en: 'plan year' } },
+  { id: 'scores', name: { vi: 'điểm', en: 'scores' } },
+];
+
+/**
+ * Per rule: its family and what it finds (the README's rule table is generated from this and RULES:
+ * `npm run docs:rules`; a test fails when they differ).
+ */
+export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: string }>> = {
+  'table-not-found': { family: 'table', finds: 'the sheet holds no appendix table: the sheet is **not checked** (never a crash, never a pass)' },
+  'missing-column': { family: 'table', finds: 'a column you made mandatory (`--required`, settings) is not in the table' },
+  'repeated-header': { family: 'table', finds: 'a header row repeated by a page break; not read as data' },
+  'row-fragment': { family: 'table', finds: 'a row that is the tail of the item above, cut by a page break' },
+  'numbering-gap': { family: 'table', finds: 'I, II, IV…; 1, 2, 4…; sub-items starting at b)' },
+  'numbering-duplicate': { family: 'table', finds: 'the same number twice in one list' },
+  'missing-required': { family: 'required', finds: 'an empty mandatory cell (default: Nội dung, Cơ quan chủ trì, Thời gian, Sản phẩm — those the table has); parents of sub-items are exempt' },
+  'number-as-text': { family: 'numbers', finds: '"21.950" typed as text, or "1.500 triệu" / "1.500đ" with a unit (converted to the column\'s unit); read and counted, but Excel cannot add it' },
+  'invalid-number': { family: 'numbers', finds: 'malformed number ("12..5", 10^18 or more) / text in a number column ("Lồng ghép"), a unit in a column whose header names none: left out of the sums' },
+  'negative-amount': { family: 'budget', finds: 'a negative amount ("-30", "(30)") in the budget column: added as written, so it lowers the total' },
+  'cell-error': { family: 'numbers', finds: '#REF!, #VALUE!, #N/A … inside the table' },
+  'budget-subtotal-mismatch': { family: 'budget', finds: '"Cộng mục I" (or a parent\'s amount) ≠ the sum of its items' },
+  'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals never)' },
+  'budget-words-mismatch': { family: 'budget', finds: 'the amount in words ≠ the total in figures (warning when the words cannot be read)' },
+  'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed)' },
+  'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), or a number and its words that disagree ("06 (bảy)")' },
+  'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done: error when the status column says not done, warning when there is no status' },
+  'deadline-late': { family: 'deadlines', finds: 'done after the due date (completion-date column)' },
+  'deadline-outside-plan-year': { family: 'plan-year', finds: 'a whole-year deadline of another year, or a date before Q4 of the previous year / after Q1 of the next; says so when it is also overdue (one finding per cell; error when the status says not done)' },
+  'plan-year-doubt': { family: 'plan-year', finds: 'most deadlines that name a year fall in another year than the plan year read from the title: one finding at the title (instead of one per deadline)' },
+  'score-exceeds-max': { family: 'scores', finds: 'a score above the criterion\'s maximum' },
+  'score-negative': { family: 'scores', finds: 'a negative score' },
+  'score-rollup-mismatch': { family: 'scores', finds: 'a parent criterion ≠ the sum of its sub-criteria' },
+  'score-total-mismatch': { family: 'scores', finds: 'the total row ≠ the sum of the areas' },
+  'score-below-threshold': { family: 'scores', finds: 'an area under 50 % of its maximum (no emulation award below that)' },
+  'legacy-encoding': { family: 'table', finds: 'text typed in a legacy Vietnamese encoding (TCVN3 / VNI): decoded to Unicode for the check; convert the file to Unicode' },
+  'check-failed': { family: 'table', finds: 'an unexpected internal failure on one sheet; the other sheets are still checked' },
+};
 
 export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<
   RuleId,
@@ -231,9 +280,24 @@ export interface DeadlineSummary {
   parsed: number;
 }
 
+/** Why a rule family could not run on a sheet. */
+export type ScopeReason = 'no-table' | 'no-budget-column' | 'no-deadline-column' | 'no-score-columns' | 'no-plan-year' | 'check-failed';
+
+/**
+ * What was checked on a sheet, so "nothing found" is never confused with "nothing checked". `checked` is false when
+ * no appendix table was recognised (or the check failed): the sheet was NOT checked, which is not a pass.
+ */
+export interface SheetScope {
+  checked: boolean;
+  ran: RuleFamily[];
+  notRun: { family: RuleFamily; reason: ScopeReason; message: Text }[];
+}
+
 export interface SheetReport {
   sheet: string;
   found: boolean;
+  /** always set by check(); hosts read it through scopeOf() (core/scope.ts), which also covers older reports */
+  scope?: SheetScope;
   table?: TableInfo;
   planYear?: number;
   counts: Counts;

@@ -212,8 +212,8 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     const whereEn = from.source === 'title' ? `read from the title (cell ${a1(from.row, from.col)})` : `read from the sheet name "${grid.name}"`;
     out.push(
       finding('plan-year-doubt', from.row, from.col, {
-        vi: `Năm kế hoạch ${planYear} (${whereVi}) có thể sai: ${doubt.count}/${datedTotal} thời hạn có ghi năm thuộc năm ${doubt.year}. Nếu đây là kế hoạch năm ${doubt.year}, hãy sửa tiêu đề hoặc đặt năm kế hoạch ${doubt.year} (Cài đặt › Năm kế hoạch; dòng lệnh: --plan-year ${doubt.year}). Các thời hạn ngoài năm kế hoạch chưa được báo riêng từng ô.`,
-        en: `The plan year ${planYear} (${whereEn}) may be wrong: ${doubt.count} of ${datedTotal} deadlines that name a year fall in ${doubt.year}. If this is the ${doubt.year} plan, fix the title or set the plan year to ${doubt.year} (Settings › Plan year; command line: --plan-year ${doubt.year}). Deadlines outside the plan year are not reported cell by cell.`,
+        vi: `Năm kế hoạch ${planYear}, ${whereVi}, có thể sai: ${doubt.count}/${datedTotal} thời hạn có ghi năm thuộc năm ${doubt.year}. Nếu đây là kế hoạch năm ${doubt.year}, hãy sửa tiêu đề hoặc đặt năm kế hoạch ${doubt.year} (Cài đặt › Năm kế hoạch; dòng lệnh: --plan-year ${doubt.year}). Các thời hạn ngoài năm kế hoạch chưa được báo riêng từng ô.`,
+        en: `The plan year ${planYear}, ${whereEn}, may be wrong: ${doubt.count} of ${datedTotal} deadlines that name a year fall in ${doubt.year}. If this is the ${doubt.year} plan, fix the title or set the plan year to ${doubt.year} (Settings › Plan year; command line: --plan-year ${doubt.year}). Deadlines outside the plan year are not reported cell by cell.`,
       }, { expected: String(doubt.year), actual: String(planYear) }),
     );
   }
