@@ -148,11 +148,11 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
         }
       }
     }
-    const task = taskName(tr.item);
-    const taskVi = task || 'dòng ' + tr.row;
-    const taskEn = task || 'row ' + tr.row;
     let pending: Pending | undefined;
     if (outside && planYear) {
+      const task = taskName(tr.item);
+      const taskVi = task || 'dòng ' + tr.row;
+      const taskEn = task || 'row ' + tr.row;
       pending = {
         row: tr.row,
         text: outside.text,
