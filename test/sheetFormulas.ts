@@ -59,3 +59,17 @@ export function editSheet(snap: SheetSnapshot, cells: Record<string, CellSpec>):
   const out = withFormulas(rows, snap.name);
   return { ...snap, values: out.values, formulas: out.formulas };
 }
+
+/** The snapshot as it would be after a host wrote `plan`'s edits (formula values recomputed like Excel). */
+export function applyPlan(snap: SheetSnapshot, plan: { edits: { cell: string; after: { value: unknown; formula?: string; numberFormat: string } }[] }): SheetSnapshot {
+  const cells: Record<string, CellSpec> = {};
+  for (const e of plan.edits) cells[e.cell] = e.after.formula ? { f: e.after.formula } : (e.after.value as CellValue);
+  const out = editSheet(snap, cells);
+  const formats = (snap.numberFormats ?? []).map((r) => [...(r ?? [])]);
+  for (const e of plan.edits) {
+    const p = parseA1(e.cell)!;
+    while (formats.length < p.row) formats.push([]);
+    formats[p.row - 1][p.col - 1] = e.after.numberFormat;
+  }
+  return { ...out, numberFormats: formats };
+}
