@@ -334,3 +334,12 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   for (const f of findings) out[f.severity]++;
   return out;
 }
+
+/** The label of a finding's fix plan wherever it is shown. */
+export const FIX_LABEL: Readonly<Text> = { vi: 'Đề xuất', en: 'Suggested fix' };
+
+/** "How to fix" for a finding as one text: its rule's advice, then its own fix plan when it has one. */
+export function howToFixText(f: Finding, lang: Lang): string {
+  const advice = RULE_BY_ID[f.rule]?.howToFix[lang] ?? '';
+  return f.fix ? `${advice}\n${FIX_LABEL[lang]}: ${f.fix.description[lang]}` : advice;
+}
