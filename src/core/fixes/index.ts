@@ -69,15 +69,9 @@ function planFor(f: Finding, ctx: FixContext): FixPlan | null {
   }
 }
 
-function columnRows(grid: Grid): number[] {
-  const rows: number[] = [];
-  for (let r = grid.top; r <= grid.bottom; r++) rows.push(r);
-  return rows;
-}
-
 function numberFix(f: Finding, col: number, ctx: FixContext): FixPlan | null {
   const hint = ctx.budget?.model?.col === col ? 'money' : 'score';
-  const edit = numberFromTextEdit(ctx.grid, ctx.numbers, f.row, col, hint, columnRows(ctx.grid));
+  const edit = numberFromTextEdit(ctx.grid, ctx.numbers, f.row, col, hint);
   if (!edit) return null;
   const n = Dec.fromNumber(edit.after.value as number)!;
   return {
@@ -101,7 +95,7 @@ function budgetSumFix(f: Finding, col: number, ctx: FixContext): FixPlan | null 
   if (!rows || typeof f.expected !== 'number') return null;
   const expected = Dec.fromNumber(f.expected);
   if (!expected) return null;
-  return sumFixPlan({ grid: ctx.grid, numbers: ctx.numbers, col, row: f.row, rows, hint: 'money', expected, columnRows: [...model.counted], kind: 'sum-formula' });
+  return sumFixPlan({ grid: ctx.grid, numbers: ctx.numbers, col, row: f.row, rows, hint: 'money', expected, kind: 'sum-formula' });
 }
 
 function wordsFix(f: Finding, ctx: FixContext): FixPlan | null {
@@ -151,5 +145,5 @@ function scoreSumFix(f: Finding, col: number, ctx: FixContext): FixPlan | null {
     if (v.stated) expected = expected.add(v.stated);
   }
   const rows = kids.map((k) => k.item.row);
-  return sumFixPlan({ grid: ctx.grid, numbers: ctx.numbers, col, row: f.row, rows, hint: 'score', expected, columnRows: tree.nodes.map((n) => n.item.row), kind: 'score-sum-formula' });
+  return sumFixPlan({ grid: ctx.grid, numbers: ctx.numbers, col, row: f.row, rows, hint: 'score', expected, kind: 'score-sum-formula' });
 }

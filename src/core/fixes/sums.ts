@@ -8,10 +8,13 @@ import { Dec } from '../decimal';
 import { Grid, a1, columnLetter } from '../snapshot';
 import type { NumberReader } from '../rules/context';
 import { cellContent, exactNumber, keptFormat, numberFromTextEdit, shown } from './cells';
+import { formatNumber, formatNumberEn } from '../vn/number';
 
 /** Excel: at most 8 192 characters in a formula and 255 arguments to a function. */
 const MAX_FORMULA = 8192;
 const MAX_ARGS = 255;
+/** cells named in a description; the plan's edits list them all */
+const LISTED = 5;
 
 /**
  * "=SUM(F6:F11,F13:F17)" for `rows` of column `col`: consecutive runs joined across rows that hold nothing SUM would
@@ -59,8 +62,6 @@ export interface SumFixInput {
   hint: 'money' | 'score';
   /** what the formula will give */
   expected: Dec;
-  /** rows of the column holding real numbers, for the number format of a Text-formatted cell */
-  columnRows: readonly number[];
   kind: 'sum-formula' | 'score-sum-formula';
 }
 
@@ -77,7 +78,7 @@ export function sumFixPlan(input: SumFixInput): FixPlan | null {
     if (c.kind === 'invalid' && !c.malformed) continue; // words: SUM skips them, as the check does
     if (c.kind === 'error' || c.kind === 'invalid') return null; // an amount nobody can read: no formula can be trusted
     if (c.kind === 'number' && c.asText) {
-      const e = numberFromTextEdit(grid, numbers, r, col, hint, input.columnRows);
+      const e = numberFromTextEdit(grid, numbers, r, col, hint);
       if (!e) return null;
       conversions.push(e);
     }
@@ -88,13 +89,15 @@ export function sumFixPlan(input: SumFixInput): FixPlan | null {
     row,
     column: columnLetter(col),
     before: cellContent(grid, row, col),
-    after: { value: expected, formula, numberFormat: keptFormat(grid, row, col, input.columnRows) },
+    after: { value: expected, formula, numberFormat: keptFormat(grid, row, col) },
   };
   const value = shown(input.expected);
+  const listed = conversions.slice(0, LISTED);
+  const more = conversions.length - listed.length;
   const conv: Text = conversions.length
     ? {
-        vi: `; đổi ${conversions.map((e) => `${e.cell} «${e.before.value}»`).join(', ')} từ văn bản thành số để SUM cộng được`,
-        en: `; turn ${conversions.map((e) => `${e.cell} "${e.before.value}"`).join(', ')} from text into numbers so SUM adds them`,
+        vi: `; đổi ${listed.map((e) => `${e.cell} «${e.before.value}»`).join(', ')}${more ? ` và ${formatNumber(Dec.fromInt(more))} ô khác` : ''} từ văn bản thành số để SUM cộng được`,
+        en: `; turn ${listed.map((e) => `${e.cell} "${e.before.value}"`).join(', ')}${more ? ` and ${formatNumberEn(Dec.fromInt(more))} more cells` : ''} from text into numbers so SUM adds them`,
       }
     : { vi: '', en: '' };
   return {

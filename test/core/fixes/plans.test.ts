@@ -96,6 +96,15 @@ describe('wrong total → SUM formula', () => {
     expect(plan.edits.map((e) => e.after.formula ?? e.after.value)).toEqual(['=SUM(E4:E7)']);
     expect(plan.edits[0].after.value).toBe(105);
   });
+  it('a long list of conversions is summed up in the description, listed in full in the edits', () => {
+    const rows: CellSpec[][] = [['KẾ HOẠCH NĂM 2024'], [], TASK_HEAD];
+    for (let i = 1; i <= 8; i++) rows.push([i, `t${i}`, 'p', 'q', '1.000', 'Năm 2024']);
+    rows.push([null, 'Tổng cộng', null, null, 7000]);
+    const plan = fixOf(check(withFormulas(rows), { asOf: '2024-06-15' }), 'budget-total-mismatch', 'E12')!;
+    expect(plan.edits.length).toBe(9);
+    expect(plan.description.vi).toBe('Ghi công thức =SUM(E4:E11) vào E12 (kết quả 8.000); đổi E4 «1.000», E5 «1.000», E6 «1.000», E7 «1.000», E8 «1.000» và 3 ô khác từ văn bản thành số để SUM cộng được.');
+    expect(plan.description.en).toMatch(/E8 "1\.000" and 3 more cells from text/);
+  });
   it('no formula is proposed while an amount cannot be read', () => {
     const r = run18(editSheet(hue, { F10: '12..5' }));
     const [f] = byRule(r, 'budget-total-mismatch');
