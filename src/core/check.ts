@@ -17,6 +17,7 @@ import { parseMoneyUnit } from './vn/number';
 import { checkDeadlines } from './rules/deadlines';
 import { scoreFindings } from './rules/scores';
 import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
+import { attachFixes } from './fixes';
 
 const SIMPLE_RULES: Rule[] = [structureRule, numberingRule, requiredRule, numbersRule];
 
@@ -158,6 +159,14 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
     report.recalc = recalcPlan(tree, table);
     report.pointsLost = pointsLost(tree);
   }
+  const budgetCol = table.col.budget;
+  attachFixes(findings, {
+    grid,
+    numbers: ctx.numbers,
+    budget,
+    budgetHeader: budgetCol !== undefined ? table.header.titles.get(budgetCol) : undefined,
+    scores: tree,
+  });
   sortFindings(findings);
   return report;
 }

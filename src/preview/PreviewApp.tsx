@@ -32,6 +32,7 @@ import { anyChecked } from '../core/scope';
 import { planMarks } from '../excel/marks';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
+import { HelpLink } from '../ui/HelpLink';
 import { PointsLost } from '../ui/PointsLost';
 import { formatNum, t } from '../ui/i18n';
 import { Grid, masterAddress, type GridMark } from './Grid';
@@ -337,7 +338,9 @@ export function PreviewApp({ ctl }: { ctl: PreviewController }) {
         <header className={s.header}>
           <div className={s.titles}>
             <Title3 as="h1">{p('page.title', lang)}</Title3>
-            <Caption1>{p('page.lead', lang)}</Caption1>
+            <Caption1>
+              {p('page.lead', lang)} <HelpLink lang={lang} />
+            </Caption1>
           </div>
           <div className={s.controls}>
             <Field label={p('page.asOf', lang)}>
