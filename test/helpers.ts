@@ -39,8 +39,8 @@ export function checkTasks(rows: CellValue[][], extra: Parameters<typeof sheet>[
   return check(sheet([['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024'], [], TASK_HEAD, ...rows], extra), { asOf });
 }
 
-/** A copy of `snap` with some cells set ("D14": 0.5, "L5": "Giải trình"); null empties a cell. */
-export function editSnapshot(snap: SheetSnapshot, cells: Record<string, CellValue>): SheetSnapshot {
+/** A copy of `snap` with some cells replaced ("F61": 21950), for one realistic edit of a real fixture; null empties a cell. */
+export function editCells(snap: SheetSnapshot, cells: Record<string, CellValue>): SheetSnapshot {
   const values = snap.values.map((r) => [...r]);
   for (const [addr, v] of Object.entries(cells)) {
     const p = parseA1(addr)!;
@@ -51,6 +51,9 @@ export function editSnapshot(snap: SheetSnapshot, cells: Record<string, CellValu
   }
   return { ...snap, values };
 }
+
+/** The same as editCells (the scoring tests' name). */
+export const editSnapshot = editCells;
 
 /** A copy of `snap` with `rows` inserted before sheet row `before` (values; formats copied from the row above). */
 export function insertRows(snap: SheetSnapshot, before: number, rows: CellValue[][]): SheetSnapshot {

@@ -153,6 +153,7 @@ compare / explain print the points cut per criterion (largest first), the total 
 bảng giải trình (STT, tiêu chí, điểm tối đa, tự đánh giá, thẩm định, chênh lệch, tài liệu kiểm chứng,
 lý do đề nghị); --format csv prints only that table, --format json everything.
 
-Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked).
+Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked),
+           3 a file was not checked (no sheet holds an appendix table: not a pass).
 compare / explain: 0 compared, 2 a file could not be read or has nothing to compare.
 `;

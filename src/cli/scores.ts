@@ -14,7 +14,7 @@ import { readSnapshots } from '../io/xlsx';
 import { explanationXlsx } from '../io/explanationXlsx';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
-import { csvCell, paint } from './output';
+import { csvCell, paint, safe, safeJson } from './output';
 
 export interface ScoresIo {
   out: (s: string) => void;
@@ -144,7 +144,7 @@ export function diffText(diff: ScoreDiff, lang: Lang, color: boolean): string {
   const dec = diff.decimals;
   const lines: string[] = [];
   const side = (label: string, s: ScoreDiff['self']) =>
-    `${p.bold(label)}: «${s.header}» (${t.column} ${s.column}, ${t.sheet} «${s.sheet}»${s.file ? `, ${s.file}` : ''}) — ${t.total} ${fmt(s.total, lang, dec)}` +
+    `${p.bold(label)}: «${safe(s.header)}» (${t.column} ${s.column}, ${t.sheet} «${safe(s.sheet)}»${s.file ? `, ${safe(s.file)}` : ''}) — ${t.total} ${fmt(s.total, lang, dec)}` +
     (s.applicableMax !== null ? ` / ${fmt(s.applicableMax, lang)}` : '') +
     (s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%)` : '');
   lines.push(side(t.self, diff.self), side(t.appraisal, diff.appraisal));
@@ -154,22 +154,22 @@ export function diffText(diff: ScoreDiff, lang: Lang, color: boolean): string {
     const v = (x: number | null, na: boolean) => (na ? t.naWord : fmt(x, lang, c.decimals));
     const change = `${v(c.self, c.selfNa)} → ${v(c.appraised, c.appraisedNa)}`;
     const diffText = c.diff === null ? '' : `  ${c.diff < 0 ? p.red(fmt(c.diff, lang, c.decimals, true)) : fmt(c.diff, lang, c.decimals, true)}`;
-    return `  ${(c.number || c.label).padEnd(7)} ${c.number ? c.label.slice(0, 60) : ''}  ${change}${diffText}`;
+    return `  ${safe(c.number || c.label).padEnd(7)} ${c.number ? safe(c.label.slice(0, 60)) : ''}  ${change}${diffText}`;
   };
   if (diff.cuts.length) lines.push(p.bold(t.cuts), ...diff.cuts.map(item), '');
   else lines.push(t.noCuts, '');
   if (diff.raised.length) lines.push(p.bold(t.raised), ...diff.raised.map(item), '');
   if (diff.naChanged.length) lines.push(p.bold(t.na), ...diff.naChanged.map(item), '');
-  if (diff.notAppraised.length) lines.push(`${p.bold(t.notAppraised)}: ${diff.notAppraised.map((c) => c.number || c.label).join(', ')}`, '');
-  const refs = (list: ScoreDiff['onlyInSelf']) => list.map((c) => `  ${(c.number || c.code).padEnd(7)} ${c.label.slice(0, 60)} (${t.row} ${c.row})`);
+  if (diff.notAppraised.length) lines.push(`${p.bold(t.notAppraised)}: ${safe(diff.notAppraised.map((c) => c.number || c.label).join(', '))}`, '');
+  const refs = (list: ScoreDiff['onlyInSelf']) => list.map((c) => `  ${safe(c.number || c.code).padEnd(7)} ${safe(c.label.slice(0, 60))} (${t.row} ${c.row})`);
   if (diff.onlyInSelf.length) lines.push(p.bold(t.onlySelf), ...refs(diff.onlyInSelf), '');
   if (diff.onlyInAppraisal.length) lines.push(p.bold(t.onlyAppr), ...refs(diff.onlyInAppraisal), '');
   if (diff.maxDiffers.length)
-    lines.push(p.bold(t.maxDiff), ...diff.maxDiffers.map((m) => `  ${m.number.padEnd(7)} ${m.label.slice(0, 60)}: ${fmt(m.selfMax, lang)} ≠ ${fmt(m.appraisalMax, lang)}`), '');
+    lines.push(p.bold(t.maxDiff), ...diff.maxDiffers.map((m) => `  ${safe(m.number).padEnd(7)} ${safe(m.label.slice(0, 60))}: ${fmt(m.selfMax, lang)} ≠ ${fmt(m.appraisalMax, lang)}`), '');
   if (diff.explanation.length) {
     const table = explanationTable(diff, lang);
     lines.push(p.bold(`${t.table} (${diff.explanation.length})`));
-    const shown = table.rows.map((r, i) => r.slice(0, 6).map((v, c) => (c === 1 ? String(v ?? '').slice(0, 50) : cellText(v, lang, c >= 3 ? table.decimals[i] : undefined))));
+    const shown = table.rows.map((r, i) => r.slice(0, 6).map((v, c) => safe(c === 1 ? String(v ?? '').slice(0, 50) : cellText(v, lang, c >= 3 ? table.decimals[i] : undefined))));
     const head = table.header.slice(0, 6);
     const widths = head.map((h, c) => Math.max(h.length, ...shown.map((r) => r[c].length)));
     const line = (cells: string[]) => '  ' + cells.map((x, c) => (c === 1 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
@@ -185,7 +185,7 @@ export function diffCsv(diff: ScoreDiff, lang: Lang): string {
 }
 
 export function diffJson(diff: ScoreDiff, asOf: string, out?: string): string {
-  return JSON.stringify({ version: 1, asOf, ...diff, ...(out ? { out } : {}) }, null, 2) + '\n';
+  return safeJson(JSON.stringify({ version: 1, asOf, ...diff, ...(out ? { out } : {}) }, null, 2)) + '\n';
 }
 
 /** `compare` and `explain`. Exit code 0 when the two could be compared, 2 when not (the reason on stderr). */
@@ -197,7 +197,7 @@ export async function runScores(args: CliArgs, io: ScoresIo): Promise<number> {
     diff = args.command === 'compare' ? await compareFiles(args, options) : await explainFile(args, options);
   } catch (e) {
     if (e instanceof Refusal) {
-      io.err(`phuluc: ${args.lang === 'vi' ? e.vi : e.en}\n`);
+      io.err(`phuluc: ${safe(args.lang === 'vi' ? e.vi : e.en)}\n`);
       return 2;
     }
     throw e;

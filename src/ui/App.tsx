@@ -35,6 +35,7 @@ import { AppraisalPanel } from './AppraisalPanel';
 import { ComparePanel } from './ComparePanel';
 import { runExplanationSheet } from './scoreActions';
 import { st } from './scoreStrings';
+import { HelpLink } from './HelpLink';
 
 /** quiet time after the last sheet edit before an automatic re-check */
 export const AUTO_REFRESH_DELAY_MS = 1500;
@@ -261,6 +262,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         <Title3 as="h1" className={s.title}>
           {t('app.title', lang)}
         </Title3>
+        <HelpLink lang={lang} />
         <Select
           className={s.lang}
           size="small"

@@ -3,12 +3,16 @@ import type { Finding, SheetReport } from '../report';
 import type { RuleContext } from '../rules/context';
 import { scoreFindings } from '../rules/scores';
 import { evidenceFindings } from '../rules/scoresEvidence';
-import { buildScoreTree } from './tree';
+import { buildScoreTree, type ScoreTree } from './tree';
 import { pointsLost, recalcPlan, summaries, toCriterionNodes } from './summary';
 import { reviewEvidence } from './evidence';
 import { sheetAppraisal } from './diff';
 
-export type ScoreParts = Pick<SheetReport, 'scores' | 'criteria' | 'recalc' | 'pointsLost' | 'evidence' | 'appraisal'> & { findings: Finding[] };
+export type ScoreParts = Pick<SheetReport, 'scores' | 'criteria' | 'recalc' | 'pointsLost' | 'evidence' | 'appraisal'> & {
+  findings: Finding[];
+  /** the criterion tree, for the fix plans (not part of the report) */
+  tree: ScoreTree;
+};
 
 export function scoreReport(ctx: RuleContext, sheet: string): ScoreParts | null {
   const tree = buildScoreTree(ctx.table, ctx.numbers, { notApplicable: ctx.options.notApplicable });
@@ -16,6 +20,7 @@ export function scoreReport(ctx: RuleContext, sheet: string): ScoreParts | null 
   const findings = scoreFindings(ctx, tree);
   const parts: ScoreParts = {
     findings,
+    tree,
     scores: summaries(tree, ctx.options.bands),
     criteria: toCriterionNodes(tree),
     recalc: recalcPlan(tree, ctx.table),

@@ -7,12 +7,9 @@ import type { Band } from '../options';
 import { Dec } from '../decimal';
 import { a1 } from '../snapshot';
 import type { Table } from '../table/rows';
-import { Node, NodeValue, ScoreColumn, ScoreTree, fullMax, naMaxBelow, signed } from './tree';
+import { Node, NodeValue, ScoreColumn, ScoreTree, bandFor, fullMax, naMaxBelow, signed } from './tree';
 
-export function bandFor(percent: Dec, bands: Band[]): string | null {
-  for (const b of bands) if (percent.cmp(Dec.fromNumber(b.minPercent) ?? Dec.ZERO) >= 0) return b.label;
-  return null;
-}
+export { bandFor };
 
 /** The decimals a value of this cell shows: its number format's, else (General) the value's own. */
 export function shownDecimals(v: NodeValue): number {
