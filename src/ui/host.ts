@@ -6,9 +6,9 @@
  */
 import type { SheetSnapshot } from '../core/snapshot';
 import type { Finding, Lang, RecalcCell, SheetReport, Text } from '../core/report';
-import type { CheckSettings } from '../excel/settings';
+import type { CheckSettings } from '../core/settings';
 
-/** The per-workbook settings the pane edits (src/excel/settings.ts `CheckSettings`, with lang/autoRefresh resolved). */
+/** The per-workbook settings the pane edits (src/core/settings.ts `CheckSettings`, with lang/autoRefresh resolved). */
 export type PaneSettings = Omit<CheckSettings, 'lang' | 'autoRefresh'> & { lang: Lang; autoRefresh: boolean };
 
 export const DEFAULT_PANE_SETTINGS: Readonly<PaneSettings> = Object.freeze({ lang: 'vi', autoRefresh: false });
