@@ -212,7 +212,15 @@ export function restorable(v: RawValue | null | undefined): RawValue {
 }
 
 /** Reads the current state of the record's cells where they are now (one sync) and queues every restore. */
-export async function queueRevert(ctx: Excel.RequestContext, ws: Excel.Worksheet, rec: JournalRecord, names: ReadonlyMap<string, string>, markColors: ReadonlySet<string>): Promise<JournalRevert> {
+export async function queueRevert(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  rec: JournalRecord,
+  names: ReadonlyMap<string, string>,
+  markColors: ReadonlySet<string>,
+  /** a rollback right after the add-in's own failed batch: every cell not as before is put back (nobody else touched it) */
+  force = false,
+): Promise<JournalRevert> {
   const { at, followed } = locateRecord(rec, names);
   const live: { c: RecordedCell; a1: string; pos: CellPos }[] = [];
   let gone = 0;
@@ -257,7 +265,7 @@ export async function queueRevert(ctx: Excel.RequestContext, ws: Excel.Worksheet
     const f = valueRanges[i].formulas[0]?.[0];
     const nowFormula = isFormula(f, now);
     const beforeMatches = v.formula !== undefined ? nowFormula && f === v.formula : !nowFormula && sameValue(now, v.before);
-    if (!nowFormula && sameValue(now, v.after)) {
+    if ((!nowFormula && sameValue(now, v.after)) || (force && !beforeMatches)) {
       ws.getRange(x.a1).values = [[v.formula !== undefined ? v.formula : restorable(v.before)]];
       restored.add(x.a1);
     } else if (beforeMatches) already.add(x.a1);
@@ -270,7 +278,7 @@ export async function queueRevert(ctx: Excel.RequestContext, ws: Excel.Worksheet
     const before = rec.fills[x.c.fill!];
     const now = current.get(x.a1);
     if (!now) continue;
-    if (isMarkFill(now, markColors) && !isMarkFill(before, markColors)) {
+    if ((isMarkFill(now, markColors) && !isMarkFill(before, markColors)) || (force && !sameFill(now, before))) {
       if ('gradient' in before) out.unrestorable.push(x.a1);
       else {
         toRestore.push({ pos: x.pos, fill: before });

@@ -349,10 +349,9 @@ export async function applyMarks(findings: readonly Finding[], depsIn?: Partial<
         }
         for (const [color, list] of byColor)
           for (const addresses of joinAddressLists(coalesceCells(list).map(rangeA1))) {
-            const fill = ws.getRanges(addresses).format.fill;
-            // clear first: a colour set over a patterned fill would keep the pattern (the original is recorded)
-            fill.clear();
-            fill.color = color;
+            // one operation: the pattern too (a colour alone set over a patterned fill would keep the pattern), and
+            // never clear-then-colour, which a failing sync could leave half done
+            ws.getRanges(addresses).format.fill.set({ pattern: 'Solid', color, tintAndShade: 0 });
           }
         for (const d of marked) {
           if (!d.replace) continue;
@@ -370,7 +369,8 @@ export async function applyMarks(findings: readonly Finding[], depsIn?: Partial<
       } catch (err) {
         // put back everything recorded, then forget the record; if that fails too, Xóa đánh dấu can finish it
         try {
-          await queueRevert(ctx, ws, { ...stored!, tracks: [] }, new Map(), MARK_COLOR_SET);
+          // force: every recorded cell back to its original, whatever this batch left it showing
+          await queueRevert(ctx, ws, { ...stored!, tracks: [] }, new Map(), MARK_COLOR_SET, true);
           await ctx.sync();
           await storeRecord(deps, sheetId, MARKS_KIND, null, stored?.tracks ?? [], [recordKey(MARKS_KIND, sheetId)]);
         } catch (rollbackError) {
@@ -420,8 +420,10 @@ async function addAnnotations(
       i += batch.length;
     } catch (e) {
       if (refused.length >= MAX_REFUSED) throw e;
-      // which ones got in? the first that did not is the one Excel refused
-      const present = await annotationsPresent(ctx, ws, mode, batch);
+      // which ones got in? the first that did not is the one Excel refused (if even that cannot be read, give up)
+      const present = await annotationsPresent(ctx, ws, mode, batch).catch(() => {
+        throw e;
+      });
       let k = 0;
       while (k < batch.length && present.has(batch[k].a1)) k++;
       if (k === batch.length) {

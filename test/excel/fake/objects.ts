@@ -1067,11 +1067,13 @@ export class FakeWorksheet extends FakeObjectBase {
   }
   /** the undo article lists Worksheet.delete as not supporting undo: it empties the stack */
   delete(): void {
+    let name = '?';
     this.ctx.write(
       'worksheet.delete',
-      () => this.sheet().name,
+      () => name,
       () => {
         const s = this.sheet();
+        name = s.name;
         const ex = this.ctx.excel;
         if (ex.sheets.length === 1) throw new OfficeError('InvalidOperation', 'a workbook keeps at least one sheet');
         ex.sheets.splice(ex.sheets.indexOf(s), 1);
