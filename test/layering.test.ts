@@ -17,8 +17,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   excel: ['core', 'excel'],
   functions: ['core', 'functions'],
   ui: ['core', 'ui'],
-  // the Excel host: the pane's entry and the ribbon buttons, over the Office.js adapter
-  taskpane: ['core', 'ui', 'excel', 'taskpane', 'commands'],
+  // the Excel host: the pane's entry, the ribbon buttons and the Excel functions (one shared runtime), over the adapter
+  taskpane: ['core', 'ui', 'excel', 'taskpane', 'commands', 'functions'],
   commands: ['core', 'ui', 'excel', 'taskpane', 'commands'],
   // the browser host
   preview: ['core', 'io', 'ui', 'preview'],

@@ -13,6 +13,7 @@ import { checkBudget } from './rules/budget';
 import { checkDeadlines } from './rules/deadlines';
 import { scoreFindings } from './rules/scores';
 import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
+import { attachFixes } from './fixes';
 
 const SIMPLE_RULES: Rule[] = [structureRule, numberingRule, requiredRule, numbersRule];
 
@@ -110,6 +111,14 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
     report.recalc = recalcPlan(tree, table);
     report.pointsLost = pointsLost(tree);
   }
+  const budgetCol = table.col.budget;
+  attachFixes(findings, {
+    grid,
+    numbers: ctx.numbers,
+    budget,
+    budgetHeader: budgetCol !== undefined ? table.header.titles.get(budgetCol) : undefined,
+    scores: tree,
+  });
   sortFindings(findings);
   return report;
 }

@@ -13,7 +13,7 @@
  */
 import type * as ExcelJSType from 'exceljs';
 import { parseA1, columnLetter } from '../core/snapshot';
-import { RULE_BY_ID, countBySeverity, type Finding, type Lang, type SheetReport } from '../core/report';
+import { RULE_BY_ID, countBySeverity, howToFixText, type Finding, type Lang, type SheetReport } from '../core/report';
 import { readWorkbook } from './xlsx';
 import { MARK_ARGB, REPORT_SHEET_NAME, planCellMarks, uniqueSheetName } from '../core/marks';
 
@@ -44,6 +44,7 @@ const STRINGS = {
   severity: { vi: 'Mức độ', en: 'Severity' },
   rule: { vi: 'Quy tắc', en: 'Rule' },
   ruleId: { vi: 'Mã quy tắc', en: 'Rule id' },
+  howToFix: { vi: 'Cách sửa', en: 'How to fix' },
   message: { vi: 'Nội dung', en: 'Message' },
   none: { vi: 'Không có phát hiện nào.', en: 'No findings.' },
   'sev.error': { vi: 'Lỗi', en: 'Error' },
@@ -79,6 +80,8 @@ export interface ReportRow {
   rule: string;
   ruleId: string;
   message: string;
+  /** the rule's advice and the finding's suggested fix */
+  howToFix: string;
 }
 
 /** The report sheet's finding rows, in report order (the order of `reports`, then of each report's findings). */
@@ -95,6 +98,7 @@ export function reportRows(reports: readonly SheetReport[], opts: AnnotateOption
         rule: RULE_BY_ID[f.rule]?.title[lang] ?? f.rule,
         ruleId: f.rule,
         message: f.message?.[lang] ?? f.message?.vi ?? '',
+        howToFix: howToFixText(f, lang),
       });
     }
   }
@@ -143,17 +147,18 @@ export async function annotateWorkbook(bytes: Uint8Array, reports: readonly Shee
   ws.getCell('A1').value = text(s('title', lang, { file: fileLabel, date: displayDate(opts.asOf, lang) }));
   ws.getCell('A1').font = { bold: true, size: 13 };
   ws.getCell('A2').value = s('summary', lang, c);
-  const headers = [s('file', lang), s('sheet', lang), s('cell', lang), s('severity', lang), s('rule', lang), s('message', lang), s('ruleId', lang)];
+  const headers = [s('file', lang), s('sheet', lang), s('cell', lang), s('severity', lang), s('rule', lang), s('message', lang), s('ruleId', lang), s('howToFix', lang)];
   const head = ws.getRow(REPORT_HEADER_ROWS);
   headers.forEach((h, i) => {
     const cell = head.getCell(i + 1);
     cell.value = h;
     cell.font = { bold: true };
   });
-  [28, 18, 8, 11, 32, 90, 24].forEach((w, i) => {
+  [28, 18, 8, 11, 32, 90, 24, 70].forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
   ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
 
   const rows = reportRows(reports, { ...opts, lang });
   const sheetOf = new Set(taken);
@@ -176,6 +181,7 @@ export async function annotateWorkbook(bytes: Uint8Array, reports: readonly Shee
     row.getCell(5).value = text(r.rule);
     row.getCell(6).value = text(r.message);
     row.getCell(7).value = r.ruleId;
+    row.getCell(8).value = text(r.howToFix);
   });
   if (!rows.length) ws.getCell(REPORT_HEADER_ROWS + 1, 6).value = s('none', lang);
 

@@ -31,6 +31,7 @@ import { severityRank, countBySeverity, type Lang } from '../core/report';
 import { planMarksByCell } from '../core/marks';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
+import { HelpLink } from '../ui/HelpLink';
 import { PointsLost } from '../ui/PointsLost';
 import { formatNum, t } from '../ui/i18n';
 import { Grid, masterAddress, type GridMark } from './Grid';
@@ -328,7 +329,9 @@ export function PreviewApp({ ctl }: { ctl: PreviewController }) {
         <header className={s.header}>
           <div className={s.titles}>
             <Title3 as="h1">{p('page.title', lang)}</Title3>
-            <Caption1>{p('page.lead', lang)}</Caption1>
+            <Caption1>
+              {p('page.lead', lang)} <HelpLink lang={lang} />
+            </Caption1>
           </div>
           <div className={s.controls}>
             <Field label={p('page.asOf', lang)}>
