@@ -541,9 +541,9 @@ const scenarios = [
       await t.until(page, 'the pane to listen to worksheets.onChanged', () => t.hook(page, 'changeListeners'), (n) => n > 0);
 
       // the user types the right total into F61: the pane checks again by itself and the budget finding goes.
-      // (Edits within OWN_WRITE_GRACE_MS = 1 s of the pane's last operation are taken as echoes of its own writes
-      // and ignored — src/ui/App.tsx — so the "user" waits a moment, as a person would.)
-      await sleep(1500);
+      // (No time window hides the add-in's own writes any more — triggerSource, or events off below ExcelApi 1.14 —
+      // the "user" still waits a moment, as a person would.)
+      await sleep(500);
       await t.hook(page, 'setCell', 'F61', 26979, SHEET);
       await finding.first().waitFor({ state: 'detached', timeout: TIMEOUT });
       await t.idle(page);
