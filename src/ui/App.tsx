@@ -21,7 +21,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Lang, Text as Bilingual } from '../core/report';
+import type { Lang } from '../core/report';
 import { both, failure, runCheck, runClearMarks, runRecalc, runReportSheet, runRevert, runSelfTest } from './actions';
 import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from './host';
 import { t, type StringKey } from './i18n';

@@ -1,7 +1,8 @@
 /**
  * A faithful fake of the part of the Excel object model the adapter uses — faithful where real Excel is less kind
  * than a fake would be. The model is in ./fake/model.ts, the application and its request context (sync, limits,
- * failures, undo, events) in ./fake/context.ts, the proxies in ./fake/objects.ts. Each real behaviour cites where it
+ * failures, undo, events) in ./fake/context.ts, the proxies in ./fake/objects.ts (ranges, fills) and
+ * ./fake/workbook.ts (notes, comments, names, settings, worksheets). Each real behaviour cites where it
  * was seen: an Office add-ins doc page or an OfficeDev/office-js issue.
  *
  * - proxies: nothing happens until `context.sync()`; every method call / property write is queued in order;
@@ -35,4 +36,5 @@
  */
 export * from './fake/model';
 export * from './fake/context';
-export { FakeRange, FakeWorksheet } from './fake/objects';
+export { FakeRange } from './fake/objects';
+export { FakeWorksheet } from './fake/workbook';

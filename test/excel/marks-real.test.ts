@@ -121,7 +121,7 @@ describe('Ctrl+Z and re-marking', () => {
   });
 
   test('cells Ctrl+Z already put back count as already restored, not as re-coloured by the user', async () => {
-    const { x, sheet, deps } = setup();
+    const { sheet, deps } = setup();
     await applyMarks([finding('B5'), finding('D20')], deps);
     sheet.mutable(5, 2).fill = { ...GREEN };
     sheet.mutable(20, 4).fill = { ...NO_FILL };

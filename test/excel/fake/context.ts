@@ -9,7 +9,6 @@ import {
   FakeSheet,
   OfficeError,
   addressOf,
-  bytesOf,
   cmpVersion,
   deleteShift,
   insertShift,
@@ -19,7 +18,8 @@ import {
   type FakeName,
   type Shift,
 } from './model';
-import { FakeWorkbook, type FakeObjectBase } from './objects';
+import type { FakeObjectBase } from './objects';
+import { FakeWorkbook } from './workbook';
 
 export interface SyncRecord {
   index: number;
