@@ -8,6 +8,7 @@ export * from './tracking';
 export * from './journal';
 export * from './read';
 export * from './marks';
+export * from './writes';
 export * from './recalc';
 export * from './select';
 export * from './selftest';

@@ -3,8 +3,9 @@
  * undone exactly — by the add-in's own buttons (Xóa đánh dấu, Hoàn tác), whether or not Excel's Ctrl+Z can.
  *
  * One record per (kind, sheet): `phuluc.<kind>.<sheet id>` in Workbook.settings (src/excel/settings.ts). Kinds today:
- * "marks" (fills + notes/comments, src/excel/marks.ts) and "recalc" (values, src/excel/recalc.ts); a one-click fix
- * is one more kind writing values. Each recorded cell keeps, per aspect it touched:
+ * "marks" (fills + notes/comments, src/excel/marks.ts) and "recalc" (values). Values and formulas go through
+ * `writeCells` / `undoCells` (src/excel/writes.ts), the one entry point for any writer of cell contents — the
+ * recalculation, and a one-click fix as one more kind. Each recorded cell keeps, per aspect it touched:
  *   value   — what the cell held before the first write (a value, or a formula) and what was written;
  *   fill    — the fill before the first write (an index into `fills`); what was written is one of the mark colours;
  *   note    — a hash of the text of the note the add-in added (the cell had none);
@@ -35,7 +36,9 @@ export type RawValue = string | number | boolean;
 export interface RecordedCell {
   /** the cell's address when the record was last written */
   cell: string;
-  value?: { before: RawValue; formula?: string; after: RawValue };
+  /** before: the value (or, with `formula`, the formula) the cell held; after: the value written, or the formula
+   * written when `afterFormula` */
+  value?: { before: RawValue; formula?: string; after: RawValue; afterFormula?: true };
   fill?: number;
   /** hash of the text of the note the add-in added ("*": any text — records of older versions) */
   note?: string;
@@ -265,7 +268,8 @@ export async function queueRevert(
     const f = valueRanges[i].formulas[0]?.[0];
     const nowFormula = isFormula(f, now);
     const beforeMatches = v.formula !== undefined ? nowFormula && f === v.formula : !nowFormula && sameValue(now, v.before);
-    if ((!nowFormula && sameValue(now, v.after)) || (force && !beforeMatches)) {
+    const afterMatches = v.afterFormula ? nowFormula && f === v.after : !nowFormula && sameValue(now, v.after);
+    if (afterMatches || (force && !beforeMatches)) {
       ws.getRange(x.a1).values = [[v.formula !== undefined ? v.formula : restorable(v.before)]];
       restored.add(x.a1);
     } else if (beforeMatches) already.add(x.a1);

@@ -1,12 +1,12 @@
 /**
  * Writing the recalculated scores into the sheet, and putting the old values back ("Hoàn tác").
  *
- * applyRecalc: one sync re-reads the plan cells (values + formulas), the sheet's protection and its records; if any
- * cell changed since the check (now holds a formula, no longer holds one, or its value is not the `current` the plan
- * was made from) nothing is written and a RecalcError('stale') lists the cells. Otherwise the previous values are
- * recorded in the journal (./journal.ts, kind "recalc": the oldest value of every cell across successive
- * recalculations, followed through row/column moves), in a run of its own, and one sync writes `computed` into
- * exactly the non-formula cells whose value differs. Formula cells are never written; their value is compared with
+ * applyRecalc: one sync re-reads the plan cells (values + formulas) and the sheet's protection; if any cell changed
+ * since the check (now holds a formula, no longer holds one, or its value is not the `current` the plan was made
+ * from) nothing is written and a RecalcError('stale') lists the cells. Otherwise `computed` goes into exactly the
+ * non-formula cells whose value differs, through writeCells (./writes.ts, kind "recalc"): the previous values are
+ * recorded first (the oldest value of every cell across successive recalculations, followed through row/column moves)
+ * and written back if the write fails half-way. Formula cells are never written; their value is compared with
  * `computed` and reported.
  *
  * Undo: where ExcelApi 1.20 is available the writes run as `Excel.run({ mergeUndoGroup: true }, …)`, so one Ctrl+Z
@@ -17,24 +17,10 @@
  */
 import type { RecalcCell } from '../core/report';
 import { normalizeCell, posOf } from './addresses';
-import { keepsUndo, resolveDeps, runBatch, targetSheet, type ExcelDeps } from './deps';
+import { keepsUndo, loadSheetInfo, resolveDeps, runBatch, type ExcelDeps } from './deps';
 import { protectedMessage, RecalcError } from './errors';
-import {
-  existingTracks,
-  isFormula,
-  locateRecord,
-  readSheetState,
-  recordKey,
-  recordOf,
-  restorable,
-  revertRecord,
-  storeRecord,
-  type JournalRecord,
-  type RawValue,
-  type RecordedCell,
-  type SheetState,
-} from './journal';
-import { MAX_SETTING_BYTES, settingBytes, tooLargeError } from './settings';
+import { isFormula, recordKey, restorable, type RawValue } from './journal';
+import { legacyValues, undoCells, writeCells } from './writes';
 
 export { restorable, type RawValue };
 export const RECALC_KIND = 'recalc';
@@ -93,21 +79,10 @@ export function formulaAgrees(actual: number | null, expected: number): boolean 
 const asNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** A record of the add-in's first version (`phuluc.recalc.<sheet name>`, v1) → the journal's shape. */
-export function legacyRecalc(raw: unknown, st: SheetState): JournalRecord | null {
-  const r = raw as { v?: number; cells?: { cell?: unknown; before?: unknown; after?: unknown }[] } | null;
-  if (!r || r.v !== 1 || !Array.isArray(r.cells)) return null;
-  const cells: RecordedCell[] = [];
-  for (const c of r.cells) {
-    const cell = typeof c.cell === 'string' ? normalizeCell(c.cell) : null;
-    if (!cell || typeof c.after !== 'number' || !['string', 'number', 'boolean'].includes(typeof c.before)) return null;
-    cells.push({ cell, value: { before: c.before as RawValue, after: c.after } });
-  }
-  return { v: 2, kind: RECALC_KIND, sheetId: st.sheetId, sheet: st.sheet, cells, fills: [], tracks: [] };
-}
+export const legacyRecalc = legacyValues(RECALC_KIND);
 
 export async function applyRecalc(plan: readonly RecalcCell[], depsIn?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<RecalcResult> {
   const deps = resolveDeps(depsIn);
-  const undoGrouped = keepsUndo(deps);
   const cells: (RecalcCell & { address: string })[] = [];
   for (const p of plan) {
     const address = normalizeCell(p.cell);
@@ -115,110 +90,66 @@ export async function applyRecalc(plan: readonly RecalcCell[], depsIn?: Partial<
     cells.push({ ...p, address });
   }
 
-  return runBatch(
+  // ── read: protection + the plan cells as they are now (one sync); formula cells are only verified ──
+  const { sheet, changed, verifiedFormulas } = await runBatch(deps, async (ctx) => {
+    const ws = loadSheetInfo(ctx, opts?.sheet);
+    const ranges = cells.map((c) => {
+      const r = ws.getRange(c.address);
+      r.load(['values', 'formulas']);
+      return r;
+    });
+    await ctx.sync();
+    if (ws.protection.protected) {
+      const [vi, en] = protectedMessage(ws.name);
+      throw new RecalcError('protected', vi, en);
+    }
+    const stale: string[] = [];
+    const changed: RecalcChange[] = [];
+    const verifiedFormulas: FormulaCheck[] = [];
+    cells.forEach((p, i) => {
+      const value = ranges[i].values[0]?.[0];
+      const formula = ranges[i].formulas[0]?.[0];
+      const hasFormula = isFormula(formula, value);
+      if (p.formula) {
+        if (!hasFormula) stale.push(p.address);
+        else {
+          const actual = asNumber(value);
+          verifiedFormulas.push({ cell: p.address, expected: p.computed, actual, ok: formulaAgrees(actual, p.computed) });
+        }
+        return;
+      }
+      if (hasFormula || !sameNumber(asNumber(value), p.current)) {
+        stale.push(p.address);
+        return;
+      }
+      if (!sameNumber(asNumber(value), p.computed)) changed.push({ cell: p.address, before: value === null || value === undefined ? '' : (value as RawValue), after: p.computed });
+    });
+    if (stale.length)
+      throw new RecalcError(
+        'stale',
+        `Trang tính đã thay đổi sau lần kiểm tra (ô ${stale.join(', ')}); hãy bấm «Kiểm tra» lại trước khi tính lại điểm. Chưa ghi gì vào trang tính.`,
+        `The sheet changed since it was checked (cells ${stale.join(', ')}); check it again before recalculating. Nothing was written.`,
+        stale,
+      );
+    return { sheet: ws.name, changed, verifiedFormulas };
+  });
+  if (!changed.length) return { sheet, changed, verifiedFormulas, undoGrouped: keepsUndo(deps) };
+
+  // ── write through the journal: recorded first, one undo step, rolled back on failure ──
+  const res = await writeCells(
+    RECALC_KIND,
+    changed.map((c) => ({ cell: c.cell, expect: { value: c.before === '' ? null : c.before, formula: null }, value: c.after })),
     deps,
-    async (ctx) => {
-      // ── read: the sheet, its records, and the plan cells as they are now (two syncs) ──
-      const st = await readSheetState(ctx, targetSheet(ctx, opts?.sheet));
-      const { ws, sheet, sheetId } = st;
-      if (st.protected) {
-        const [vi, en] = protectedMessage(sheet);
-        throw new RecalcError('protected', vi, en);
-      }
-      const ranges = cells.map((c) => {
-        const r = ws.getRange(c.address);
-        r.load(['values', 'formulas']);
-        return r;
-      });
-      await ctx.sync();
-
-      const stale: string[] = [];
-      const changed: (RecalcChange & { formula?: string })[] = [];
-      const verifiedFormulas: FormulaCheck[] = [];
-      cells.forEach((p, i) => {
-        const value = ranges[i].values[0]?.[0];
-        const formula = ranges[i].formulas[0]?.[0];
-        const hasFormula = isFormula(formula, value);
-        if (p.formula) {
-          if (!hasFormula) stale.push(p.address);
-          else {
-            const actual = asNumber(value);
-            verifiedFormulas.push({ cell: p.address, expected: p.computed, actual, ok: formulaAgrees(actual, p.computed) });
-          }
-          return;
-        }
-        if (hasFormula || !sameNumber(asNumber(value), p.current)) {
-          stale.push(p.address);
-          return;
-        }
-        if (!sameNumber(asNumber(value), p.computed)) {
-          const before = value === null || value === undefined ? '' : (value as RawValue);
-          changed.push({ cell: p.address, before, after: p.computed });
-        }
-      });
-      if (stale.length)
-        throw new RecalcError(
-          'stale',
-          `Trang tính đã thay đổi sau lần kiểm tra (ô ${stale.join(', ')}); hãy bấm «Kiểm tra» lại trước khi tính lại điểm. Chưa ghi gì vào trang tính.`,
-          `The sheet changed since it was checked (cells ${stale.join(', ')}); check it again before recalculating. Nothing was written.`,
-          stale,
-        );
-      if (!changed.length) return { sheet, changed, verifiedFormulas, undoGrouped };
-
-      // ── record the old values (merged with an earlier, unreverted recalculation: its oldest value stands) ──
-      const { rec: prev, legacyKeys } = recordOf(st, RECALC_KIND, legacyRecalc);
-      const merged = new Map<string, RecordedCell>();
-      if (prev) {
-        const { at } = locateRecord(prev, st.names);
-        prev.cells.forEach((c, i) => {
-          if (at[i]) merged.set(at[i]!, { ...c, cell: at[i]! });
-        });
-      }
-      const prevHere: JournalRecord | null = prev ? { ...prev, cells: [...merged.values()] } : null;
-      for (const c of changed) {
-        const old = merged.get(c.cell)?.value;
-        merged.set(c.cell, { cell: c.cell, value: { before: old ? old.before : c.before, ...(old?.formula !== undefined ? { formula: old.formula } : {}), after: c.after } });
-      }
-      const record: JournalRecord = { v: 2, kind: RECALC_KIND, sheetId, sheet, cells: [...merged.values()], fills: [], tracks: [] };
-      const bytes = settingBytes(record);
-      if (bytes > MAX_SETTING_BYTES) throw tooLargeError(bytes);
-      const stored = await storeRecord(deps, sheetId, RECALC_KIND, record, existingTracks(prev, st.names), legacyKeys);
-
-      // ── write (one sync) ──
-      for (const c of changed) ws.getRange(c.cell).values = [[c.after]];
-      try {
-        await ctx.sync();
-      } catch (err) {
-        // put this batch's old values back and the earlier record with them
-        try {
-          for (const c of changed) ws.getRange(c.cell).values = [[restorable(c.before)]];
-          await ctx.sync();
-          await storeRecord(deps, sheetId, RECALC_KIND, prevHere, stored?.tracks ?? [], prevHere ? [] : [recordKey(RECALC_KIND, sheetId)]);
-        } catch (rollbackError) {
-          (err as { rollbackError?: unknown }).rollbackError = rollbackError;
-        }
-        throw err;
-      }
-      return { sheet, changed: changed.map(({ cell, before, after }) => ({ cell, before, after })), verifiedFormulas, undoGrouped };
-    },
-    { writes: true, undoGroup: true },
+    { sheet },
   );
+  return { sheet: res.sheet, changed, verifiedFormulas, undoGrouped: res.undoGrouped };
 }
 
 export async function revertRecalc(depsIn?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<RevertResult> {
-  const deps = resolveDeps(depsIn);
-  const { sheet, result } = await revertRecord(deps, RECALC_KIND, {
-    sheet: opts?.sheet,
-    markColors: new Set(),
-    legacy: legacyRecalc,
-    onProtected: (name) => {
-      const [vi, en] = protectedMessage(name);
-      return new RecalcError('protected', vi, en);
-    },
-  });
-  if (!result) return { sheet, restored: [], skipped: [], hadRecalc: false };
+  const res = await undoCells(RECALC_KIND, depsIn, opts);
+  if (!res.hadRecord) return { sheet: res.sheet, restored: [], skipped: [], hadRecalc: false };
   // a cell already back (Ctrl+Z, an earlier attempt) holds its old value: it counts as restored
-  return { sheet, restored: [...result.restored, ...result.already].sort(byPosition), skipped: result.skipped.sort(byPosition), hadRecalc: true };
+  return { sheet: res.sheet, restored: res.restored.sort(byPosition), skipped: res.skipped.sort(byPosition), hadRecalc: true };
 }
 
 const byPosition = (a: string, b: string) => {

@@ -47,7 +47,7 @@ const PLAN = [
 const cellOf = (x: FakeExcel, a: string): FakeCell | undefined => x.sheet(SHEET)!.cell(a);
 const snapshot = (x: FakeExcel) => Object.fromEntries(['F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11'].map((a) => [a, { ...cellOf(x, a) }]));
 
-test('writes exactly the differing non-formula cells (read, cells, record, write: 4 syncs); formulas verified, untouched', async () => {
+test('writes exactly the differing non-formula cells (check, then read, cells, record, write: 5 syncs); formulas verified, untouched', async () => {
   const { x, store, deps } = setup();
   const res = await applyRecalc(PLAN, deps);
   expect(res.changed).toEqual([
@@ -59,13 +59,13 @@ test('writes exactly the differing non-formula cells (read, cells, record, write
     { cell: 'F10', expected: 6.75, actual: 6, ok: false },
     { cell: 'F11', expected: 3.5, actual: 3.5, ok: true },
   ]);
-  expect(x.syncCount).toBe(4);
+  expect(x.syncCount).toBe(5);
   const values = x.writeLog.filter((w) => w.kind === 'values');
   expect(values.map((w) => w.target)).toEqual([`${SHEET}!F6`, `${SHEET}!F7`, `${SHEET}!F8`]);
-  expect(values.every((w) => w.sync === 4)).toBe(true);
+  expect(values.every((w) => w.sync === 5)).toBe(true);
   // the record is stored before, in a run of its own (outside the merged undo group)
-  expect(x.writeLog.find((w) => w.kind === 'setting.add')!.sync).toBe(3);
-  expect(x.syncLog[2].run).not.toBe(x.syncLog[3].run);
+  expect(x.writeLog.find((w) => w.kind === 'setting.add')!.sync).toBe(4);
+  expect(x.syncLog[3].run).not.toBe(x.syncLog[4].run);
   expect(cellOf(x, 'F6')!.value).toBe(2);
   expect(cellOf(x, 'F8')!.value).toBe(1.5);
   expect(cellOf(x, 'F10')).toEqual({ value: 6, formula: '=SUM(F5:F9)' });
@@ -75,13 +75,13 @@ test('writes exactly the differing non-formula cells (read, cells, record, write
 test('undo grouping: the writes run with mergeUndoGroup only where ExcelApi 1.20 exists; the record outside the group', async () => {
   const a = setup();
   expect((await applyRecalc(PLAN, a.deps)).undoGrouped).toBe(true);
-  expect(a.x.runLog).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
+  expect(a.x.runLog).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
   // one Ctrl+Z record for the values, one for the record — and the user's stack never emptied
   expect(a.x.undo).toEqual({ records: 2, clears: [] });
   const b = setup();
   b.x.apiVersion = '1.19';
   expect((await applyRecalc(PLAN, b.deps)).undoGrouped).toBe(false);
-  expect(b.x.runLog).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true }]);
+  expect(b.x.runLog).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true }, { delayForCellEdit: true }]);
   // below 1.20 Excel empties the undo stack on any add-in write (office-js #3788): Hoàn tác is the way back
   expect(b.x.undo.clears.length).toBeGreaterThan(0);
 });
@@ -134,7 +134,7 @@ test.each([
   expect(err.vi).toMatch(/thay đổi/);
   expect(x.writes).toBe(0);
   expect(store.keys()).toEqual([]);
-  expect(x.syncCount).toBe(2);
+  expect(x.syncCount).toBe(1);
 });
 
 test('protected sheet → RecalcError("protected"), nothing written', async () => {
@@ -150,16 +150,16 @@ test('nothing to change → no write, no state', async () => {
   const res = await applyRecalc([cell('F5', 2, 2), cell('F11', 3.5, 3.5, true)], deps);
   expect(res.changed).toEqual([]);
   expect(x.writes).toBe(0);
-  expect(x.syncCount).toBe(2);
+  expect(x.syncCount).toBe(1);
   expect(store.record()).toBeUndefined();
 });
 
 test('a failed write sync is rolled back and the error rethrown', async () => {
   const { x, store, deps } = setup();
   const before = snapshot(x);
-  x.failure = { sync: 4, afterOps: 5, error: new OfficeError('GeneralException', 'boom') }; // F6 and F7 written, then it fails
+  x.failure = { sync: 5, afterOps: 5, error: new OfficeError('GeneralException', 'boom') }; // F6 and F7 written, then it fails
   await expect(applyRecalc(PLAN, deps)).rejects.toMatchObject({ message: 'boom' });
-  expect(x.writeLog.some((w) => w.sync === 4 && w.kind === 'values')).toBe(true);
+  expect(x.writeLog.some((w) => w.sync === 5 && w.kind === 'values')).toBe(true);
   expect(snapshot(x)).toEqual(before);
   expect(store.record()).toBeUndefined();
   expect(x.names).toEqual([]);
@@ -169,7 +169,7 @@ test('a failed write after an earlier recalculation: the earlier record is kept,
   const { x, store, deps } = setup();
   const before = snapshot(x);
   await applyRecalc(PLAN, deps);
-  x.failure = { sync: x.syncCount + 4, afterOps: 3, error: new OfficeError('GeneralException', 'boom') };
+  x.failure = { sync: x.syncCount + 5, afterOps: 3, error: new OfficeError('GeneralException', 'boom') };
   await expect(applyRecalc([cell('F6', 2, 2.5), cell('F9', 0.75, 1)], deps)).rejects.toThrow('boom');
   expect(store.record()!.cells.map((c) => c.cell).sort()).toEqual(['F6', 'F7', 'F8']);
   await revertRecalc(deps);
