@@ -109,5 +109,6 @@ Options:
   --lang vi|en           language of the messages (default vi)
   --no-color / --color   colour in text output (default: when writing to a terminal)
 
-Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked).
+Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked),
+           3 a file was not checked (no sheet holds an appendix table: not a pass).
 `;

@@ -5,7 +5,7 @@ import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { checkAll } from '../core/check';
 import { todayIso } from '../core/options';
 import { readSnapshots } from '../io/xlsx';
-import { FileResult, findingsCsv, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
+import { FileResult, exitCode, findingsCsv, safe, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
 
 interface Io {
   out: (s: string) => void;
@@ -71,15 +71,14 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
   const color = args.color ?? io.isTty;
   if (args.summary) {
     const rows = summaryRows(results);
-    if (args.format === 'json') io.out(JSON.stringify({ version: 1, asOf, files: rows }, null, 2) + '\n');
+    if (args.format === 'json') io.out(safeJson(JSON.stringify({ version: 1, asOf, files: rows }, null, 2)) + '\n');
     else if (args.format === 'csv') io.out(summaryCsv(rows));
     else io.out(summaryText(rows, args.lang, color));
   } else if (args.format === 'json') io.out(toJson(results, asOf, args.lang) + '\n');
   else if (args.format === 'csv') io.out(findingsCsv(results, args.lang));
   else io.out(toText(results, args.lang, color));
-  for (const r of results) if (r.error) io.err(`phuluc: ${r.file}: ${r.error}\n`);
-  if (results.some((r) => r.error)) return 2;
-  return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
+  for (const r of results) if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}\n`);
+  return exitCode(results);
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {

@@ -19,6 +19,7 @@ export type RuleId =
   | 'missing-required'
   | 'number-as-text'
   | 'invalid-number'
+  | 'negative-amount'
   | 'cell-error'
   | 'budget-subtotal-mismatch'
   | 'budget-total-mismatch'
@@ -28,6 +29,8 @@ export type RuleId =
   | 'deadline-overdue'
   | 'deadline-late'
   | 'deadline-outside-plan-year'
+  | 'plan-year-doubt'
+  | 'legacy-encoding'
   | 'score-exceeds-max'
   | 'score-negative'
   | 'score-rollup-mismatch'
@@ -63,6 +66,8 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Nhập lại dạng số (không gõ dấu nháy, không để định dạng ô là Văn bản) để Excel cộng được; Phụ lục có thể đổi giúp và giữ nguyên định dạng ô.', en: "Enter it as a number (no leading apostrophe, cell not formatted as Text) so Excel can add it up; Phuluc can convert it for you, keeping the cell's format." } },
   { id: 'invalid-number', severity: 'error', title: { vi: 'Số không hợp lệ', en: 'Invalid number' },
     howToFix: { vi: 'Ghi số theo kiểu Việt Nam (21.950 hoặc 26.979,5). Nếu ô ghi chú thích (ví dụ «Lồng ghép»), chuyển chú thích sang cột Ghi chú để cột kinh phí chỉ chứa số.', en: 'Write the number the Vietnamese way (21.950 or 26.979,5). If the cell holds a remark (e.g. «Lồng ghép»), move it to a notes column so the budget column holds only numbers.' } },
+  { id: 'negative-amount', severity: 'warning', title: { vi: 'Kinh phí âm', en: 'Negative amount' },
+    howToFix: { vi: 'Kiểm tra dấu trừ hoặc dấu ngoặc «(…)»: kinh phí thường không âm. Nếu đúng là khoản giảm trừ, ghi rõ ở cột Ghi chú.', en: 'Check the minus sign or the parentheses "(…)": amounts are normally not negative. If it really is a deduction, say so in a notes column.' } },
   { id: 'cell-error', severity: 'error', title: { vi: 'Ô bị lỗi công thức', en: 'Cell shows an error' },
     howToFix: { vi: 'Sửa công thức của ô (thường do xóa dòng/cột mà công thức tham chiếu tới: #REF!) để ô hiện đúng giá trị.', en: "Repair the cell's formula (often a deleted row or column it referred to: #REF!) so the cell shows a value." } },
   { id: 'budget-subtotal-mismatch', severity: 'error', title: { vi: 'Cộng mục sai', en: 'Section subtotal wrong' },
@@ -81,6 +86,8 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Ghi rõ lý do chậm trong báo cáo, hoặc sửa ngày hoàn thành nếu ghi nhầm.', en: 'Explain the delay in the report, or correct the completion date if it was mistyped.' } },
   { id: 'deadline-outside-plan-year', severity: 'warning', title: { vi: 'Thời hạn ngoài năm kế hoạch', en: 'Deadline outside the plan year' },
     howToFix: { vi: 'Kiểm tra năm của thời hạn (thường là gõ nhầm năm trước), hoặc đặt đúng năm kế hoạch trong Cài đặt.', en: 'Check the year of the deadline (often last year typed by mistake), or set the right plan year in Settings.' } },
+  { id: 'plan-year-doubt', severity: 'warning', title: { vi: 'Năm kế hoạch có thể sai', en: 'Plan year in doubt' },
+    howToFix: { vi: 'Nếu tiêu đề nêu nhầm năm (năm báo cáo, hoặc sao từ kế hoạch năm trước), sửa tiêu đề; hoặc đặt năm kế hoạch trong Cài đặt (dòng lệnh: --plan-year).', en: 'If the title names the wrong year (the report year, or copied from last year\'s plan), correct it; or set the plan year in Settings (command line: --plan-year).' } },
   { id: 'score-exceeds-max', severity: 'error', title: { vi: 'Điểm vượt điểm tối đa', en: 'Score above its maximum' },
     howToFix: { vi: 'Sửa điểm về không quá điểm tối đa của tiêu chí (hoặc sửa điểm tối đa nếu ghi nhầm).', en: "Lower the score to at most the criterion's maximum (or correct the maximum if it is wrong)." } },
   { id: 'score-negative', severity: 'error', title: { vi: 'Điểm âm', en: 'Negative score' },
@@ -91,9 +98,58 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Tổng điểm phải bằng tổng các lĩnh vực: dùng công thức =SUM(...) của các lĩnh vực (Phụ lục có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'The total must equal the sum of the areas: use a =SUM(...) of the areas (Phuluc can write it) or press “Recalculate scores”.' } },
   { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' },
     howToFix: { vi: 'Không phải lỗi nhập liệu: lĩnh vực này cần được ưu tiên cải thiện. Xem danh sách «Điểm bị mất nhiều nhất».', en: 'Not a typing mistake: this area needs attention. See the “Most points lost” list.' } },
+  { id: 'legacy-encoding', severity: 'info', title: { vi: 'Phông chữ cũ (TCVN3 / VNI)', en: 'Legacy encoding (TCVN3 / VNI)' },
+    howToFix: { vi: 'Chuyển cả tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã: nguồn TCVN3 hoặc VNI, đích Unicode) và dùng phông Unicode như Times New Roman.', en: 'Convert the whole file to Unicode (e.g. Unikey › conversion tool: from TCVN3 or VNI to Unicode) and use a Unicode font such as Times New Roman.' } },
   { id: 'check-failed', severity: 'error', title: { vi: 'Không kiểm tra được trang', en: 'Sheet could not be checked' },
     howToFix: { vi: 'Dữ liệu không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, gửi tệp (đã bỏ thông tin nhạy cảm) cho người phụ trách kỹ thuật.', en: 'Nothing was changed. Try again; if it fails again, send the file (with sensitive data removed) to your technical contact.' } },
 ];
+
+/** The rule families a sheet's scope is told in: what ran, and what could not run and why. */
+export type RuleFamily = 'table' | 'required' | 'numbers' | 'budget' | 'deadlines' | 'plan-year' | 'scores';
+
+export const FAMILIES: readonly { id: RuleFamily; name: Text }[] = [
+  { id: 'table', name: { vi: 'cấu trúc bảng', en: 'table structure' } },
+  { id: 'required', name: { vi: 'ô bắt buộc', en: 'mandatory cells' } },
+  { id: 'numbers', name: { vi: 'số liệu', en: 'numbers' } },
+  { id: 'budget', name: { vi: 'kinh phí', en: 'budget' } },
+  { id: 'deadlines', name: { vi: 'thời hạn', en: 'deadlines' } },
+  { id: 'plan-year', name: { vi: 'năm kế hoạch', en: 'plan year' } },
+  { id: 'scores', name: { vi: 'điểm', en: 'scores' } },
+];
+
+/**
+ * Per rule: its family and what it finds (the README's rule table is generated from this and RULES:
+ * `npm run docs:rules`; a test fails when they differ).
+ */
+export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: string }>> = {
+  'table-not-found': { family: 'table', finds: 'the sheet holds no appendix table: the sheet is **not checked** (never a crash, never a pass)' },
+  'missing-column': { family: 'table', finds: 'a column you made mandatory (`--required`, settings) is not in the table' },
+  'repeated-header': { family: 'table', finds: 'a header row repeated by a page break; not read as data' },
+  'row-fragment': { family: 'table', finds: 'a row that is the tail of the item above, cut by a page break' },
+  'numbering-gap': { family: 'table', finds: 'I, II, IV…; 1, 2, 4…; sub-items starting at b)' },
+  'numbering-duplicate': { family: 'table', finds: 'the same number twice in one list' },
+  'missing-required': { family: 'required', finds: 'an empty mandatory cell (default: Nội dung, Cơ quan chủ trì, Thời gian, Sản phẩm — those the table has); parents of sub-items are exempt' },
+  'number-as-text': { family: 'numbers', finds: '"21.950" typed as text, or "1.500 triệu" / "1.500đ" with a unit (converted to the column\'s unit); read and counted, but Excel cannot add it' },
+  'invalid-number': { family: 'numbers', finds: 'malformed number ("12..5", 10^18 or more) / text in a number column ("Lồng ghép"), a unit in a column whose header names none: left out of the sums' },
+  'negative-amount': { family: 'budget', finds: 'a negative amount ("-30", "(30)") in the budget column: added as written, so it lowers the total' },
+  'cell-error': { family: 'numbers', finds: '#REF!, #VALUE!, #N/A … inside the table' },
+  'budget-subtotal-mismatch': { family: 'budget', finds: '"Cộng mục I" (or a parent\'s amount) ≠ the sum of its items' },
+  'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals never)' },
+  'budget-words-mismatch': { family: 'budget', finds: 'the amount in words ≠ the total in figures (warning when the words cannot be read)' },
+  'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed)' },
+  'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), or a number and its words that disagree ("06 (bảy)")' },
+  'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done: error when the status column says not done, warning when there is no status' },
+  'deadline-late': { family: 'deadlines', finds: 'done after the due date (completion-date column)' },
+  'deadline-outside-plan-year': { family: 'plan-year', finds: 'a whole-year deadline of another year, or a date before Q4 of the previous year / after Q1 of the next; says so when it is also overdue (one finding per cell; error when the status says not done)' },
+  'plan-year-doubt': { family: 'plan-year', finds: 'most deadlines that name a year fall in another year than the plan year read from the title: one finding at the title (instead of one per deadline)' },
+  'score-exceeds-max': { family: 'scores', finds: 'a score above the criterion\'s maximum' },
+  'score-negative': { family: 'scores', finds: 'a negative score' },
+  'score-rollup-mismatch': { family: 'scores', finds: 'a parent criterion ≠ the sum of its sub-criteria' },
+  'score-total-mismatch': { family: 'scores', finds: 'the total row ≠ the sum of the areas' },
+  'score-below-threshold': { family: 'scores', finds: 'an area under 50 % of its maximum (no emulation award below that)' },
+  'legacy-encoding': { family: 'table', finds: 'text typed in a legacy Vietnamese encoding (TCVN3 / VNI): decoded to Unicode for the check; convert the file to Unicode' },
+  'check-failed': { family: 'table', finds: 'an unexpected internal failure on one sheet; the other sheets are still checked' },
+};
 
 export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<
   RuleId,
@@ -304,9 +360,24 @@ export interface DeadlineSummary {
   parsed: number;
 }
 
+/** Why a rule family could not run on a sheet. */
+export type ScopeReason = 'no-table' | 'no-budget-column' | 'no-deadline-column' | 'no-score-columns' | 'no-plan-year' | 'check-failed';
+
+/**
+ * What was checked on a sheet, so "nothing found" is never confused with "nothing checked". `checked` is false when
+ * no appendix table was recognised (or the check failed): the sheet was NOT checked, which is not a pass.
+ */
+export interface SheetScope {
+  checked: boolean;
+  ran: RuleFamily[];
+  notRun: { family: RuleFamily; reason: ScopeReason; message: Text }[];
+}
+
 export interface SheetReport {
   sheet: string;
   found: boolean;
+  /** always set by check(); hosts read it through scopeOf() (core/scope.ts), which also covers older reports */
+  scope?: SheetScope;
   table?: TableInfo;
   planYear?: number;
   counts: Counts;

@@ -27,6 +27,11 @@ export interface SheetSnapshot {
   /** numberFormats[r][c]: "0.00", "#,##0", "dd/mm/yyyy", "General" … */
   numberFormats?: (string | null | undefined)[][];
   merges?: MergedArea[];
+  /**
+   * The distinct font names used by the sheet's cells (".VnTime", "VNI-Times", "Times New Roman"…), when the host
+   * can tell: evidence for legacy Vietnamese encodings (core/vn/legacy.ts). Optional; the text is evidence enough.
+   */
+  fonts?: string[];
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {

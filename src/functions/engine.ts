@@ -40,13 +40,15 @@ function readNumber(v: CellInput, hint: NumberHint, what: string): Dec {
   if (isBlankInput(v)) return fail('invalidValue', `${what}: ô trống, không có số để đọc.`);
   if (typeof v === 'boolean') return fail('invalidValue', `${what}: không đọc được «${v ? 'TRUE' : 'FALSE'}» thành số.`);
   if (typeof v === 'number') {
-    const d = Dec.fromNumber(v);
+    const d = Dec.fromExcel(v); // as Excel shows it: 15 significant digits
     return d ?? fail('invalidNumber', `${what}: không đọc được số ${String(v)}.`);
   }
   const p = parseNumber(v, hint);
   if (!p) return fail('invalidValue', `${what}: không đọc được «${excerpt(v, 40)}» thành số.`);
+  if (!p.ok && p.reason === 'too large') return fail('invalidNumber', `${what}: «${excerpt(v, 40)}» quá lớn (từ 10^18 trở lên).`);
   if (!p.ok) return fail('invalidValue', `${what}: không đọc được «${excerpt(v, 40)}» thành số (${REASONS[p.reason] ?? p.reason}).`);
-  return p.value;
+  // a unit written in the cell ("1.500đ", "1,5 tỷ đồng"): the amount in đồng
+  return p.unit ? p.value.shift(p.unit.exponent) : p.value;
 }
 
 const REASONS: Record<string, string> = {
@@ -58,6 +60,7 @@ const REASONS: Record<string, string> = {
   'missing integer part': 'thiếu phần nguyên',
   'trailing separator': 'thừa dấu phân cách ở cuối',
   'repeated sign': 'thừa dấu',
+  'sign inside accounting parentheses': 'dấu trừ trong ngoặc',
 };
 
 /** A JS number that is exactly `d`, or a #NUM! failure (more than 15 significant digits). */
@@ -82,6 +85,8 @@ export function amountInWords(amount: CellInput, unit?: CellInput): string {
     factor = u.factor;
   }
   const dong = value.mul(factor);
+  // amounts in words in documents are whole đồng: a fraction of a đồng is refused, not written "phẩy"
+  if (dong.decimals > 0) return fail('invalidValue', `Số tiền ${dong.toString()} đồng có phần lẻ dưới một đồng, không đọc thành chữ được.`);
   let words: string;
   try {
     words = toWords(dong);

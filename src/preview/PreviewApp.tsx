@@ -29,6 +29,7 @@ import {
 } from '@fluentui/react-components';
 import { severityRank, countBySeverity, type Lang } from '../core/report';
 import { planMarksByCell } from '../core/marks';
+import { anyChecked } from '../core/scope';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
 import { HelpLink } from '../ui/HelpLink';
@@ -109,9 +110,17 @@ function sheetMarks(view: SheetView, lang: Lang): Map<string, GridMark> {
   return out;
 }
 
-function StatusBadge({ f }: { f: FileEntry }) {
+function StatusBadge({ f, lang }: { f: FileEntry; lang: Lang }) {
   if (f.status === 'loading') return <Spinner size="extra-tiny" aria-hidden />;
   if (f.status === 'error') return <Badge color="danger" appearance="filled" size="small">!</Badge>;
+  // a file where no sheet holds an appendix table was not checked: never a green ✓
+  if (!anyChecked((f.sheets ?? []).map((s) => s.report))) {
+    return (
+      <Badge color="warning" appearance="tint" size="small" title={t('scope.notChecked', lang)} data-testid="not-checked-badge">
+        ?
+      </Badge>
+    );
+  }
   const c = countBySeverity((f.sheets ?? []).flatMap((s) => (s.report.found ? s.report.findings : [])));
   if (c.error) return <CounterBadge count={c.error} color="danger" size="small" overflowCount={999} />;
   if (c.warning) return <CounterBadge count={c.warning} color="informative" size="small" overflowCount={999} />;
@@ -378,7 +387,7 @@ export function PreviewApp({ ctl }: { ctl: PreviewController }) {
                 <Tab key={f.id} value={f.id} data-file-tab={f.name} data-status={f.status}>
                   <span className={s.tabLabel}>
                     {f.name}
-                    <StatusBadge f={f} />
+                    <StatusBadge f={f} lang={lang} />
                   </span>
                 </Tab>
               ))}

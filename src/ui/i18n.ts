@@ -50,6 +50,9 @@ const STRINGS = {
   'summary.planYear': { vi: 'Năm kế hoạch {year}', en: 'Plan year {year}' },
   'summary.asOf': { vi: 'đối chiếu ngày {date}', en: 'as of {date}' },
   'summary.noTable': { vi: 'Trang này không có bảng phụ lục.', en: 'This sheet holds no appendix table.' },
+  'scope.notChecked': { vi: 'Chưa kiểm tra', en: 'Not checked' },
+  'scope.ran': { vi: 'Đã kiểm tra: {list}.', en: 'Checked: {list}.' },
+  'scope.notRun': { vi: 'Chưa kiểm tra được: {list}.', en: 'Could not check: {list}.' },
   'summary.budget': { vi: 'Kinh phí', en: 'Budget' },
   'summary.budgetComputed': { vi: 'Tổng các nhiệm vụ', en: 'Sum of the tasks' },
   'summary.budgetStated': { vi: 'Dòng tổng cộng ghi', en: 'Total row states' },
@@ -72,7 +75,7 @@ const STRINGS = {
   'summary.findings': { vi: '{error} lỗi, {warning} cảnh báo, {info} thông tin', en: '{error} errors, {warning} warnings, {info} notes' },
 
   'findings.title': { vi: 'Các phát hiện', en: 'Findings' },
-  'findings.none': { vi: 'Không có phát hiện nào. Trang đạt yêu cầu.', en: 'No findings. The sheet passes.' },
+  'findings.none': { vi: 'Không có phát hiện nào trong những mục đã kiểm tra.', en: 'No findings in what was checked.' },
   'findings.filter': { vi: 'Lọc theo mức độ', en: 'Filter by severity' },
   'findings.allHidden': { vi: 'Không có phát hiện nào ở các mức độ đang chọn.', en: 'No findings at the selected severities.' },
   'findings.more': { vi: 'Hiện thêm {n}', en: 'Show {n} more' },

@@ -49,10 +49,12 @@ describe('PHULUC.SO', () => {
     expect(failure(() => numberFromText('1.234.567.890.123.456.789')).code).toBe('invalidNumber');
     expect(failure(() => numberFromText('')).code).toBe('invalidValue');
   });
-  // Reading "1.500đ" (a unit after the number) is issue 7's change to src/core/vn/number.ts. Until it lands this
-  // test is expected to fail; `it.failing` turns red the day it passes, as the reminder to make it a plain `it`.
-  it.failing('"1.500đ" → 1500 (needs issue 7: numbers with a unit)', () => {
+  // A unit after the number (issue 7): the amount in đồng.
+  it('"1.500đ" → 1500, "1,5 tỷ đồng" → 1 500 000 000, "(1.500)" → −1500', () => {
     expect(numberFromText('1.500đ')).toBe(1500);
+    expect(numberFromText('1.234.568 ₫')).toBe(1234568);
+    expect(numberFromText('1,5 tỷ đồng')).toBe(1500000000);
+    expect(numberFromText('(1.500)')).toBe(-1500);
   });
 });
 

@@ -7,7 +7,7 @@ import type { BudgetSummary, Finding } from '../report';
 import { Rule, RuleContext, finding, num, valueOf } from './context';
 import { Dec } from '../decimal';
 import { a1, columnLetter } from '../snapshot';
-import { parseMoneyUnit } from '../vn/number';
+import { MoneyUnit, parseMoneyUnit } from '../vn/number';
 import { parseWords } from '../vn/words';
 import { excerpt } from '../vn/text';
 import type { Item } from '../table/rows';
@@ -28,6 +28,11 @@ export interface BudgetModel extends TotalModel {
   /** counted rows whose amount is unreadable text or an error: no formula can be trusted to add them */
   unreadable: ReadonlySet<number>;
   totalRow?: number;
+}
+
+/** 3 for nghìn đồng, 6 for triệu đồng …: the power of ten of the column's unit. */
+export function unitExponent(unit: MoneyUnit | null): number {
+  return unit ? unit.factor.toString().length - 1 : 0;
 }
 
 function tolerance(decimals: number): Dec {
@@ -195,8 +200,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
       }
     }
     const parsed = text ? parseWords(text) : null;
-    const factor = unit?.factor ?? Dec.fromInt(1);
-    const inUnit = parsed ? parsed.value.div(factor, 6) : null;
+    // exact: the words may carry xu (0,01 đồng) and the column may count in triệu
+    const inUnit = parsed ? parsed.value.shift(-unitExponent(unit)) : null;
     summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
     const reference = statedTotal ?? total;
     const refName = statedTotal ? { vi: 'Tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
