@@ -8,7 +8,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { columnLetter, parseA1, type MergedArea } from '../core/snapshot';
 import type { Lang, Severity } from '../core/report';
-import { MARK_COLORS } from '../excel/marks';
+import { MARK_COLORS } from '../core/marks';
 import { displayValue } from './format';
 import type { SheetView } from './protocol';
 

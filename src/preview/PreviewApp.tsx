@@ -28,8 +28,8 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { severityRank, countBySeverity, type Lang } from '../core/report';
+import { planMarksByCell } from '../core/marks';
 import { anyChecked } from '../core/scope';
-import { planMarks } from '../excel/marks';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
 import { HelpLink } from '../ui/HelpLink';
@@ -94,11 +94,11 @@ function elapsedText(ms: number, lang: Lang): string {
   return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : p('unit.seconds', lang, { n: formatNum(Math.round(ms / 100) / 10, lang, 1) });
 }
 
-/** The add-in's marks for a sheet (planMarks), moved to the top-left cell of merged areas as Excel shows them. */
+/** The add-in's marks for a sheet (planMarksByCell), moved to the top-left cell of merged areas as Excel shows them. */
 function sheetMarks(view: SheetView, lang: Lang): Map<string, GridMark> {
   const out = new Map<string, GridMark>();
   if (!view.report.found) return out; // as in the add-in: a sheet without a table gets no marks
-  for (const m of planMarks(view.report.findings, lang).values()) {
+  for (const m of planMarksByCell(view.report.findings, lang).values()) {
     const at = masterAddress(m.address, view.snapshot.merges);
     const cur = out.get(at);
     if (!cur) out.set(at, { severity: m.severity, text: m.text });

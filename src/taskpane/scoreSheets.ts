@@ -10,13 +10,12 @@ import type { ScoreDiff } from '../core/scores/types';
 import { EXPLANATION_SHEET_NAME, explanationLayout, explanationTable } from '../core/scores/explanation';
 import { uniqueSheetName } from '../core/marks';
 import { rangeA1 } from '../core/snapshot';
-import { resolveDeps, type ExcelDeps } from '../excel';
+import { resolveDeps, runBatch, type ExcelDeps } from '../excel';
 import { asText } from './reportSheet';
 
 /** The workbook's sheet names, in tab order, and the active sheet's. One sync. */
 export async function listSheetNames(deps?: Partial<ExcelDeps>): Promise<{ names: string[]; active: string }> {
-  const { run } = resolveDeps(deps);
-  return run(async (ctx) => {
+  return runBatch(resolveDeps(deps), async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     const active = sheets.getActiveWorksheet();
@@ -35,11 +34,16 @@ export function explanationSheetCells(diff: ScoreDiff, lang: Lang) {
   return { layout, values, formats, boldRows };
 }
 
+/** Whether a sheet is one of the explanation sheets the add-in wrote ("Bảng giải trình", "… (2)"): a unit types its
+ * reasons there, which is no reason to re-check. */
+export function isExplanationSheet(name: string): boolean {
+  return Object.values(EXPLANATION_SHEET_NAME).some((base) => name === base || (name.startsWith(base) && /^ \(\d+\)$/.test(name.slice(base.length))));
+}
+
 export async function writeExplanationSheet(diff: ScoreDiff, lang: Lang, deps?: Partial<ExcelDeps>): Promise<string> {
-  const { run } = resolveDeps(deps);
   const { layout, values, formats, boldRows } = explanationSheetCells(diff, lang);
   const cols = layout.columns;
-  return run(async (ctx) => {
+  return runBatch(resolveDeps(deps), async (ctx) => {
     // ── sync 1: which names are taken ──
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
@@ -68,5 +72,5 @@ export async function writeExplanationSheet(diff: ScoreDiff, lang: Lang, deps?: 
     ws.activate();
     await ctx.sync();
     return name;
-  });
+  }, { writes: true });
 }

@@ -6,7 +6,7 @@ import type { SheetReport, Text } from '../core/report';
 import type { RecalcOutcome, RevertOutcome } from './host';
 import type { ScoreDiff } from '../core/scores/types';
 
-export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report' | 'comparing' | 'explanation';
+export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report' | 'selftest' | 'comparing' | 'explanation';
 
 export interface PaneMessage {
   intent: 'error' | 'warning' | 'success' | 'info';
@@ -14,6 +14,8 @@ export interface PaneMessage {
   text: Text;
   /** a sentence put before the text ("Checked, but the cells could not be marked.") */
   context?: Text;
+  /** Excel's own code and message, shown folded under "Chi tiết kỹ thuật" */
+  detail?: string;
 }
 
 export interface PaneState {

@@ -1,5 +1,5 @@
 /** "Tạo bảng giải trình" and the sheet list in Excel, against a recording stand-in for the few objects they touch. */
-import { explanationSheetCells, listSheetNames, writeExplanationSheet } from '../../src/taskpane/scoreSheets';
+import { explanationSheetCells, isExplanationSheet, listSheetNames, writeExplanationSheet } from '../../src/taskpane/scoreSheets';
 import { MemorySettingsStore, type ExcelRunner } from '../../src/excel';
 import { check } from '../../src/core/check';
 import type { SheetSnapshot } from '../../src/core/snapshot';
@@ -74,4 +74,12 @@ test('a criterion that starts with "=" stays text', () => {
   const { values } = explanationSheetCells(diff, 'en');
   expect(values[4][1]).toBe('\'1.5. =HYPERLINK("http://x")');
   expect(values[3][0]).toBe("'No.");
+});
+
+test('the explanation sheets the add-in writes are known by name (their edits start no re-check)', () => {
+  expect(isExplanationSheet('Bảng giải trình')).toBe(true);
+  expect(isExplanationSheet('Bảng giải trình (3)')).toBe(true);
+  expect(isExplanationSheet('Explanation table')).toBe(true);
+  expect(isExplanationSheet('Bảng giải trình năm 2024')).toBe(false);
+  expect(isExplanationSheet('Phụ lục')).toBe(false);
 });

@@ -38,14 +38,14 @@ export function appraisedScoreColumn(report: ScoredSheet): ScoreSummary | undefi
 /** The sheet's own appraisal: its self-assessment column against its appraisal column, when it has both. */
 export function sheetAppraisal(report: ScoredSheet): ScoreDiff | undefined {
   const s = report.scores ?? [];
-  const self = s.find((c) => c.kind === 'self') ?? s.find((c) => c.kind === 'score');
+  const selfCol = s.find((c) => c.kind === 'self') ?? s.find((c) => c.kind === 'score');
   const appraised = s.find((c) => c.kind === 'appraised');
-  if (!self || !appraised || !report.criteria) return undefined;
+  if (!selfCol || !appraised || !report.criteria) return undefined;
   // an appraisal column nobody has filled in yet is not an appraisal
   const anyAppraised = (nodes: CriterionNode[]): boolean =>
     nodes.some((n) => n.values[appraised.column]?.stated !== null || n.values[appraised.column]?.na || anyAppraised(n.children));
   if (!anyAppraised(report.criteria)) return undefined;
-  return diffScores({ report, column: self.column }, { report, column: appraised.column });
+  return diffScores({ report, column: selfCol.column }, { report, column: appraised.column });
 }
 
 function index(nodes: CriterionNode[], into = new Map<string, CriterionNode>()): Map<string, CriterionNode> {
@@ -200,11 +200,11 @@ export function diffScores(selfIn: DiffInput, appraisalIn: DiffInput): ScoreDiff
   raised.sort((x, y) => y.diff! - x.diff! || byRow(x, y));
   naChanged.sort(byRow);
 
-  const self = side(selfIn);
+  const selfSide = side(selfIn);
   const appraisal = side(appraisalIn);
-  const totalCut = self.total !== null && appraisal.total !== null ? d(self.total)!.sub(d(appraisal.total)!).toNumber() : null;
+  const totalCut = selfSide.total !== null && appraisal.total !== null ? d(selfSide.total)!.sub(d(appraisal.total)!).toNumber() : null;
   return {
-    self,
+    self: selfSide,
     appraisal,
     totalCut,
     compared,

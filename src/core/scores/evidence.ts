@@ -55,15 +55,15 @@ export function reviewEvidence(tree: ScoreTree, table: Table): EvidenceReview | 
   const evCol = table.col.evidence;
   const exCol = table.col.explanation;
   if (evCol === undefined && exCol === undefined) return null;
-  const self = selfColumn(tree);
-  if (!self) return null;
+  const selfCol = selfColumn(tree);
+  if (!selfCol) return null;
   const missing: EvidenceIssue[] = [];
   const none: EvidenceIssue[] = [];
   let checked = 0;
   for (const n of tree.nodes) {
     // leaves only (a parent's evidence is its children's); a penalty needs none
     if (n.children.length || n.adjustment === 'penalty') continue;
-    const v = n.values.get(self.col)!;
+    const v = n.values.get(selfCol.col)!;
     if (v.na || !v.stated || v.stated.sign() <= 0) continue;
     checked++;
     const evidence = inherited(n, (x) => x.evidence);
@@ -81,7 +81,7 @@ export function reviewEvidence(tree: ScoreTree, table: Table): EvidenceReview | 
     };
     const none_ = !!evidence && saysNone(evidence);
     if (none_ && max && max.sign() > 0 && v.stated.cmp(max) >= 0) {
-      none.push({ ...issue, col: self.col, ref: { ...issue.ref, cell: a1(n.item.row, self.col) } });
+      none.push({ ...issue, col: selfCol.col, ref: { ...issue.ref, cell: a1(n.item.row, selfCol.col) } });
     } else if ((!evidence || none_) && !explanation) {
       // evidence that says there is none is no evidence
       missing.push(issue);
@@ -90,10 +90,10 @@ export function reviewEvidence(tree: ScoreTree, table: Table): EvidenceReview | 
   const summary: EvidenceSummary = {
     ...(evCol !== undefined ? { column: columnLetter(evCol) } : {}),
     ...(exCol !== undefined ? { explanationColumn: columnLetter(exCol) } : {}),
-    scoreColumn: self.letter,
+    scoreColumn: selfCol.letter,
     checked,
     missing: missing.map((m) => m.ref),
     saysNone: none.map((m) => m.ref),
   };
-  return { summary, missing, saysNone: none, self };
+  return { summary, missing, saysNone: none, self: selfCol };
 }
