@@ -313,6 +313,9 @@ class FakeFormat {
   set verticalAlignment(_v: string) {
     this.setEach('format.verticalAlignment', () => undefined);
   }
+  set rowHeight(_v: number) {
+    this.setEach('format.rowHeight', () => undefined);
+  }
 }
 
 export function parseAddressOrThrow(ctx: FakeContext, address: string): MergedArea {
@@ -418,6 +421,28 @@ export class FakeRange extends FakeObjectBase {
   }
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');
+  }
+  /**
+   * A two-dimensional array of format codes the size of the range ("Set number format",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-format); another size fails as for
+   * values.
+   */
+  set numberFormat(v: unknown[][]) {
+    this.ctx.write(
+      'numberFormat',
+      this.target,
+      () => {
+        const s = this.sheet();
+        guardWrite(s);
+        const a = this.area()!;
+        if (v === null || !Array.isArray(v)) throw new OfficeError('InvalidArgument', 'null is not a valid value for Range.numberFormat');
+        if (v.length !== a.bottom - a.top + 1 || v.some((row) => row.length !== a.right - a.left + 1))
+          throw new OfficeError('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.');
+        v.forEach((row, i) => row.forEach((x, j) => void (s.mutable(a.top + i, a.left + j).numberFormat = String(x))));
+        return v;
+      },
+      120 + bytesOf(v),
+    );
   }
   get valueTypes(): string[][] {
     return this.read('valueTypes');
