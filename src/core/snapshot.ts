@@ -27,6 +27,10 @@ export interface SheetSnapshot {
   /** numberFormats[r][c]: "0.00", "#,##0", "dd/mm/yyyy", "General" … */
   numberFormats?: (string | null | undefined)[][];
   merges?: MergedArea[];
+  /** the distinct font names used by the sheet's cells */
+  fonts?: string[];
+  /** a sheet hidden in the workbook ("veryHidden": only a macro can show it again); absent when visible */
+  visibility?: 'hidden' | 'veryHidden';
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {

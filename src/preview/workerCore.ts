@@ -73,7 +73,7 @@ export class PreviewWorkerCore {
       const t1 = now();
       this.post({ type: 'progress', id, phase: 'parsing' });
       const snapshots = await readSnapshots(bytes);
-      if (!snapshots.length) throw new WorkbookReadError('Tệp không có trang tính nào. / The workbook has no worksheets.', 'empty');
+      if (!snapshots.length) throw new WorkbookReadError({ vi: 'Tệp không có trang tính nào.', en: 'The workbook has no worksheets.' }, 'no-workbook');
       const t2 = now();
       const views: SheetView[] = [];
       for (let i = 0; i < snapshots.length; i++) {
