@@ -131,6 +131,7 @@ const NOT_A_WORKBOOK_ZIP: Array<[string, { vi: string; en: string }]> = [
 export function findWorkbookPart(zip: ZipArchive, budget?: InflateBudget): string {
   const rels = readRels(zip, '', budget);
   const office = rels.find((r) => !r.external && relType(r) === 'officeDocument');
+  for (const [part, text] of NOT_A_WORKBOOK_ZIP) if (office?.target.toLowerCase() === part) throw new WorkbookReadError(text, 'not-workbook');
   if (office && findEntry(zip, office.target)) return office.target;
   for (const guess of ['xl/workbook.xml', 'xl/workbook.bin']) if (findEntry(zip, guess)) return guess;
   for (const [part, text] of NOT_A_WORKBOOK_ZIP) if (findEntry(zip, part)) throw new WorkbookReadError(text, 'not-workbook');
@@ -166,7 +167,7 @@ export function readWorkbookInfo(zip: ZipArchive, part: string, ct: ContentTypes
         const a = parseAttrs(raw);
         const rid = prefixedAttr(a, 'id') ?? '';
         const rel = byId.get(rid);
-        const t = rel ? relType(rel) : '';
+        const t = rel ? relType(rel) : 'worksheet'; // a sheet whose relationship is missing: a broken worksheet
         const kind: SheetKind =
           t === 'worksheet' ? 'worksheet' : t === 'chartsheet' ? 'chartsheet' : t === 'dialogsheet' ? 'dialogsheet' : /macrosheet/i.test(t) ? 'macrosheet' : 'other';
         info.sheets.push({ name: a.name ?? '', sheetId: a.sheetId ?? '', rid, state: a.state ?? 'visible', kind, part: rel && !rel.external ? rel.target : undefined });

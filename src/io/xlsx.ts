@@ -114,7 +114,15 @@ export async function readWorkbookFile(input: Uint8Array | ArrayBuffer, options:
       if (kind === 'encrypted') throw new WorkbookReadError(ENCRYPTED, 'encrypted');
       if (kind === 'word') throw notWorkbook('Đây là tài liệu Word (.doc), không phải bảng tính Excel.', 'This is a Word document (.doc), not an Excel workbook.');
       if (kind === 'powerpoint') throw notWorkbook('Đây là bản trình chiếu PowerPoint, không phải bảng tính Excel.', 'This is a PowerPoint presentation, not an Excel workbook.');
-      if (kind === 'other') throw notWorkbook('Tệp không phải bảng tính Excel (tệp Office loại khác).', 'The file is not an Excel workbook (another kind of Office file).');
+      if (kind === 'other')
+        throw new WorkbookReadError(
+          {
+            vi: 'Tệp Office này không đọc được: có thể đã bị hỏng, hoặc được đặt mật khẩu. Hãy mở trong Excel và lưu lại dạng .xlsx không mật khẩu.',
+            en: 'This Office file cannot be read: it may be damaged or password-protected. Open it in Excel and save it as .xlsx without a password.',
+          },
+          'corrupt',
+          'OLE compound file without a Workbook, EncryptedPackage or WordDocument stream',
+        );
       return { format: 'xls', sheets: await readLegacy(bytes, 'xls', limits), annotatable: false };
     }
     const kind = textKind(bytes);

@@ -21,6 +21,8 @@ export interface XmlHandler {
 
 /** a token still unfinished when this much text is pending is gathered until the pending text doubles */
 const GATHER_FROM = 64 * 1024;
+/** the longest tag or text the tokenizer keeps (a cell holds at most 32 767 characters; a formula 8 192) */
+export const MAX_TOKEN = 16 * 1024 * 1024;
 
 export class XmlTokenizer {
   /** where the tag being reported starts and ends (absolute character offsets in the whole text written) */
@@ -44,6 +46,7 @@ export class XmlTokenizer {
     if (this.stash) {
       this.stash.push(chunk);
       this.stashLen += chunk.length;
+      if (this.stashLen > MAX_TOKEN) throw corrupt(`xml: a tag or text longer than ${MAX_TOKEN} characters`);
       if (this.stashLen < this.need) return;
       chunk = this.stash.join('');
       this.stash = null;
@@ -86,7 +89,8 @@ export class XmlTokenizer {
       if (s.charCodeAt(i) !== 60 /* < */) {
         let lt = s.indexOf('<', i);
         if (lt < 0) {
-          if (!final) break;
+          // text nobody reads is not kept waiting for its end (a part of blanks stays small in memory)
+          if (!final && (h.wantText || !this.stack.length)) break;
           lt = n;
         }
         if (this.stack.length) {

@@ -8,6 +8,7 @@ import { PreviewWorkerCore, errorMessage } from '../../src/preview/workerCore';
 import type { FromWorker } from '../../src/preview/protocol';
 import { readSnapshots } from '../../src/io/xlsx';
 import { REPORT_SHEET_BASE } from '../../src/io/annotate';
+import { encryptedWorkbook } from '../io/encrypted';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const blob = (file: string) => new Blob([readFileSync(path.join(FIXTURES, file))]);
@@ -43,14 +44,14 @@ describe('PreviewWorkerCore', () => {
     const good = readFileSync(path.join(FIXTURES, 'cathai-2023-danh-muc.xlsx'));
     await Promise.all([
       core.handle({ type: 'open', id: 'bad', name: 'hong.xlsx', file: new Blob([good.subarray(0, 1000)]), options: { asOf: '2024-01-01' } }),
-      core.handle({ type: 'open', id: 'pw', name: 'mk.xlsx', file: new Blob([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0])]), options: { asOf: '2024-01-01' } }),
+      core.handle({ type: 'open', id: 'pw', name: 'mk.xlsx', file: new Blob([encryptedWorkbook()]), options: { asOf: '2024-01-01' } }),
       core.handle({ type: 'open', id: 'txt', name: 'a.txt', file: new Blob(['hello']), options: { asOf: '2024-01-01' } }),
       core.handle({ type: 'open', id: 'ok', name: 'c.xlsx', file: new Blob([good]), options: { asOf: '2024-01-01' } }),
     ]);
     const failed = Object.fromEntries(out.filter((m) => m.type === 'failed').map((m) => [(m as { id: string }).id, m]));
     expect(failed.bad).toMatchObject({ code: 'corrupt', error: { vi: expect.stringMatching(/bị hỏng/), en: expect.stringMatching(/damaged/) } });
     expect(failed.pw).toMatchObject({ code: 'encrypted', error: { vi: expect.stringMatching(/mật khẩu/) } });
-    expect(failed.txt).toMatchObject({ code: 'not-xlsx' });
+    expect(failed.txt).toMatchObject({ code: 'not-workbook' });
     expect(out.some((m) => m.type === 'loaded' && m.id === 'ok')).toBe(true);
   });
 
