@@ -7,8 +7,18 @@ import { formatNumber, formatNumberEn } from '../core/vn/number';
 export interface FileResult {
   file: string;
   sheets: SheetReport[];
-  /** set when the file could not be read */
+  /** set when the file could not be read (in the output's language) */
   error?: string;
+  /** the reader's own words for an error, shown as a technical detail */
+  detail?: string;
+  /** set when a file of a folder was not checked: why (not a workbook, an Excel lock file…) */
+  skipped?: string;
+  /** the workbook's format ("xlsx", "xls", …) */
+  format?: string;
+  /** where its annotated copy was written (--annotate) */
+  annotated?: string;
+  /** why its annotated copy could not be written */
+  annotateError?: string;
 }
 
 const fmt = (n: number | null | undefined, lang: Lang, decimals?: number): string => {
@@ -60,7 +70,12 @@ export function toJson(results: FileResult[], asOf: string, lang: Lang): string 
     asOf,
     files: results.map((r) => ({
       file: r.file,
+      ...(r.format ? { format: r.format } : {}),
       ...(r.error ? { error: r.error } : {}),
+      ...(r.detail ? { detail: r.detail } : {}),
+      ...(r.skipped ? { skipped: r.skipped } : {}),
+      ...(r.annotated ? { annotated: r.annotated } : {}),
+      ...(r.annotateError ? { annotateError: r.annotateError } : {}),
       sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), summary: sheetSummary(s) })),
     })),
   };
@@ -83,8 +98,8 @@ export function paint(color: boolean): Paint {
 }
 
 const L = {
-  vi: { file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề' },
-  en: { file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems' },
+  vi: { file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề', detail: 'Chi tiết kỹ thuật', copy: 'Bản có đánh dấu', noCopy: 'Không tạo được bản có đánh dấu' },
+  en: { file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems', detail: 'Technical detail', copy: 'Marked copy', noCopy: 'No marked copy' },
 };
 
 export function toText(results: FileResult[], lang: Lang, color: boolean): string {
@@ -92,11 +107,19 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
   const t = L[lang];
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(p.bold(`${t.file}: ${r.file}`));
-    if (r.error) {
-      lines.push(`  ${p.red(t.cannotRead)}: ${r.error}`, '');
+    if (r.skipped) {
+      lines.push(`${t.file}: ${r.file} — ${p.dim(r.skipped)}`, '');
       continue;
     }
+    lines.push(p.bold(`${t.file}: ${r.file}`));
+    if (r.error) {
+      lines.push(`  ${p.red(t.cannotRead)}: ${r.error}`);
+      if (r.detail) lines.push(`  ${p.dim(`${t.detail}: ${r.detail}`)}`);
+      lines.push('');
+      continue;
+    }
+    if (r.annotated) lines.push(`  ${t.copy}: ${r.annotated}`);
+    if (r.annotateError) lines.push(`  ${p.red(t.noCopy)}: ${r.annotateError}`);
     for (const s of r.sheets) {
       const c = countBySeverity(s.findings);
       const head = `  ${t.sheet} «${s.sheet}»`;
@@ -139,7 +162,7 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
 /** One row per file: the department head's overview of all units. */
 export interface SummaryRow {
   file: string;
-  status: 'ok' | 'unreadable' | 'no-table';
+  status: 'ok' | 'unreadable' | 'no-table' | 'skipped';
   sheets: number;
   errors: number;
   warnings: number;
@@ -154,7 +177,11 @@ export interface SummaryRow {
 
 export function summaryRows(results: FileResult[]): SummaryRow[] {
   return results.map((r) => {
-    const row: SummaryRow = { file: r.file, status: 'ok', sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? '' };
+    const row: SummaryRow = { file: r.file, status: 'ok', sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? r.skipped ?? r.annotateError ?? '' };
+    if (r.skipped) {
+      row.status = 'skipped';
+      return row;
+    }
     if (r.error) {
       row.status = 'unreadable';
       return row;
@@ -211,6 +238,10 @@ export function findingsCsv(results: FileResult[], lang: Lang): string {
       lines.push([r.file, '', '', 'unreadable', 'error', r.error, '', ''].map(csvCell).join(','));
       continue;
     }
+    if (r.skipped) {
+      lines.push([r.file, '', '', 'skipped', 'info', r.skipped, '', ''].map(csvCell).join(','));
+      continue;
+    }
     for (const s of r.sheets)
       for (const f of s.findings) lines.push([r.file, s.sheet, f.cell, f.rule, f.severity, f.message[lang], f.expected, f.actual].map(csvCell).join(','));
   }
@@ -224,6 +255,7 @@ export function summaryText(rows: SummaryRow[], lang: Lang, color: boolean): str
     : ['File', 'Errors', 'Warn', 'Overdue', 'Budget (computed / stated)', 'Scores'];
   const body = rows.map((r) => {
     if (r.status === 'unreadable') return [r.file, '—', '—', '—', (lang === 'vi' ? 'KHÔNG ĐỌC ĐƯỢC: ' : 'CANNOT READ: ') + r.message, ''];
+    if (r.status === 'skipped') return [r.file, '—', '—', '—', r.message, ''];
     const budget = r.budgetTotal !== null ? `${fmt(r.budgetTotal, lang)} / ${fmt(r.budgetStated, lang)}${r.budgetUnit ? ' ' + r.budgetUnit : ''}` : '';
     const scores = r.scores.map((s) => `${fmt(s.total, lang)}${s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%${s.band ? ' ' + s.band : ''})` : ''}`).join('; ');
     return [r.file, String(r.errors), String(r.warnings), String(r.overdue), r.status === 'no-table' ? (lang === 'vi' ? 'không có bảng phụ lục' : 'no appendix table') : budget, scores];

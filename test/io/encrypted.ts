@@ -4,7 +4,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 
-export function encryptedWorkbook(): Uint8Array {
+export function encryptedWorkbook(): Uint8Array<ArrayBuffer> {
   const CFB = XLSX.CFB as {
     utils: { cfb_new(): unknown; cfb_add(cfb: unknown, name: string, data: Uint8Array): void };
     write(cfb: unknown, opts: { type: 'array' }): ArrayBuffer | number[];
@@ -13,5 +13,5 @@ export function encryptedWorkbook(): Uint8Array {
   CFB.utils.cfb_add(cfb, 'EncryptionInfo', new Uint8Array(200).fill(1));
   CFB.utils.cfb_add(cfb, 'EncryptedPackage', new Uint8Array(5000).fill(2));
   const out = CFB.write(cfb, { type: 'array' });
-  return out instanceof ArrayBuffer ? new Uint8Array(out) : Uint8Array.from(out);
+  return out instanceof ArrayBuffer ? new Uint8Array(out) : new Uint8Array(Uint8Array.from(out).buffer as ArrayBuffer);
 }

@@ -1,5 +1,5 @@
 /** Hand-made .xlsx packages for the file-layer tests: parts as text, zipped by the project's own writer. */
-import { writeZip } from '../../src/io/zip';
+import { openZip, readEntry, writeZip } from '../../src/io/zip';
 
 export const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -91,4 +91,17 @@ export function stylesXml(numFmts: [number, string][], xfs: [number, number][], 
     `<cellXfs count="${xfs.length}">${xfs.map(([n, f]) => `<xf numFmtId="${n}" fontId="${f}" fillId="0" borderId="0" xfId="0"${n ? ' applyNumberFormat="1"' : ''}/>`).join('')}</cellXfs>` +
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
   );
+}
+
+/** The same package as a macro-enabled workbook (.xlsm): the workbook's content type changed, a vbaProject part added. */
+export function asXlsm(bytes: Uint8Array): Uint8Array {
+  const z = openZip(bytes);
+  const parts: Record<string, Uint8Array | string> = {};
+  for (const e of z.entries) parts[e.name] = readEntry(z, e);
+  parts['[Content_Types].xml'] = new TextDecoder()
+    .decode(parts['[Content_Types].xml'] as Uint8Array)
+    .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+    .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+  parts['xl/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
+  return zip(parts);
 }

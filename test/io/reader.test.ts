@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { readWorkbookFile, readSnapshots } from '../../src/io/xlsx';
 import { cellMap, referenceSnapshots } from './reference';
-import { DECL, NS, REL, sheetXml, stylesXml, workbook, zip } from './pkg';
+import { DECL, NS, REL, asXlsm, sheetXml, stylesXml, workbook, zip } from './pkg';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -136,18 +136,7 @@ describe('layout', () => {
   });
 
   it('an .xlsm reads like an .xlsx, named as such', async () => {
-    const bytes = workbook({
-      sheets: [{ name: 'A', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }],
-      overrides: [['/xl/vbaProject.bin', 'application/vnd.ms-office.vbaProject']],
-    });
-    // the same package with the macro-enabled content type
-    const { openZip, readEntry } = await import('../../src/io/zip');
-    const z = openZip(bytes);
-    const parts: Record<string, Uint8Array | string> = {};
-    for (const e of z.entries) parts[e.name] = readEntry(z, e);
-    parts['[Content_Types].xml'] = new TextDecoder().decode(parts['[Content_Types].xml'] as Uint8Array).replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml'.replace('spreadsheetml.', ''));
-    parts['xl/vbaProject.bin'] = new Uint8Array([1, 2, 3]);
-    const wb = await readWorkbookFile(zip(parts));
+    const wb = await readWorkbookFile(asXlsm(workbook({ sheets: [{ name: 'A', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }] })));
     expect(wb.format).toBe('xlsm');
     expect(wb.sheets[0].values).toEqual([[1]]);
   });
