@@ -6,6 +6,10 @@
 import { todayIso, type CheckOptions } from '../core/options';
 import type { Lang, SheetReport, Text } from '../core/report';
 import type { FileId, FromWorker, Phase, SheetView, ToWorker } from './protocol';
+import { RowStore } from './rows';
+import { annotatedName } from '../io/names';
+
+export { annotatedName };
 
 export const EXAMPLE_URL = 'assets/hue-2018-nhiem-vu.xlsx';
 export const EXAMPLE_NAME = 'hue-2018-nhiem-vu.xlsx';
@@ -22,7 +26,13 @@ export interface FileEntry {
   done?: number;
   total?: number;
   error?: Text;
+  /** the reader's own words for the error (a technical detail) */
+  detail?: string;
   sheets?: SheetView[];
+  /** "xlsx", "xls", "ods"… */
+  format?: string;
+  /** an annotated copy can be made (.xlsx/.xlsm) */
+  annotatable?: boolean;
   /** the as-of date the reports were made with */
   asOf?: string;
   /** ms from the request to the results */
@@ -77,12 +87,6 @@ function storedLang(storage: ControllerDeps['storage']): Lang | undefined {
   }
 }
 
-/** "report.xlsx" → "report-phuluc.xlsx" */
-export function annotatedName(name: string): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '');
-  return `${base || 'phu-luc'}-phuluc.xlsx`;
-}
-
 export function saveWithAnchor(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -105,10 +109,13 @@ export class PreviewController {
   private readonly pending = new Map<number, { id: FileId; name: string }>();
   private readonly worker: WorkerLike;
   private readonly deps: ControllerDeps;
+  /** the cells of the open sheets, fetched from the worker as the grid shows them */
+  readonly rows: RowStore;
 
   constructor(deps: ControllerDeps) {
     this.deps = deps;
     this.worker = deps.worker;
+    this.rows = new RowStore((id, sheet, from, to) => this.worker.postMessage({ type: 'rows', id, sheet, from, to }));
     this.state = {
       files: [],
       sheet: {},
@@ -196,6 +203,7 @@ export class PreviewController {
 
   close(id: FileId): void {
     this.worker.postMessage({ type: 'close', id });
+    this.rows.drop(id);
     const files = this.state.files.filter((f) => f.id !== id);
     const active = this.state.active === id ? files[0]?.id : this.state.active;
     const selection = this.state.selection?.file === id ? undefined : this.state.selection;
@@ -238,7 +246,7 @@ export class PreviewController {
     const f = this.state.files.find((x) => x.id === id);
     if (!f || f.status !== 'ready' || f.download?.busy) return;
     const requestId = this.nextRequest++;
-    this.pending.set(requestId, { id, name: annotatedName(f.name) });
+    this.pending.set(requestId, { id, name: annotatedName(f.name, f.format) });
     this.updateFile(id, { download: { busy: true } });
     this.worker.postMessage({ type: 'annotate', id, requestId, lang: this.state.lang });
   }
@@ -252,11 +260,14 @@ export class PreviewController {
       case 'loaded': {
         if (!known(msg.id)) return;
         const elapsed = Date.now() - (this.started.get(msg.id) ?? Date.now());
-        this.updateFile(msg.id, { status: 'ready', sheets: msg.sheets, asOf: msg.asOf, phase: undefined, elapsed });
+        this.updateFile(msg.id, { status: 'ready', sheets: msg.sheets, asOf: msg.asOf, phase: undefined, elapsed, format: msg.format, annotatable: msg.annotatable });
         return;
       }
       case 'failed':
-        if (known(msg.id)) this.updateFile(msg.id, { status: 'error', error: msg.error, phase: undefined });
+        if (known(msg.id)) this.updateFile(msg.id, { status: 'error', error: msg.error, detail: msg.detail, phase: undefined });
+        return;
+      case 'rows':
+        if (known(msg.id)) this.rows.receive(msg.id, msg.sheet, msg.from, msg.rows);
         return;
       case 'rechecked': {
         const f = this.state.files.find((x) => x.id === msg.id);
@@ -269,7 +280,9 @@ export class PreviewController {
         const req = this.pending.get(msg.requestId);
         this.pending.delete(msg.requestId);
         if (!req) return;
-        const blob = new Blob([msg.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+        if (msg.name) req.name = msg.name;
+        const type = /\.xlsm$/i.test(req.name) ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        const blob = new Blob([msg.bytes], { type });
         try {
           (this.deps.save ?? saveWithAnchor)(blob, req.name);
           if (known(msg.id)) this.updateFile(msg.id, { download: { busy: false, done: req.name } });

@@ -24,19 +24,37 @@ function setup() {
 }
 
 describe('PreviewWorkerCore', () => {
-  it('opens a workbook: progress, then snapshots, reports and grid layout (plain data)', async () => {
+  it('opens a workbook: progress, then the findings and the grid layout without the cells; rows on demand', async () => {
     const { core, out } = setup();
     await core.handle({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: { asOf: '2018-02-15' } });
-    expect(out.filter((m) => m.type === 'progress').map((m) => (m as { phase: string }).phase)).toEqual(['reading', 'parsing', 'checking']);
+    expect([...new Set(out.filter((m) => m.type === 'progress').map((m) => (m as { phase: string }).phase))]).toEqual(['reading', 'parsing', 'checking']);
     const loaded = out.find((m) => m.type === 'loaded');
     if (loaded?.type !== 'loaded') throw new Error('not loaded');
-    expect(loaded.asOf).toBe('2018-02-15');
+    expect(loaded).toMatchObject({ asOf: '2018-02-15', format: 'xlsx', annotatable: true });
     expect(loaded.sheets).toHaveLength(1);
     const [v] = loaded.sheets;
     expect(v.report.findings.some((f) => f.rule === 'budget-total-mismatch' && f.cell === 'F61')).toBe(true);
-    expect(v.layout.rows).toBeGreaterThanOrEqual(61);
-    expect(v.layout.colWidths).toHaveLength(v.layout.cols);
+    expect(v.meta.layout.rows).toBeGreaterThanOrEqual(61);
+    expect(v.meta.layout.colWidths).toHaveLength(v.meta.layout.cols);
+    expect(v.meta.merges.length).toBeGreaterThan(0);
+    expect(JSON.stringify(loaded)).not.toContain('Sở Tư pháp'); // no cell text in it (D6 holds it)
     expect(structuredClone(loaded)).toEqual(loaded); // crosses the worker boundary (structured clone) as it is
+
+    await core.handle({ type: 'rows', id: 'a', sheet: 0, from: 60, to: 62 });
+    const rows = out[out.length - 1];
+    if (rows.type !== 'rows') throw new Error('no rows');
+    expect(rows.from).toBe(60);
+    expect(rows.rows).toHaveLength(3);
+    expect(rows.rows[1].values[5]).toBe('21.950');
+    expect(structuredClone(rows)).toEqual(rows);
+  });
+
+  it('an .xls opens like an .xlsx; its annotated copy is refused with the reason', async () => {
+    const { core, out } = setup();
+    await core.handle({ type: 'open', id: 'x', name: 'cu.xls', file: blob('hue-2018-nhiem-vu.xls'), options: { asOf: '2018-02-15' } });
+    expect(out.find((m) => m.type === 'loaded')).toMatchObject({ format: 'xls', annotatable: false });
+    await core.handle({ type: 'annotate', id: 'x', requestId: 1, lang: 'vi' });
+    expect(out[out.length - 1]).toMatchObject({ type: 'annotate-failed', error: { vi: expect.stringMatching(/\.xlsx/) } });
   });
 
   it('a damaged, a password-protected and a non-xlsx file each fail with a message; the next file still opens', async () => {
@@ -49,7 +67,7 @@ describe('PreviewWorkerCore', () => {
       core.handle({ type: 'open', id: 'ok', name: 'c.xlsx', file: new Blob([good]), options: { asOf: '2024-01-01' } }),
     ]);
     const failed = Object.fromEntries(out.filter((m) => m.type === 'failed').map((m) => [(m as { id: string }).id, m]));
-    expect(failed.bad).toMatchObject({ code: 'corrupt', error: { vi: expect.stringMatching(/bị hỏng/), en: expect.stringMatching(/damaged/) } });
+    expect(failed.bad).toMatchObject({ code: 'corrupt', error: { vi: expect.stringMatching(/bị hỏng/), en: expect.stringMatching(/damaged/) }, detail: expect.any(String) });
     expect(failed.pw).toMatchObject({ code: 'encrypted', error: { vi: expect.stringMatching(/mật khẩu/) } });
     expect(failed.txt).toMatchObject({ code: 'not-workbook' });
     expect(out.some((m) => m.type === 'loaded' && m.id === 'ok')).toBe(true);
@@ -77,6 +95,7 @@ describe('PreviewWorkerCore', () => {
     if (msg?.type !== 'annotated') throw new Error(JSON.stringify(out[out.length - 1]));
     expect(msg.requestId).toBe(7);
     expect(transfers[i]).toEqual([msg.bytes]);
+    expect(msg.name).toBe('hue-phuluc.xlsx');
     const sheets = await readSnapshots(new Uint8Array(msg.bytes));
     expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', REPORT_SHEET_BASE]);
     expect(sheets[1].values[0][0]).toMatch(/^Phuluc — check report of “hue.xlsx” \(as of 2018-02-15\)/);
