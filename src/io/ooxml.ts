@@ -305,11 +305,31 @@ class SheetHandler implements XmlHandler {
     let r: string | undefined;
     let s: string | undefined;
     let t: string | undefined;
-    if (raw) {
-      const a = cellAttrs(raw);
-      r = a.r;
-      s = a.s;
-      t = a.t;
+    // r, s and t by hand: this runs for every cell (other attributes — cm, vm, ph — are not needed)
+    const n = raw.length;
+    let i = 0;
+    while (i < n) {
+      let c = raw.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        i++;
+        continue;
+      }
+      const nameStart = i;
+      while (i < n && (c = raw.charCodeAt(i)) !== 61 /* = */ && c !== 32 && c !== 10 && c !== 13 && c !== 9) i++;
+      const nameLen = i - nameStart;
+      while (i < n && raw.charCodeAt(i) !== 34 && raw.charCodeAt(i) !== 39) i++;
+      if (i >= n) break;
+      const q = raw.charCodeAt(i);
+      const vStart = i + 1;
+      i = raw.indexOf(q === 34 ? '"' : "'", vStart);
+      if (i < 0) break;
+      if (nameLen === 1) {
+        const ch = raw.charCodeAt(nameStart);
+        if (ch === 114 /* r */) r = raw.slice(vStart, i);
+        else if (ch === 115 /* s */) s = raw.slice(vStart, i);
+        else if (ch === 116 /* t */) t = raw.slice(vStart, i);
+      }
+      i++;
     }
     let row = this.row;
     let col = this.col + 1;
@@ -347,7 +367,7 @@ class SheetHandler implements XmlHandler {
     const v = this.vText;
     switch (this.type) {
       case 's': {
-        if (v.trim() === '') break;
+        if (v.length === 0 || v.trim() === '') break;
         const idx = Number(v);
         const str = this.sst.strings[idx];
         if (str === undefined) throw corrupt(`sheet: cell ${a1(row, col)} points at shared string ${v}, which does not exist`);
@@ -420,17 +440,6 @@ function a1(row: number, col: number): string {
 function rowAttr(raw: string): number {
   const m = /(?:^|\s)r\s*=\s*["']\s*(\d+)/.exec(raw);
   return m ? parseInt(m[1], 10) : 0;
-}
-
-const CELL_ATTR = /(?:^|\s)(r|s|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** r, s and t of a <c> (other attributes — cm, vm, ph — are not needed). */
-function cellAttrs(raw: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {};
-  CELL_ATTR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CELL_ATTR.exec(raw))) out[m[1] as 'r' | 's' | 't'] = m[2] ?? m[3];
-  return out;
 }
 
 /** Fills missing rows with one shared empty row and holes in dense rows with null. */

@@ -37,7 +37,9 @@ export class XmlTokenizer {
   private stash: string[] | null = null;
   private stashLen = 0;
   private need = 0;
+  /** open elements: local names, and the names as written (an end tag must repeat them exactly) */
   private readonly stack: string[] = [];
+  private readonly qnames: string[] = [];
   private root = false;
 
   constructor(private readonly h: XmlHandler) {}
@@ -101,15 +103,25 @@ export class XmlTokenizer {
       }
       const c = s.charCodeAt(i + 1);
       if (c === 47 /* / */) {
-        const gt = s.indexOf('>', i + 2);
-        if (gt < 0) break;
-        const qname = s.slice(i + 2, gt).trim();
-        const name = localName(qname);
-        const open = this.stack.pop();
-        if (open !== name) throw corrupt(`xml: </${name}> closes <${open ?? 'nothing'}>`);
+        // the usual case without slicing: the end tag names the element on top of the stack
+        const top = this.qnames[this.qnames.length - 1];
+        let gt = -1;
+        if (top !== undefined && s.startsWith(top, i + 2)) {
+          let e = i + 2 + top.length;
+          while (e < n && isSpaceCode(s.charCodeAt(e))) e++;
+          if (e >= n) break;
+          if (s.charCodeAt(e) === 62) gt = e;
+        }
+        if (gt < 0) {
+          const end = s.indexOf('>', i + 2);
+          if (end < 0) break;
+          throw corrupt(`xml: </${s.slice(i + 2, end).trim()}> closes <${top ?? 'nothing'}>`);
+        }
+        this.qnames.pop();
+        const name = this.stack.pop()!;
         this.tokenStart = this.base + i;
         this.tokenEnd = this.base + gt + 1;
-        this.qname = qname;
+        this.qname = top!;
         h.close(name);
         i = gt + 1;
       } else if (c === 33 /* ! */) {
@@ -149,19 +161,28 @@ export class XmlTokenizer {
         }
         if (gt < 0) break;
         const self = s.charCodeAt(gt - 1) === 47; /* / */
-        const inner = s.slice(i + 1, self ? gt - 1 : gt);
-        let k = 0;
-        while (k < inner.length && !isSpaceCode(inner.charCodeAt(k))) k++;
-        const qname = inner.slice(0, k);
-        if (!qname) throw corrupt('xml: a tag without a name');
+        const end = self ? gt - 1 : gt;
+        let k = i + 1;
+        let colon = -1;
+        while (k < end) {
+          const d = s.charCodeAt(k);
+          if (d === 32 || d === 10 || d === 13 || d === 9) break;
+          if (d === 58 /* : */ && colon < 0) colon = k;
+          k++;
+        }
+        if (k === i + 1) throw corrupt('xml: a tag without a name');
         if (!this.stack.length && this.root) throw corrupt('xml: a second root element');
         this.root = true;
-        const name = localName(qname);
-        if (!self) this.stack.push(name);
+        const qname = s.slice(i + 1, k);
+        const name = colon < 0 ? qname : s.slice(colon + 1, k);
+        if (!self) {
+          this.stack.push(name);
+          this.qnames.push(qname);
+        }
         this.tokenStart = this.base + i;
         this.tokenEnd = this.base + gt + 1;
         this.qname = qname;
-        h.open(name, inner.slice(k), self);
+        h.open(name, k < end ? s.slice(k, end) : '', self);
         i = gt + 1;
       }
     }
@@ -176,11 +197,6 @@ function isSpaceCode(c: number): boolean {
 function isSpace(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;
-}
-
-function localName(q: string): string {
-  const colon = q.indexOf(':');
-  return colon < 0 ? q : q.slice(colon + 1);
 }
 
 const ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);|&/g;
