@@ -15,6 +15,8 @@ const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { HelpPagePlugin, HELP_PAGE_OUTPUT } = require('./scripts/help-page');
 
 const DEV_URL = 'https://localhost:3000/';
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
@@ -69,10 +71,24 @@ class WarnPlugin {
   }
 }
 
+/**
+ * The Excel functions (=PHULUC.BANGCHU …): their source, and the fixed names the manifest's CustomFunctions extension
+ * point points at. The pane bundle imports the same module, which registers the functions in the shared runtime
+ * (Excel loads the <Page>, taskpane.html); functions.js is that module on its own, for the <Script> element.
+ */
+const FUNCTIONS_SOURCE = path.resolve(__dirname, 'src/functions/functions.ts');
+const FUNCTIONS_ENTRY = 'functions';
+const FUNCTIONS_METADATA = 'functions.json';
+
+/** functions.json from the JSDoc of the functions, and the CustomFunctions.associate calls appended to their module. */
+function functionsMetadataPlugin() {
+  return new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: FUNCTIONS_METADATA });
+}
+
 /** The preview's service worker entry: built to a fixed name next to preview.html (a service worker's URL must not change). */
 const PREVIEW_SW = 'preview-sw';
 /** Files of the preview page that are not webpack chunks, cached by its service worker for offline use. */
-const PREVIEW_STATIC = ['preview.html', 'assets/legacy-check.js', 'assets/hue-2018-nhiem-vu.xlsx'];
+const PREVIEW_STATIC = ['preview.html', 'assets/legacy-check.js', 'assets/hue-2018-nhiem-vu.xlsx', HELP_PAGE_OUTPUT];
 const PRECACHE_PLACEHOLDER = /(["'`])__PHULUC_PRECACHE__\1/;
 
 /**
@@ -154,12 +170,15 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       preview: './src/preview/index.tsx',
+      [FUNCTIONS_ENTRY]: FUNCTIONS_SOURCE,
       // not under the dev server: its live-reload client would be injected into the service worker too
       ...(serving ? {} : { [PREVIEW_SW]: './src/preview/sw.ts' }),
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: (pathData) => (pathData.chunk && pathData.chunk.name === PREVIEW_SW) || !production ? '[name].js' : '[name].[contenthash:8].js',
+      // fixed names where a URL must not change: the service worker, and functions.js (named in the manifest)
+      filename: (pathData) =>
+        (pathData.chunk && (pathData.chunk.name === PREVIEW_SW || pathData.chunk.name === FUNCTIONS_ENTRY)) || !production ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       // tsc's CLI output lives in subfolders of dist/; only webpack's top-level files and assets/ are ours
       clean: { keep: (asset) => /[\\/]/.test(asset) && !/^assets[\\/]/.test(asset) },
@@ -222,6 +241,8 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
+      functionsMetadataPlugin(),
+      new HelpPagePlugin(),
       new PreviewPrecachePlugin(),
       ...warnings.map((m) => new WarnPlugin(m)),
     ],
@@ -245,3 +266,5 @@ module.exports.CSP_TASKPANE = CSP_TASKPANE;
 module.exports.CSP_PREVIEW = CSP_PREVIEW;
 module.exports.checkAddinUrl = checkAddinUrl;
 module.exports.productionManifest = productionManifest;
+module.exports.functionsMetadataPlugin = functionsMetadataPlugin;
+module.exports.FUNCTIONS_METADATA = FUNCTIONS_METADATA;

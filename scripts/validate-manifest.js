@@ -5,14 +5,17 @@
  * manifest to a Microsoft service), so this covers what breaks an add-in most often and can be decided
  * locally: well-formedness, element order, ids and versions, https everywhere, every resid defined in the
  * right resource table, icon files present with the declared pixel size, the ribbon buttons the code
- * expects, and the shared-runtime wiring.
+ * expects, the shared-runtime wiring, the Excel functions (CustomFunctions extension point in that same runtime)
+ * and the help page (SupportUrl, LearnMoreUrl).
  *
- *   validateManifest(xmlText, { assetsDir, baseUrl }) → string[]   (empty = fine)
+ *   validateManifest(xmlText, { assetsDir, baseUrl, webRoot }) → string[]   (empty = fine)
  *
- *   node scripts/validate-manifest.js [manifest.xml] [--assets-dir DIR] [--base-url URL]
+ *   node scripts/validate-manifest.js [manifest.xml] [--assets-dir DIR] [--base-url URL] [--web-root DIR]
  *     prints one line per error and exits 1, or prints "… OK" and exits 0.
  *     assets dir defaults to <manifest dir>/assets; base URL defaults to the folder of the task pane
  *     SourceLocation, so `node scripts/validate-manifest.js dist/manifest.xml` checks a production build.
+ *     --web-root DIR: every URL under the base URL (pages, functions.js/.json, the help page) must be a file in DIR
+ *     (npm run validate:dist passes dist/).
  */
 const fs = require('fs');
 const path = require('path');
@@ -44,6 +47,13 @@ const RIBBON_BUTTONS = [
   { id: 'Phuluc.OpenPane', action: 'ShowTaskpane' },
 ];
 const EXCEL_API_MIN = '1.7';
+/** The Excel functions: =PHULUC.BANGCHU …, their script and metadata as the build names them (webpack.config.js). */
+const FUNCTIONS_NAMESPACE = 'PHULUC';
+const FUNCTIONS_SCRIPT = 'functions.js';
+const FUNCTIONS_METADATA = 'functions.json';
+const CUSTOM_FUNCTIONS_CHILDREN = ['Script', 'Page', 'Metadata', 'Namespace'];
+/** The help page (docs/huong-dan.md built by webpack), for SupportUrl and LearnMoreUrl. */
+const HELP_PAGE = 'huong-dan.html';
 const REQUIRED_LOCALES = ['en-US'];
 
 /** Child order required by the XSDs (see "How to find the proper order of manifest elements"). */
@@ -53,6 +63,7 @@ const ORDER = {
     'Permissions', 'Dictionary', 'VersionOverrides', 'ExtendedOverrides'],
   VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'EquivalentAddins'],
   Host: ['Runtimes', 'AllFormFactors', 'DesktopFormFactor'],
+  AllFormFactors: ['ExtensionPoint'],
   DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
   GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
   Group: ['OverriddenByRibbonApi', 'Label', 'Icon', 'Control'],
@@ -72,6 +83,7 @@ const RESID_TABLE = {
   Runtime: 'Urls',
   FunctionFile: 'Urls',
   LearnMoreUrl: 'Urls',
+  Namespace: 'ShortStrings',
 };
 const MAX_LEN = { ShortStrings: 125, LongStrings: 250 };
 const RIBBON_ICON_SIZES = [16, 32, 80];
@@ -377,6 +389,10 @@ function validateManifest(xmlText, options = {}) {
     errors.push(`<DefaultSettings><SourceLocation> "${baseSource.attrs.DefaultValue}" differs from the shared runtime URL "${runtimeUrl}"`);
   }
 
+  checkCustomFunctions(host, runtimeResid, tables, baseUrl, errors);
+  checkHelpPage(root, tables, baseUrl, errors);
+  if (options.webRoot && baseUrl) checkWebRoot(root, tables, baseUrl, options.webRoot, errors);
+
   // ribbon
   const surface = kids(desktop, 'ExtensionPoint').find((e) => e.attrs['xsi:type'] === 'PrimaryCommandSurface');
   const tab = kids(surface, 'OfficeTab').find((t) => t.attrs.id === RIBBON_TAB);
@@ -435,6 +451,87 @@ function validateManifest(xmlText, options = {}) {
   return finish(errors, localized);
 }
 
+/** Where a resource URL id points, or undefined. */
+function urlOf(tables, rid) {
+  const entry = rid && tables.Urls.get(rid);
+  return entry ? entry.attrs.DefaultValue : undefined;
+}
+
+/**
+ * The Excel functions in the shared runtime: one <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions"> with
+ * Script, Page, Metadata, Namespace in that order; the Page is the runtime's page (Excel loads no shared runtime
+ * when the resids differ: OfficeDev/office-js#4338 and "Configure your Office Add-in to use a shared runtime"),
+ * the script and metadata are the files the build writes, and the namespace is the one the functions are documented
+ * under (=PHULUC.BANGCHU).
+ */
+function checkCustomFunctions(host, runtimeResid, tables, baseUrl, errors) {
+  const all = kids(host, 'AllFormFactors');
+  const points = all.flatMap((a) => kids(a, 'ExtensionPoint')).filter((e) => e.attrs['xsi:type'] === 'CustomFunctions');
+  if (all.length !== 1 || points.length !== 1) {
+    errors.push(`custom functions: expected one <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions"> in the Workbook host, found ${points.length}`);
+    return;
+  }
+  const ep = points[0];
+  const names = kids(ep).map((c) => c.name);
+  if (names.join('|') !== CUSTOM_FUNCTIONS_CHILDREN.join('|')) {
+    errors.push(`custom functions: <ExtensionPoint xsi:type="CustomFunctions"> must hold <${CUSTOM_FUNCTIONS_CHILDREN.join('>, <')}> in this order, found <${names.join('>, <')}>`);
+  }
+  const source = (name) => {
+    const el = kid(kid(ep, name), 'SourceLocation');
+    if (!el || !el.attrs.resid) errors.push(`custom functions: <${name}> needs a <SourceLocation resid="…">`);
+    return el && el.attrs.resid;
+  };
+  const page = source('Page');
+  if (page && runtimeResid && page !== runtimeResid) {
+    errors.push(`custom functions: <Page><SourceLocation resid="${page}"> must equal the <Runtime> resid "${runtimeResid}" (shared runtime)`);
+  }
+  for (const [name, file] of [['Script', FUNCTIONS_SCRIPT], ['Metadata', FUNCTIONS_METADATA]]) {
+    const rid = source(name);
+    const url = urlOf(tables, rid);
+    if (rid && url && baseUrl && url !== `${baseUrl}${file}`) errors.push(`custom functions: <${name}> must point at ${baseUrl}${file}, found "${url}"`);
+  }
+  const ns = kid(ep, 'Namespace');
+  const nsString = ns && ns.attrs.resid && tables.ShortStrings.get(ns.attrs.resid);
+  if (!ns || !ns.attrs.resid) errors.push('custom functions: missing <Namespace resid="…">');
+  else if (nsString) {
+    const values = [nsString.attrs.DefaultValue, ...kids(nsString, 'Override').map((o) => o.attrs.Value)];
+    if (values.some((v) => v !== FUNCTIONS_NAMESPACE)) {
+      errors.push(`custom functions: the namespace must be "${FUNCTIONS_NAMESPACE}" in every locale (the functions are =${FUNCTIONS_NAMESPACE}.BANGCHU …), found ${values.map((v) => `"${v}"`).join(', ')}`);
+    }
+  }
+}
+
+/** SupportUrl (base manifest) and the GetStarted LearnMoreUrl both open the help page served with the add-in. */
+function checkHelpPage(root, tables, baseUrl, errors) {
+  if (!baseUrl) return;
+  const want = `${baseUrl}${HELP_PAGE}`;
+  const support = kid(root, 'SupportUrl');
+  if (!support) errors.push(`missing <SupportUrl DefaultValue="${want}"> (the help page)`);
+  else if (support.attrs.DefaultValue !== want) errors.push(`<SupportUrl> must be the help page ${want}, found "${support.attrs.DefaultValue || ''}"`);
+  const learn = [];
+  for (const n of walk(root)) if (n.name === 'LearnMoreUrl' && n.attrs.resid) learn.push(n.attrs.resid);
+  for (const rid of learn) {
+    const url = urlOf(tables, rid);
+    if (url && url !== want) errors.push(`<LearnMoreUrl resid="${rid}"> must be the help page ${want}, found "${url}"`);
+  }
+}
+
+/** Every URL under the add-in's base URL is a file of the build in `webRoot`. */
+function checkWebRoot(root, tables, baseUrl, webRoot, errors) {
+  const urls = new Set();
+  for (const n of walk(root)) {
+    for (const v of [n.attrs.DefaultValue, n.attrs.Value]) if (typeof v === 'string' && v.startsWith(baseUrl)) urls.add(v);
+  }
+  for (const [, entry] of tables.Urls) if (entry.attrs.DefaultValue) urls.add(entry.attrs.DefaultValue);
+  for (const url of [...urls].sort()) {
+    if (!url.startsWith(baseUrl)) continue;
+    const rel = url.slice(baseUrl.length).split(/[?#]/)[0];
+    if (!rel) continue;
+    const file = path.join(webRoot, ...rel.split('/'));
+    if (!fs.existsSync(file)) errors.push(`file missing from the build: ${rel} (for ${url}, looked in ${webRoot})`);
+  }
+}
+
 function checkIcon(node, errors) {
   const sizes = kids(kid(node, 'Icon'), 'Image').map((i) => Number(i.attrs.size));
   for (const s of RIBBON_ICON_SIZES) {
@@ -469,7 +566,7 @@ function deriveBaseUrl(baseSource) {
   }
 }
 
-module.exports = { validateManifest, parseXml, pngSize, RIBBON_BUTTONS, RIBBON_TAB, NS };
+module.exports = { validateManifest, parseXml, pngSize, RIBBON_BUTTONS, RIBBON_TAB, NS, FUNCTIONS_NAMESPACE, FUNCTIONS_SCRIPT, FUNCTIONS_METADATA, HELP_PAGE };
 
 // ---------------------------------------------------------------------------------------------- CLI
 
@@ -478,11 +575,13 @@ if (require.main === module) {
   let file = 'manifest.xml';
   let assetsDir;
   let baseUrl;
+  let webRoot;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--assets-dir') assetsDir = args[++i];
+    else if (args[i] === '--web-root') webRoot = path.resolve(args[++i]);
     else if (args[i] === '--base-url') baseUrl = args[++i];
     else if (args[i] === '-h' || args[i] === '--help') {
-      process.stdout.write('usage: node scripts/validate-manifest.js [manifest.xml] [--assets-dir DIR] [--base-url https://host/path/]\n');
+      process.stdout.write('usage: node scripts/validate-manifest.js [manifest.xml] [--assets-dir DIR] [--base-url https://host/path/] [--web-root DIR]\n');
       process.exit(0);
     } else file = args[i];
   }
@@ -496,6 +595,7 @@ if (require.main === module) {
   const errors = validateManifest(text, {
     assetsDir: path.resolve(assetsDir || path.join(path.dirname(file), 'assets')),
     baseUrl,
+    webRoot,
   });
   if (errors.length) {
     for (const e of errors) process.stderr.write(`${file}: ${e}\n`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { readSnapshots } from '../src/io/xlsx';
 import { check } from '../src/core/check';
-import type { SheetSnapshot, CellValue, MergedArea } from '../src/core/snapshot';
+import { parseA1, type SheetSnapshot, type CellValue, type MergedArea } from '../src/core/snapshot';
 import type { CheckOptions } from '../src/core/options';
 import type { Finding, RuleId, SheetReport } from '../src/core/report';
 
@@ -36,4 +36,17 @@ export const TASK_HEAD: CellValue[] = ['TT', 'Nội dung', 'Sản phẩm', 'Cơ 
 /** Checks a hand-made task appendix: a 2024 title, a blank row, TASK_HEAD (row 3), then `rows` from row 4. */
 export function checkTasks(rows: CellValue[][], extra: Parameters<typeof sheet>[1] = {}, asOf = '2024-06-15'): SheetReport {
   return check(sheet([['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024'], [], TASK_HEAD, ...rows], extra), { asOf });
+}
+
+/** A copy of `snap` with some cells replaced ("F61": 21950), for one realistic edit of a real fixture. */
+export function editCells(snap: SheetSnapshot, cells: Record<string, CellValue>): SheetSnapshot {
+  const values = snap.values.map((r) => [...r]);
+  for (const [addr, v] of Object.entries(cells)) {
+    const p = parseA1(addr)!;
+    while (values.length < p.row) values.push([]);
+    const row = values[p.row - 1];
+    while (row.length < p.col) row.push(null);
+    row[p.col - 1] = v;
+  }
+  return { ...snap, values };
 }

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-type ValidateOptions = { assetsDir?: string; baseUrl?: string };
+type ValidateOptions = { assetsDir?: string; baseUrl?: string; webRoot?: string };
 interface RibbonButton {
   id: string;
   action: 'ExecuteFunction' | 'ShowTaskpane';
@@ -125,6 +125,15 @@ describe('broken copies produce their specific error', () => {
     ['elements out of order', (x) => mutate(x, '<Version>1.0.0.0</Version>\n  <ProviderName>phuluc</ProviderName>', '<ProviderName>phuluc</ProviderName>\n  <Version>1.0.0.0</Version>'), 'element <Version> is out of order'],
     ['label without its English override', (x) => mutate(x, /\s*<bt:Override Locale="en-US" Value="Open pane"\/>/, ''), 'string "Pane.Label" has no en-US <Override>'],
     ['decomposed (NFD) Vietnamese text', (x) => mutate(x, 'DefaultValue="Tính lại điểm"', `DefaultValue="${'Tính lại điểm'.normalize('NFD')}"`), 'string "Recalc.Label" (default) is not NFC-normalized'],
+    ['custom functions: Page on another URL than the runtime', (x) => mutate(x, '<Page>\n              <SourceLocation resid="Taskpane.Url"/>', '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>'), 'custom functions: <Page><SourceLocation resid="Functions.Script.Url"> must equal the <Runtime> resid "Taskpane.Url"'],
+    ['custom functions removed', (x) => mutate(x, /\s*<AllFormFactors>[\s\S]*?<\/AllFormFactors>/, ''), 'custom functions: expected one <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions">'],
+    ['custom functions: another namespace', (x) => mutate(x, '<bt:String id="Functions.Namespace" DefaultValue="PHULUC">', '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO">'), 'custom functions: the namespace must be "PHULUC" in every locale'],
+    ['custom functions: metadata elsewhere', (x) => mutate(x, 'localhost:3000/functions.json', 'localhost:3000/metadata.json'), 'custom functions: <Metadata> must point at https://localhost:3000/functions.json, found "https://localhost:3000/metadata.json"'],
+    ['custom functions: Page before Script', (x) => mutate(x, /(<Script>[\s\S]*?<\/Script>)(\s*)(<Page>[\s\S]*?<\/Page>)/, '$3$2$1'), 'must hold <Script>, <Page>, <Metadata>, <Namespace> in this order, found <Page>, <Script>, <Metadata>, <Namespace>'],
+    ['custom functions: namespace string missing', (x) => mutate(x, /\s*<bt:String id="Functions\.Namespace"[\s\S]*?<\/bt:String>/, ''), /resid "Functions\.Namespace" referenced by <Namespace> .* is not defined in <bt:ShortStrings>/],
+    ['SupportUrl missing', (x) => mutate(x, /\s*<SupportUrl [^>]*\/>/, ''), 'missing <SupportUrl DefaultValue="https://localhost:3000/huong-dan.html"> (the help page)'],
+    ['LearnMoreUrl back on the pane', (x) => mutate(x, 'id="LearnMore.Url" DefaultValue="https://localhost:3000/huong-dan.html"', 'id="LearnMore.Url" DefaultValue="https://localhost:3000/taskpane.html"'), '<LearnMoreUrl resid="LearnMore.Url"> must be the help page https://localhost:3000/huong-dan.html, found "https://localhost:3000/taskpane.html"'],
+    ['SupportUrl out of order', (x) => mutate(x, /(\s*<SupportUrl [^>]*\/>)([\s\S]*?<\/Hosts>)/, '$2$1'), 'element <SupportUrl> is out of order'],
     ['resid over 32 characters', (x) => mutate(x, '<Title resid="GetStarted.Title"/>', '<Title resid="GetStarted.Title.ThatIsFarTooLongToBeValid"/>'), 'is longer than 32 characters'],
   ];
 
@@ -143,6 +152,22 @@ describe('broken copies produce their specific error', () => {
   test('malformed XML yields exactly one error and no crash', () => {
     expect(validate('<OfficeApp><Id>')).toEqual([expect.stringMatching(/^malformed XML: /)]);
     expect(validate('')).toEqual(['malformed XML: empty document']);
+  });
+
+  test('--web-root: a page or file the manifest names but the build lacks is reported', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phuluc-web-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'assets'));
+      for (const f of fs.readdirSync(ASSETS)) fs.copyFileSync(path.join(ASSETS, f), path.join(dir, 'assets', f));
+      for (const f of ['taskpane.html', 'huong-dan.html', 'functions.js']) fs.writeFileSync(path.join(dir, f), '');
+      expect(validate(MANIFEST, { assetsDir: path.join(dir, 'assets'), webRoot: dir })).toEqual([
+        expect.stringContaining('file missing from the build: functions.json (for https://localhost:3000/functions.json'),
+      ]);
+      fs.writeFileSync(path.join(dir, 'functions.json'), '{}');
+      expect(validate(MANIFEST, { assetsDir: path.join(dir, 'assets'), webRoot: dir })).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an icon file deleted from disk is reported', () => {
@@ -165,6 +190,10 @@ describe('production manifest (ADDIN_URL)', () => {
     expect(prod).not.toMatch(/localhost/);
     expect(prod).toContain(`<SourceLocation DefaultValue="${url}taskpane.html"/>`);
     expect(prod).toContain(`${url}assets/icon-80.png`);
+    expect(prod).toContain(`<SupportUrl DefaultValue="${url}huong-dan.html"/>`);
+    expect(prod).toContain(`<bt:Url id="LearnMore.Url" DefaultValue="${url}huong-dan.html"/>`);
+    expect(prod).toContain(`<bt:Url id="Functions.Script.Url" DefaultValue="${url}functions.js"/>`);
+    expect(prod).toContain(`<bt:Url id="Functions.Metadata.Url" DefaultValue="${url}functions.json"/>`);
     // the base URL is derived from the pane's SourceLocation; icons are looked up in assets/
     expect(validate(prod)).toEqual([]);
   });

@@ -119,7 +119,8 @@ Options:
   --annotate DIR         write each checked file's marked copy to DIR as <name>-phuluc.xlsx (.xlsm stays .xlsm):
                          fills and notes on the finding cells and a report sheet; every other part kept as it was
 
-Exit code: 0 no errors, 1 errors found, 2 a file could not be read or its marked copy could not be written, or
-no readable workbook was given (the other files are still checked).
+Exit code: 0 no errors, 1 errors found, 2 a file could not be read or its marked copy could not be written, or no
+           readable workbook was given (the other files are still checked),
+           3 a file was not checked (no sheet holds an appendix table: not a pass).
 Limits: 256 MB per file, 3 000 000 filled cells per workbook, 256 MB per part once unpacked (see README).
 `;

@@ -13,7 +13,7 @@ import { asReadError } from '../io/errors';
 import { annotateWorkbook } from '../io/annotate';
 import { annotatedName } from '../io/names';
 import { useNativeInflate } from '../io/zip';
-import { FileResult, findingsCsv, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
+import { FileResult, exitCode, findingsCsv, safe, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
 import { inflateRawSync } from 'zlib';
 
 // Node's own zlib inflates parts several times faster than the portable fflate the preview uses; it stops at the
@@ -170,23 +170,21 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
   const color = args.color ?? io.isTty;
   if (args.summary) {
     const rows = summaryRows(results);
-    if (args.format === 'json') io.out(JSON.stringify({ version: 1, asOf, files: rows }, null, 2) + '\n');
+    if (args.format === 'json') io.out(safeJson(JSON.stringify({ version: 1, asOf, files: rows }, null, 2)) + '\n');
     else if (args.format === 'csv') io.out(summaryCsv(rows));
     else io.out(summaryText(rows, args.lang, color));
   } else if (args.format === 'json') io.out(toJson(results, asOf, args.lang) + '\n');
   else if (args.format === 'csv') io.out(findingsCsv(results, args.lang));
   else io.out(toText(results, args.lang, color));
   for (const r of results) {
-    if (r.error) io.err(`phuluc: ${r.file}: ${r.error}${r.detail ? ` (${r.detail})` : ''}\n`);
-    if (r.annotateError) io.err(`phuluc: ${r.file}: ${r.annotateError}\n`);
+    if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}${r.detail ? ` (${safe(r.detail)})` : ''}\n`);
+    if (r.annotateError) io.err(`phuluc: ${safe(r.file)}: ${safe(r.annotateError)}\n`);
   }
-  const checked = results.filter((r) => !r.error && !r.skipped).length;
-  if (!checked) {
+  if (!results.some((r) => !r.error && !r.skipped)) {
     io.err(`phuluc: ${lang === 'vi' ? 'không có tệp bảng tính nào đọc được để kiểm tra.' : 'no readable workbook to check.'}\n`);
     return 2;
   }
-  if (results.some((r) => r.error || r.annotateError)) return 2;
-  return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
+  return exitCode(results);
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {

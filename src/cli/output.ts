@@ -3,6 +3,38 @@ import type { Finding, Lang, SheetReport } from '../core/report';
 import { countBySeverity } from '../core/report';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
+import { anyChecked, notRunText, ranText, scopeOf } from '../core/scope';
+
+/**
+ * Cell text must never reach a terminal or a CSV raw: C0/C1 control characters (ESC, NUL, …), DEL and the bidi
+ * overrides and isolates (U+202A–202E, U+2066–2069, U+200E/F, U+061C) are shown escaped as \u{…}. Line breaks
+ * become spaces.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function safe(text: string): string {
+  return String(text)
+    .replace(/\r\n|\n/g, ' ')
+    .replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}}`);
+}
+
+/** JSON.stringify escapes C0 controls itself; C1, DEL and the bidi controls are escaped here (\uXXXX stays valid JSON). */
+export function safeJson(json: string): string {
+  // eslint-disable-next-line no-control-regex
+  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Exit code of `phuluc check`: 2 when a file could not be read or its marked copy could not be written; else 3 when a
+ * file was not checked (no sheet holds an appendix table — nothing was checked, which is not a pass); else 1 when
+ * errors were found; else 0. Files of a folder skipped as not workbooks count for nothing.
+ */
+export function exitCode(results: readonly FileResult[]): number {
+  if (results.some((r) => r.error || r.annotateError)) return 2;
+  // a file of a folder skipped as not a workbook is listed, and neither fails nor passes the run
+  if (results.some((r) => !r.skipped && !anyChecked(r.sheets))) return 3;
+  return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
+}
 
 export interface FileResult {
   file: string;
@@ -40,6 +72,7 @@ export function sheetSummary(s: SheetReport) {
   const counts = countBySeverity(s.findings);
   return {
     found: s.found,
+    scope: scopeOf(s),
     ...(s.planYear ? { planYear: s.planYear } : {}),
     ...(s.table ? { table: s.table } : {}),
     counts: s.counts,
@@ -79,7 +112,7 @@ export function toJson(results: FileResult[], asOf: string, lang: Lang): string 
       sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), summary: sheetSummary(s) })),
     })),
   };
-  return JSON.stringify(doc, null, 2);
+  return safeJson(JSON.stringify(doc, null, 2));
 }
 
 interface Paint {
@@ -98,8 +131,8 @@ export function paint(color: boolean): Paint {
 }
 
 const L = {
-  vi: { file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề', detail: 'Chi tiết kỹ thuật', copy: 'Bản có đánh dấu', noCopy: 'Không tạo được bản có đánh dấu' },
-  en: { file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems', detail: 'Technical detail', copy: 'Marked copy', noCopy: 'No marked copy' },
+  vi: { notChecked: 'CHƯA KIỂM TRA', noSheetChecked: 'không trang nào có bảng phụ lục, tệp này chưa được kiểm tra', checked: 'Đã kiểm tra', notRun: 'chưa kiểm tra', file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề', detail: 'Chi tiết kỹ thuật', copy: 'Bản có đánh dấu', noCopy: 'Không tạo được bản có đánh dấu' },
+  en: { notChecked: 'NOT CHECKED', noSheetChecked: 'no sheet holds an appendix table; this file was not checked', checked: 'Checked', notRun: 'not checked', file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems', detail: 'Technical detail', copy: 'Marked copy', noCopy: 'No marked copy' },
 };
 
 export function toText(results: FileResult[], lang: Lang, color: boolean): string {
@@ -108,29 +141,33 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
   const lines: string[] = [];
   for (const r of results) {
     if (r.skipped) {
-      lines.push(`${t.file}: ${r.file} — ${p.dim(r.skipped)}`, '');
+      lines.push(`${t.file}: ${safe(r.file)} — ${p.dim(safe(r.skipped))}`, '');
       continue;
     }
-    lines.push(p.bold(`${t.file}: ${r.file}`));
+    lines.push(p.bold(`${t.file}: ${safe(r.file)}`));
     if (r.error) {
-      lines.push(`  ${p.red(t.cannotRead)}: ${r.error}`);
-      if (r.detail) lines.push(`  ${p.dim(`${t.detail}: ${r.detail}`)}`);
+      lines.push(`  ${p.red(t.cannotRead)}: ${safe(r.error)}`);
+      if (r.detail) lines.push(`  ${p.dim(`${t.detail}: ${safe(r.detail)}`)}`);
       lines.push('');
       continue;
     }
-    if (r.annotated) lines.push(`  ${t.copy}: ${r.annotated}`);
-    if (r.annotateError) lines.push(`  ${p.red(t.noCopy)}: ${r.annotateError}`);
+    if (r.annotated) lines.push(`  ${t.copy}: ${safe(r.annotated)}`);
+    if (r.annotateError) lines.push(`  ${p.red(t.noCopy)}: ${safe(r.annotateError)}`);
+    if (!anyChecked(r.sheets)) lines.push(`  ${p.yellow(t.notChecked)}: ${t.noSheetChecked}`);
     for (const s of r.sheets) {
       const c = countBySeverity(s.findings);
-      const head = `  ${t.sheet} «${s.sheet}»`;
-      if (!s.found) {
-        lines.push(`${head} — ${p.dim(t.noTable)}`);
+      const head = `  ${t.sheet} «${safe(s.sheet)}»`;
+      if (!scopeOf(s).checked) {
+        lines.push(`${head} — ${p.dim(t.noTable)} — ${p.yellow(t.notChecked)}`);
         continue;
       }
       const bits = [`${s.counts.items} ${t.items}`];
       if (s.planYear) bits.push(`${t.planYear} ${s.planYear}`);
       bits.push(`${c.error} ${t.errors}`, `${c.warning} ${t.warnings}`, `${c.info} ${t.infos}`);
       lines.push(`${p.bold(head)} — ${bits.join(', ')}`);
+      const scope = scopeOf(s);
+      if (scope.ran.length || scope.notRun.length)
+        lines.push(`    ${t.checked}: ${ranText(scope, lang)}${scope.notRun.length ? `; ${p.yellow(t.notRun)}: ${notRunText(scope, lang)}` : ''}`);
       if (s.budget) {
         const b = s.budget;
         const unit = b.unit ? ` ${b.unit}` : '';
@@ -150,7 +187,7 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
       for (const f of s.findings) {
         const sev = f.severity === 'error' ? p.red('lỗi   '.slice(0, 6)) : f.severity === 'warning' ? p.yellow('c.báo ') : p.blue('g.chú ');
         const sevEn = f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
-        lines.push(`    ${f.cell.padEnd(6)} ${lang === 'vi' ? sev : sevEn} ${f.message[lang]} ${p.dim('[' + f.rule + ']')}`);
+        lines.push(`    ${f.cell.padEnd(6)} ${lang === 'vi' ? sev : sevEn} ${safe(f.message[lang])} ${p.dim('[' + f.rule + ']')}`);
       }
       if (!s.findings.length) lines.push(`    ${t.ok}`);
     }
@@ -162,7 +199,15 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
 /** One row per file: the department head's overview of all units. */
 export interface SummaryRow {
   file: string;
-  status: 'ok' | 'unreadable' | 'no-table' | 'skipped';
+  /**
+   * ok: checked (findings or not); not-checked: no sheet holds an appendix table; unreadable: the file could not be
+   * read; skipped: a file of a folder that is not a workbook (the message says why)
+   */
+  status: 'ok' | 'unreadable' | 'not-checked' | 'skipped';
+  /** rule families that ran on some sheet ("table", "budget", …) */
+  checked: string[];
+  /** families that ran on no sheet, with the reason ("scores: no-score-columns") */
+  notChecked: string[];
   sheets: number;
   errors: number;
   warnings: number;
@@ -177,7 +222,7 @@ export interface SummaryRow {
 
 export function summaryRows(results: FileResult[]): SummaryRow[] {
   return results.map((r) => {
-    const row: SummaryRow = { file: r.file, status: 'ok', sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? r.skipped ?? r.annotateError ?? '' };
+    const row: SummaryRow = { file: r.file, status: 'ok', checked: [], notChecked: [], sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? r.skipped ?? r.annotateError ?? '' };
     if (r.skipped) {
       row.status = 'skipped';
       return row;
@@ -186,13 +231,11 @@ export function summaryRows(results: FileResult[]): SummaryRow[] {
       row.status = 'unreadable';
       return row;
     }
-    let found = false;
     for (const s of r.sheets) {
       const c = countBySeverity(s.findings);
       row.errors += c.error;
       row.warnings += c.warning;
       row.infos += c.info;
-      if (s.found) found = true;
       row.overdue += s.deadlines?.overdue.length ?? 0;
       if (s.budget) {
         row.budgetTotal = (row.budgetTotal ?? 0) + s.budget.total;
@@ -201,7 +244,16 @@ export function summaryRows(results: FileResult[]): SummaryRow[] {
       }
       for (const sc of s.scores ?? []) row.scores.push({ header: sc.header, total: sc.total, max: sc.max, percent: sc.percent, band: sc.band });
     }
-    if (!found) row.status = 'no-table';
+    const ran = new Set<string>();
+    const missing = new Map<string, string>();
+    for (const s of r.sheets) {
+      const scope = scopeOf(s);
+      for (const f of scope.ran) ran.add(f);
+      for (const n of scope.notRun) if (!missing.has(n.family)) missing.set(n.family, n.reason);
+    }
+    row.checked = [...ran];
+    row.notChecked = [...missing].filter(([f]) => !ran.has(f)).map(([f, why]) => `${f}: ${why}`);
+    if (!anyChecked(r.sheets)) row.status = 'not-checked';
     return row;
   });
 }
@@ -209,15 +261,16 @@ export function summaryRows(results: FileResult[]): SummaryRow[] {
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
   // Cells starting with = + - @ would be formulas in Excel: keep them text.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const text = safe(s);
+  const guarded = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 export function summaryCsv(rows: SummaryRow[]): string {
   const maxScores = Math.max(0, ...rows.map((r) => r.scores.length));
   const header = ['file', 'status', 'sheets', 'errors', 'warnings', 'infos', 'overdue', 'budget_total', 'budget_stated', 'budget_unit'];
   for (let i = 1; i <= maxScores; i++) header.push(`score${i}_header`, `score${i}_total`, `score${i}_max`, `score${i}_percent`, `score${i}_band`);
-  header.push('message');
+  header.push('checked', 'not_checked', 'message');
   const lines = [header.join(',')];
   for (const r of rows) {
     const cells: unknown[] = [r.file, r.status, r.sheets, r.errors, r.warnings, r.infos, r.overdue, r.budgetTotal, r.budgetStated, r.budgetUnit];
@@ -225,7 +278,7 @@ export function summaryCsv(rows: SummaryRow[]): string {
       const s = r.scores[i];
       cells.push(s?.header, s?.total, s?.max, s?.percent, s?.band);
     }
-    cells.push(r.message);
+    cells.push(r.checked.join(' '), r.notChecked.join('; '), r.message);
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\n') + '\n';
@@ -242,6 +295,7 @@ export function findingsCsv(results: FileResult[], lang: Lang): string {
       lines.push([r.file, '', '', 'skipped', 'info', r.skipped, '', ''].map(csvCell).join(','));
       continue;
     }
+    if (!anyChecked(r.sheets)) lines.push([r.file, '', '', 'not-checked', 'warning', L[lang].noSheetChecked, '', ''].map(csvCell).join(','));
     for (const s of r.sheets)
       for (const f of s.findings) lines.push([r.file, s.sheet, f.cell, f.rule, f.severity, f.message[lang], f.expected, f.actual].map(csvCell).join(','));
   }
@@ -254,13 +308,17 @@ export function summaryText(rows: SummaryRow[], lang: Lang, color: boolean): str
     ? ['Tệp', 'Lỗi', 'C.báo', 'Quá hạn', 'Kinh phí (tính / ghi)', 'Điểm']
     : ['File', 'Errors', 'Warn', 'Overdue', 'Budget (computed / stated)', 'Scores'];
   const body = rows.map((r) => {
-    if (r.status === 'unreadable') return [r.file, '—', '—', '—', (lang === 'vi' ? 'KHÔNG ĐỌC ĐƯỢC: ' : 'CANNOT READ: ') + r.message, ''];
-    if (r.status === 'skipped') return [r.file, '—', '—', '—', r.message, ''];
+    if (r.status === 'unreadable') return [safe(r.file), '—', '—', '—', (lang === 'vi' ? 'KHÔNG ĐỌC ĐƯỢC: ' : 'CANNOT READ: ') + safe(r.message), ''];
+    if (r.status === 'not-checked') return [safe(r.file), '—', '—', '—', `${L[lang].notChecked}: ${lang === 'vi' ? 'không có bảng phụ lục' : 'no appendix table'}`, ''];
+    if (r.status === 'skipped') return [safe(r.file), '—', '—', '—', safe(r.message), ''];
     const budget = r.budgetTotal !== null ? `${fmt(r.budgetTotal, lang)} / ${fmt(r.budgetStated, lang)}${r.budgetUnit ? ' ' + r.budgetUnit : ''}` : '';
     const scores = r.scores.map((s) => `${fmt(s.total, lang)}${s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%${s.band ? ' ' + s.band : ''})` : ''}`).join('; ');
-    return [r.file, String(r.errors), String(r.warnings), String(r.overdue), r.status === 'no-table' ? (lang === 'vi' ? 'không có bảng phụ lục' : 'no appendix table') : budget, scores];
+    return [safe(r.file), String(r.errors), String(r.warnings), String(r.overdue), budget, safe(scores)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [p.bold(line(head)), ...body.map((b, i) => (rows[i].status === 'unreadable' || rows[i].errors ? p.red(line(b)) : line(b)))].join('\n') + '\n';
+  return [
+    p.bold(line(head)),
+    ...body.map((b, i) => (rows[i].status === 'unreadable' || rows[i].errors ? p.red(line(b)) : rows[i].status === 'not-checked' ? p.yellow(line(b)) : line(b))),
+  ].join('\n') + '\n';
 }

@@ -1,18 +1,23 @@
 /** check(): finds the table, runs every rule, builds the sheet's report. Pure: no Office, no DOM, no Node. */
-import { Grid, SheetSnapshot, columnLetter as letterOf, columnNumber } from './snapshot';
+import { Grid, SheetSnapshot, a1, columnLetter as letterOf, columnNumber } from './snapshot';
 import type { CheckOptions } from './options';
 import type { Finding, Report, SheetReport } from './report';
 import { severityRank } from './report';
+import { notCheckedScope, tableScope } from './scope';
+import { LegacyResult, decodeSnapshot } from './vn/legacy';
+import { excerpt } from './vn/text';
 import { buildTable } from './table/rows';
 import { NumberReader, Rule, RuleContext, finding, resolveOptions } from './rules/context';
 import { structureRule } from './rules/structure';
 import { requiredRule } from './rules/required';
 import { numbersRule } from './rules/numbers';
 import { numberingRule } from './rules/numbering';
-import { checkBudget } from './rules/budget';
+import { checkBudget, unitExponent } from './rules/budget';
+import { parseMoneyUnit } from './vn/number';
 import { checkDeadlines } from './rules/deadlines';
 import { scoreFindings } from './rules/scores';
 import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
+import { attachFixes } from './fixes';
 
 const SIMPLE_RULES: Rule[] = [structureRule, numberingRule, requiredRule, numbersRule];
 
@@ -37,6 +42,7 @@ export function check(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
     return {
       sheet: name,
       found: false,
+      scope: notCheckedScope('check-failed'),
       counts: emptyCounts(),
       findings: [
         finding('check-failed', 1, 1, {
@@ -48,7 +54,37 @@ export function check(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
   }
 }
 
-function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport {
+function checkSheet(original: SheetSnapshot, options: CheckOptions): SheetReport {
+  // TCVN3 / VNI text is decoded to Unicode first (only when detection is confident), and the report says so.
+  const { snapshot, legacy } = decodeSnapshot(original);
+  const report = checkDecoded(snapshot, options);
+  if (legacy) {
+    report.findings.unshift(legacyFinding(legacy, snapshot));
+    sortFindings(report.findings);
+  }
+  return report;
+}
+
+const ENCODING_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' } as const;
+
+function legacyFinding(legacy: LegacyResult, snapshot: SheetSnapshot): Finding {
+  const enc = ENCODING_NAMES[legacy.encoding];
+  const fonts = legacy.fonts.length ? ` (${legacy.fonts.slice(0, 3).join(', ')})` : '';
+  const at = legacy.first ?? { row: snapshot.origin?.row ?? 1, col: snapshot.origin?.col ?? 1 };
+  if (!legacy.decoded) {
+    return finding('legacy-encoding', at.row, at.col, {
+      vi: `Trang dùng phông chữ của bảng mã cũ ${enc}${fonts} nhưng không xác định chắc chắn được chữ nào gõ bằng bảng mã đó, nên chưa chuyển sang Unicode: chữ có thể bị đọc sai. Hãy chuyển tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã) rồi kiểm tra lại.`,
+      en: `The sheet uses fonts of the legacy ${enc} encoding${fonts}, but which text is in that encoding could not be told with confidence, so nothing was converted: text may be misread. Convert the file to Unicode (e.g. Unikey › conversion tool) and check again.`,
+    }, { severity: 'warning', actual: legacy.encoding });
+  }
+  const ex = legacy.first ? { vi: ` (ví dụ ô ${a1(legacy.first.row, legacy.first.col)}: «${excerpt(legacy.first.before, 30)}» → «${excerpt(legacy.first.after, 30)}»)`, en: ` (e.g. cell ${a1(legacy.first.row, legacy.first.col)}: "${excerpt(legacy.first.before, 30)}" → "${excerpt(legacy.first.after, 30)}")` } : { vi: '', en: '' };
+  return finding('legacy-encoding', at.row, at.col, {
+    vi: `Trang được gõ bằng bảng mã cũ ${enc}${fonts}: đã chuyển ${legacy.cells} ô sang Unicode để kiểm tra${ex.vi}; tệp không bị thay đổi. Nên chuyển cả tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã).`,
+    en: `The sheet is typed in the legacy ${enc} encoding${fonts}: ${legacy.cells} cells were converted to Unicode for the check${ex.en}; the file is unchanged. Convert the whole file to Unicode (e.g. Unikey › conversion tool).`,
+  }, { actual: legacy.encoding, expected: 'unicode' });
+}
+
+function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetReport {
   const grid = new Grid(snapshot);
   const resolved = resolveOptions(options);
   const table = grid.rowCount ? buildTable(grid, resolved.planYear) : null;
@@ -56,16 +92,22 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
     return {
       sheet: grid.name,
       found: false,
+      scope: notCheckedScope('no-table'),
       counts: emptyCounts(),
       findings: [
         finding('table-not-found', grid.top, grid.left, {
-          vi: `Trang «${grid.name}» không có bảng phụ lục (không thấy dòng tiêu đề có các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian).`,
-          en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian).`,
+          vi: `Trang «${grid.name}» không có bảng phụ lục (không thấy dòng tiêu đề có các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian): trang này CHƯA được kiểm tra.`,
+          en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian): this sheet was NOT checked.`,
         }),
       ],
     };
   }
-  const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers: new NumberReader(grid) };
+  const numbers = new NumberReader(grid);
+  if (table.col.budget !== undefined) {
+    const unit = parseMoneyUnit(table.header.titles.get(table.col.budget) ?? '');
+    numbers.setColumnUnit(table.col.budget, unit ? unitExponent(unit) : null);
+  }
+  const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers };
   const findings: Finding[] = [];
   const add = (list: Finding[]) => {
     for (const f of list) findings.push(f);
@@ -79,6 +121,7 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
   const report: SheetReport = {
     sheet: grid.name,
     found: true,
+    scope: notCheckedScope('no-table'), // replaced below, once the score tree is known
     table: {
       headerRows: table.header.headerRows,
       firstDataRow: table.firstDataRow,
@@ -103,6 +146,12 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
   if (deadlines.summary) report.deadlines = deadlines.summary;
 
   const tree = buildScoreTree(table, ctx.numbers);
+  report.scope = tableScope({
+    budget: table.col.budget !== undefined,
+    deadline: table.col.deadline !== undefined,
+    planYear: table.planYear !== undefined,
+    scores: tree !== null,
+  });
   if (tree) {
     add(scoreFindings(ctx, tree));
     report.scores = summaries(tree, resolved.bands);
@@ -110,6 +159,14 @@ function checkSheet(snapshot: SheetSnapshot, options: CheckOptions): SheetReport
     report.recalc = recalcPlan(tree, table);
     report.pointsLost = pointsLost(tree);
   }
+  const budgetCol = table.col.budget;
+  attachFixes(findings, {
+    grid,
+    numbers: ctx.numbers,
+    budget,
+    budgetHeader: budgetCol !== undefined ? table.header.titles.get(budgetCol) : undefined,
+    scores: tree,
+  });
   sortFindings(findings);
   return report;
 }

@@ -69,6 +69,27 @@ export class Dec {
     return Dec.parse(String(n));
   }
 
+  /**
+   * A double as Excel keeps and shows it in General format: at most 15 significant digits. Office.js and cached
+   * formula results carry up to 17 (SUM of 1,1 and 2,2 is 3.3000000000000003); Excel shows 3,3, and so is it read.
+   * Non-finite numbers give null.
+   */
+  static fromExcel(n: number): Dec | null {
+    if (!Number.isFinite(n)) return null;
+    if (Number.isSafeInteger(n) && Math.abs(n) < 1e15) return Dec.fromNumber(n);
+    return Dec.parse(n.toPrecision(15));
+  }
+
+  /**
+   * The decimals a double computed by Excel can be trusted to: those of its value at 12 significant digits. Sums of
+   * doubles drift from the exact decimal sum in the last of Excel's 15 digits, so a difference that far down is
+   * floating point, never a mistake in the sheet (see Dec.fromExcel).
+   */
+  static trustedDecimals(n: number): number {
+    if (!Number.isFinite(n)) return 0;
+    return Dec.parse(n.toPrecision(12))?.decimals ?? 0;
+  }
+
   private normalize(): Dec {
     let { units, scale } = this;
     if (units === ZERO_N) return scale === 0 ? this : new Dec(ZERO_N, 0);
@@ -123,6 +144,12 @@ export class Dec {
     if (this.scale <= digits) return this;
     const q = this.units / pow10(this.scale - digits - 1);
     return Dec.roundExtraDigit(q, digits);
+  }
+
+  /** this × 10^places, exactly (places may be negative): unit conversions between đồng, nghìn, triệu, tỷ. */
+  shift(places: number): Dec {
+    if (places >= 0) return new Dec(this.units * pow10(places), this.scale).normalize();
+    return new Dec(this.units, this.scale - places).normalize();
   }
 
   neg(): Dec {

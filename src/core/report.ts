@@ -19,6 +19,7 @@ export type RuleId =
   | 'missing-required'
   | 'number-as-text'
   | 'invalid-number'
+  | 'negative-amount'
   | 'cell-error'
   | 'budget-subtotal-mismatch'
   | 'budget-total-mismatch'
@@ -28,6 +29,8 @@ export type RuleId =
   | 'deadline-overdue'
   | 'deadline-late'
   | 'deadline-outside-plan-year'
+  | 'plan-year-doubt'
+  | 'legacy-encoding'
   | 'score-exceeds-max'
   | 'score-negative'
   | 'score-rollup-mismatch'
@@ -39,35 +42,114 @@ export interface RuleInfo {
   id: RuleId;
   severity: Severity;
   title: Text;
+  /** what the user does about a finding of this rule, shown under it in the pane, the preview and the report sheet */
+  howToFix: Text;
 }
 
 /** The catalogue: one entry per rule. Severity here is the default; a rule may raise or lower it per finding. */
 export const RULES: readonly RuleInfo[] = [
-  { id: 'table-not-found', severity: 'info', title: { vi: 'Không thấy bảng phụ lục', en: 'No appendix table found' } },
-  { id: 'missing-column', severity: 'warning', title: { vi: 'Thiếu cột bắt buộc', en: 'Mandatory column missing' } },
-  { id: 'repeated-header', severity: 'info', title: { vi: 'Dòng tiêu đề lặp lại (ngắt trang)', en: 'Header row repeated (page break)' } },
-  { id: 'row-fragment', severity: 'warning', title: { vi: 'Dòng bị ngắt trang', en: 'Row split by a page break' } },
-  { id: 'numbering-gap', severity: 'warning', title: { vi: 'Số thứ tự bị thiếu', en: 'Gap in numbering' } },
-  { id: 'numbering-duplicate', severity: 'warning', title: { vi: 'Số thứ tự bị trùng', en: 'Duplicate number' } },
-  { id: 'missing-required', severity: 'error', title: { vi: 'Thiếu nội dung bắt buộc', en: 'Mandatory cell empty' } },
-  { id: 'number-as-text', severity: 'info', title: { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' } },
-  { id: 'invalid-number', severity: 'error', title: { vi: 'Số không hợp lệ', en: 'Invalid number' } },
-  { id: 'cell-error', severity: 'error', title: { vi: 'Ô bị lỗi công thức', en: 'Cell shows an error' } },
-  { id: 'budget-subtotal-mismatch', severity: 'error', title: { vi: 'Cộng mục sai', en: 'Section subtotal wrong' } },
-  { id: 'budget-total-mismatch', severity: 'error', title: { vi: 'Tổng kinh phí sai', en: 'Budget total wrong' } },
-  { id: 'budget-words-mismatch', severity: 'error', title: { vi: 'Số tiền bằng chữ không khớp', en: 'Amount in words differs' } },
-  { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' } },
-  { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' } },
-  { id: 'deadline-overdue', severity: 'warning', title: { vi: 'Quá hạn', en: 'Overdue' } },
-  { id: 'deadline-late', severity: 'warning', title: { vi: 'Hoàn thành trễ hạn', en: 'Completed late' } },
-  { id: 'deadline-outside-plan-year', severity: 'warning', title: { vi: 'Thời hạn ngoài năm kế hoạch', en: 'Deadline outside the plan year' } },
-  { id: 'score-exceeds-max', severity: 'error', title: { vi: 'Điểm vượt điểm tối đa', en: 'Score above its maximum' } },
-  { id: 'score-negative', severity: 'error', title: { vi: 'Điểm âm', en: 'Negative score' } },
-  { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' } },
-  { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' } },
-  { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' } },
-  { id: 'check-failed', severity: 'error', title: { vi: 'Không kiểm tra được trang', en: 'Sheet could not be checked' } },
+  { id: 'table-not-found', severity: 'info', title: { vi: 'Không thấy bảng phụ lục', en: 'No appendix table found' },
+    howToFix: { vi: 'Kiểm tra trang có đúng là phụ lục không. Bảng cần một dòng tiêu đề với các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; nếu tiêu đề bị gộp thành ảnh hoặc nằm trong hộp văn bản, hãy gõ lại thành ô.', en: 'Check that the sheet is an appendix. The table needs a header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; a header drawn as a picture or text box must be typed into cells.' } },
+  { id: 'missing-column', severity: 'warning', title: { vi: 'Thiếu cột bắt buộc', en: 'Mandatory column missing' },
+    howToFix: { vi: 'Thêm cột còn thiếu vào bảng (hoặc đặt lại tên tiêu đề cột cho đúng, ví dụ «Cơ quan chủ trì»), hoặc bỏ cột đó khỏi danh sách cột bắt buộc trong Cài đặt.', en: 'Add the missing column (or rename its header, e.g. «Cơ quan chủ trì»), or drop it from the mandatory columns in Settings.' } },
+  { id: 'repeated-header', severity: 'info', title: { vi: 'Dòng tiêu đề lặp lại (ngắt trang)', en: 'Header row repeated (page break)' },
+    howToFix: { vi: 'Không cần sửa: dòng tiêu đề lặp lại khi in nhiều trang. Nếu muốn gọn, xóa dòng lặp và dùng Bố trí trang › In tiêu đề (Print Titles).', en: 'Nothing to fix: the header repeats for printing. To tidy up, delete the repeated row and use Page Layout › Print Titles instead.' } },
+  { id: 'row-fragment', severity: 'warning', title: { vi: 'Dòng bị ngắt trang', en: 'Row split by a page break' },
+    howToFix: { vi: 'Gộp phần chữ bị ngắt trang vào ô Nội dung của nhiệm vụ phía trên, rồi xóa dòng thừa.', en: "Move the text cut by the page break into the task's own cell above, then delete the extra row." } },
+  { id: 'numbering-gap', severity: 'warning', title: { vi: 'Số thứ tự bị thiếu', en: 'Gap in numbering' },
+    howToFix: { vi: 'Đánh lại số thứ tự liên tục (1, 2, 3…) hoặc bổ sung nhiệm vụ bị sót.', en: 'Renumber the items consecutively (1, 2, 3…) or add the missing task.' } },
+  { id: 'numbering-duplicate', severity: 'warning', title: { vi: 'Số thứ tự bị trùng', en: 'Duplicate number' },
+    howToFix: { vi: 'Sửa số thứ tự bị trùng để mỗi nhiệm vụ có một số riêng.', en: 'Change the repeated number so each task has its own.' } },
+  { id: 'missing-required', severity: 'error', title: { vi: 'Thiếu nội dung bắt buộc', en: 'Mandatory cell empty' },
+    howToFix: { vi: 'Điền nội dung vào ô trống (hoặc bỏ cột khỏi danh sách cột bắt buộc trong Cài đặt nếu phụ lục này không yêu cầu).', en: 'Fill in the empty cell (or drop the column from the mandatory columns in Settings if this appendix does not need it).' } },
+  { id: 'number-as-text', severity: 'info', title: { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' },
+    howToFix: { vi: 'Nhập lại dạng số (không gõ dấu nháy, không để định dạng ô là Văn bản) để Excel cộng được; Phụ lục có thể đổi giúp và giữ nguyên định dạng ô.', en: "Enter it as a number (no leading apostrophe, cell not formatted as Text) so Excel can add it up; Phuluc can convert it for you, keeping the cell's format." } },
+  { id: 'invalid-number', severity: 'error', title: { vi: 'Số không hợp lệ', en: 'Invalid number' },
+    howToFix: { vi: 'Ghi số theo kiểu Việt Nam (21.950 hoặc 26.979,5). Nếu ô ghi chú thích (ví dụ «Lồng ghép»), chuyển chú thích sang cột Ghi chú để cột kinh phí chỉ chứa số.', en: 'Write the number the Vietnamese way (21.950 or 26.979,5). If the cell holds a remark (e.g. «Lồng ghép»), move it to a notes column so the budget column holds only numbers.' } },
+  { id: 'negative-amount', severity: 'warning', title: { vi: 'Kinh phí âm', en: 'Negative amount' },
+    howToFix: { vi: 'Kiểm tra dấu trừ hoặc dấu ngoặc «(…)»: kinh phí thường không âm. Nếu đúng là khoản giảm trừ, ghi rõ ở cột Ghi chú.', en: 'Check the minus sign or the parentheses "(…)": amounts are normally not negative. If it really is a deduction, say so in a notes column.' } },
+  { id: 'cell-error', severity: 'error', title: { vi: 'Ô bị lỗi công thức', en: 'Cell shows an error' },
+    howToFix: { vi: 'Sửa công thức của ô (thường do xóa dòng/cột mà công thức tham chiếu tới: #REF!) để ô hiện đúng giá trị.', en: "Repair the cell's formula (often a deleted row or column it referred to: #REF!) so the cell shows a value." } },
+  { id: 'budget-subtotal-mismatch', severity: 'error', title: { vi: 'Cộng mục sai', en: 'Section subtotal wrong' },
+    howToFix: { vi: 'Thay số gõ tay bằng công thức =SUM(...) của đúng các nhiệm vụ trong mục, không cộng hai lần dòng cộng mục; Phụ lục có thể ghi công thức đó giúp.', en: "Replace the typed figure by a =SUM(...) of exactly the section's tasks, never counting a subtotal twice; Phuluc can write that formula for you." } },
+  { id: 'budget-total-mismatch', severity: 'error', title: { vi: 'Tổng kinh phí sai', en: 'Budget total wrong' },
+    howToFix: { vi: 'Dùng một công thức =SUM(...) gồm mọi dòng nhiệm vụ (không gồm các dòng cộng mục), và đổi các số ghi dạng văn bản thành số; Phụ lục có thể ghi công thức đó giúp.', en: 'Use one =SUM(...) over every task row (and no subtotal rows), and turn numbers stored as text into numbers; Phuluc can write that formula for you.' } },
+  { id: 'budget-words-mismatch', severity: 'error', title: { vi: 'Số tiền bằng chữ không khớp', en: 'Amount in words differs' },
+    howToFix: { vi: 'Viết lại số tiền bằng chữ theo tổng cộng đúng; Phụ lục đề xuất câu chữ theo đúng cách viết văn bản đang dùng (nghìn/ngàn, linh/lẻ, «chẵn»).', en: 'Rewrite the amount in words for the correct total; Phuluc proposes the wording in the spelling the document already uses (nghìn/ngàn, linh/lẻ, «chẵn»).' } },
+  { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' },
+    howToFix: { vi: 'Ghi thời hạn theo một cách rõ ràng: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».', en: 'Write the deadline in a clear form: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».' } },
+  { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' },
+    howToFix: { vi: 'Sửa ngày cho đúng lịch (ví dụ tháng 2 chỉ có 28 hoặc 29 ngày).', en: 'Correct the date to a real calendar day (February has 28 or 29 days).' } },
+  { id: 'deadline-overdue', severity: 'warning', title: { vi: 'Quá hạn', en: 'Overdue' },
+    howToFix: { vi: 'Cập nhật tình trạng nếu nhiệm vụ đã xong (thêm cột Tình trạng / Ngày hoàn thành), hoặc điều chỉnh thời hạn theo văn bản được phê duyệt.', en: 'Update the status if the task is done (add a Status / Completion date column), or change the deadline as approved.' } },
+  { id: 'deadline-late', severity: 'warning', title: { vi: 'Hoàn thành trễ hạn', en: 'Completed late' },
+    howToFix: { vi: 'Ghi rõ lý do chậm trong báo cáo, hoặc sửa ngày hoàn thành nếu ghi nhầm.', en: 'Explain the delay in the report, or correct the completion date if it was mistyped.' } },
+  { id: 'deadline-outside-plan-year', severity: 'warning', title: { vi: 'Thời hạn ngoài năm kế hoạch', en: 'Deadline outside the plan year' },
+    howToFix: { vi: 'Kiểm tra năm của thời hạn (thường là gõ nhầm năm trước), hoặc đặt đúng năm kế hoạch trong Cài đặt.', en: 'Check the year of the deadline (often last year typed by mistake), or set the right plan year in Settings.' } },
+  { id: 'plan-year-doubt', severity: 'warning', title: { vi: 'Năm kế hoạch có thể sai', en: 'Plan year in doubt' },
+    howToFix: { vi: 'Nếu tiêu đề nêu nhầm năm (năm báo cáo, hoặc sao từ kế hoạch năm trước), sửa tiêu đề; hoặc đặt năm kế hoạch trong Cài đặt (dòng lệnh: --plan-year).', en: 'If the title names the wrong year (the report year, or copied from last year\'s plan), correct it; or set the plan year in Settings (command line: --plan-year).' } },
+  { id: 'score-exceeds-max', severity: 'error', title: { vi: 'Điểm vượt điểm tối đa', en: 'Score above its maximum' },
+    howToFix: { vi: 'Sửa điểm về không quá điểm tối đa của tiêu chí (hoặc sửa điểm tối đa nếu ghi nhầm).', en: "Lower the score to at most the criterion's maximum (or correct the maximum if it is wrong)." } },
+  { id: 'score-negative', severity: 'error', title: { vi: 'Điểm âm', en: 'Negative score' },
+    howToFix: { vi: 'Điểm không được âm: sửa lại điểm của tiêu chí.', en: "Scores cannot be negative: correct the criterion's score." } },
+  { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' },
+    howToFix: { vi: 'Điểm tiêu chí cha phải bằng tổng các tiêu chí con: dùng công thức =SUM(...) của các tiêu chí con (Phụ lục có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'A parent criterion must equal the sum of its sub-criteria: use a =SUM(...) of the sub-criteria (Phuluc can write it) or press “Recalculate scores”.' } },
+  { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' },
+    howToFix: { vi: 'Tổng điểm phải bằng tổng các lĩnh vực: dùng công thức =SUM(...) của các lĩnh vực (Phụ lục có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'The total must equal the sum of the areas: use a =SUM(...) of the areas (Phuluc can write it) or press “Recalculate scores”.' } },
+  { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' },
+    howToFix: { vi: 'Không phải lỗi nhập liệu: lĩnh vực này cần được ưu tiên cải thiện. Xem danh sách «Điểm bị mất nhiều nhất».', en: 'Not a typing mistake: this area needs attention. See the “Most points lost” list.' } },
+  { id: 'legacy-encoding', severity: 'info', title: { vi: 'Phông chữ cũ (TCVN3 / VNI)', en: 'Legacy encoding (TCVN3 / VNI)' },
+    howToFix: { vi: 'Chuyển cả tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã: nguồn TCVN3 hoặc VNI, đích Unicode) và dùng phông Unicode như Times New Roman.', en: 'Convert the whole file to Unicode (e.g. Unikey › conversion tool: from TCVN3 or VNI to Unicode) and use a Unicode font such as Times New Roman.' } },
+  { id: 'check-failed', severity: 'error', title: { vi: 'Không kiểm tra được trang', en: 'Sheet could not be checked' },
+    howToFix: { vi: 'Dữ liệu không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, gửi tệp (đã bỏ thông tin nhạy cảm) cho người phụ trách kỹ thuật.', en: 'Nothing was changed. Try again; if it fails again, send the file (with sensitive data removed) to your technical contact.' } },
 ];
+
+/** The rule families a sheet's scope is told in: what ran, and what could not run and why. */
+export type RuleFamily = 'table' | 'required' | 'numbers' | 'budget' | 'deadlines' | 'plan-year' | 'scores';
+
+export const FAMILIES: readonly { id: RuleFamily; name: Text }[] = [
+  { id: 'table', name: { vi: 'cấu trúc bảng', en: 'table structure' } },
+  { id: 'required', name: { vi: 'ô bắt buộc', en: 'mandatory cells' } },
+  { id: 'numbers', name: { vi: 'số liệu', en: 'numbers' } },
+  { id: 'budget', name: { vi: 'kinh phí', en: 'budget' } },
+  { id: 'deadlines', name: { vi: 'thời hạn', en: 'deadlines' } },
+  { id: 'plan-year', name: { vi: 'năm kế hoạch', en: 'plan year' } },
+  { id: 'scores', name: { vi: 'điểm', en: 'scores' } },
+];
+
+/**
+ * Per rule: its family and what it finds (the README's rule table is generated from this and RULES:
+ * `npm run docs:rules`; a test fails when they differ).
+ */
+export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: string }>> = {
+  'table-not-found': { family: 'table', finds: 'the sheet holds no appendix table: the sheet is **not checked** (never a crash, never a pass)' },
+  'missing-column': { family: 'table', finds: 'a column you made mandatory (`--required`, settings) is not in the table' },
+  'repeated-header': { family: 'table', finds: 'a header row repeated by a page break; not read as data' },
+  'row-fragment': { family: 'table', finds: 'a row that is the tail of the item above, cut by a page break' },
+  'numbering-gap': { family: 'table', finds: 'I, II, IV…; 1, 2, 4…; sub-items starting at b)' },
+  'numbering-duplicate': { family: 'table', finds: 'the same number twice in one list' },
+  'missing-required': { family: 'required', finds: 'an empty mandatory cell (default: Nội dung, Cơ quan chủ trì, Thời gian, Sản phẩm — those the table has); parents of sub-items are exempt' },
+  'number-as-text': { family: 'numbers', finds: '"21.950" typed as text, or "1.500 triệu" / "1.500đ" with a unit (converted to the column\'s unit); read and counted, but Excel cannot add it' },
+  'invalid-number': { family: 'numbers', finds: 'malformed number ("12..5", 10^18 or more) / text in a number column ("Lồng ghép"), a unit in a column whose header names none: left out of the sums' },
+  'negative-amount': { family: 'budget', finds: 'a negative amount ("-30", "(30)") in the budget column: added as written, so it lowers the total' },
+  'cell-error': { family: 'numbers', finds: '#REF!, #VALUE!, #N/A … inside the table' },
+  'budget-subtotal-mismatch': { family: 'budget', finds: '"Cộng mục I" (or a parent\'s amount) ≠ the sum of its items' },
+  'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals never)' },
+  'budget-words-mismatch': { family: 'budget', finds: 'the amount in words ≠ the total in figures (warning when the words cannot be read)' },
+  'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed)' },
+  'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), or a number and its words that disagree ("06 (bảy)")' },
+  'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done: error when the status column says not done, warning when there is no status' },
+  'deadline-late': { family: 'deadlines', finds: 'done after the due date (completion-date column)' },
+  'deadline-outside-plan-year': { family: 'plan-year', finds: 'a whole-year deadline of another year, or a date before Q4 of the previous year / after Q1 of the next; says so when it is also overdue (one finding per cell; error when the status says not done)' },
+  'plan-year-doubt': { family: 'plan-year', finds: 'most deadlines that name a year fall in another year than the plan year read from the title: one finding at the title (instead of one per deadline)' },
+  'score-exceeds-max': { family: 'scores', finds: 'a score above the criterion\'s maximum' },
+  'score-negative': { family: 'scores', finds: 'a negative score' },
+  'score-rollup-mismatch': { family: 'scores', finds: 'a parent criterion ≠ the sum of its sub-criteria' },
+  'score-total-mismatch': { family: 'scores', finds: 'the total row ≠ the sum of the areas' },
+  'score-below-threshold': { family: 'scores', finds: 'an area under 50 % of its maximum (no emulation award below that)' },
+  'legacy-encoding': { family: 'table', finds: 'text typed in a legacy Vietnamese encoding (TCVN3 / VNI): decoded to Unicode for the check; convert the file to Unicode' },
+  'check-failed': { family: 'table', finds: 'an unexpected internal failure on one sheet; the other sheets are still checked' },
+};
 
 export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<
   RuleId,
@@ -87,6 +169,57 @@ export interface Finding {
   actual?: string | number;
   /** other cells involved (e.g. the item rows of a total) */
   related?: string[];
+  /** why a total is wrong, when the sheet's formulas show it (also said in the message) */
+  causes?: TotalCause[];
+  /** what a quick fix would write (src/core/fixes); hosts apply it and keep the undo record */
+  fix?: FixPlan;
+}
+
+/**
+ * Why a total or subtotal is wrong, read from the sheet's own formulas. Formula causes are given only when
+ * re-adding the formula's cells the way Excel does gives exactly the value the cell shows.
+ */
+export type TotalCause =
+  /** the cell holds a typed number while the other totals of its column (`siblings`) are formulas */
+  | { kind: 'typed-total'; siblings: string[] }
+  /** amounts stored as text inside the formula's ranges: SUM skips them */
+  | { kind: 'text-skipped'; formula: string; cells: { cell: string; text: string; value: number }[]; amount: number }
+  /** item amounts the formula does not reach (its range stops short, or skips them) */
+  | { kind: 'range-misses-items'; formula: string; cells: string[]; amount: number }
+  /** the formula adds a subtotal and the items it already adds up (`subtotals`: the subtotal cells counted twice) */
+  | { kind: 'subtotal-counted-twice'; formula: string; subtotals: string[]; amount: number }
+  /** the formula also adds cells outside its scope (items of another section, numbers that are no task) */
+  | { kind: 'extra-cells'; formula: string; cells: string[]; amount: number }
+  /** the formula adds subtotals that are themselves wrong (each has its own finding) */
+  | { kind: 'wrong-part'; formula: string; cells: string[] };
+
+export type FixKind = 'number-from-text' | 'amount-in-words' | 'sum-formula' | 'score-sum-formula';
+
+/** A cell's content as a fix finds it or leaves it. */
+export interface FixCellContent {
+  /** a number, a text, or null for an empty cell */
+  value: string | number | boolean | null;
+  /** "=SUM(F6:F60)" when the cell holds (or will hold) a formula */
+  formula?: string;
+  /** the cell's number format ("#,##0", "General", "@"…) */
+  numberFormat: string;
+}
+
+export interface FixEdit {
+  /** "F61" */
+  cell: string;
+  row: number;
+  column: string;
+  before: FixCellContent;
+  /** what to write: a value or a formula, with the number format the cell keeps (changed only from Text "@") */
+  after: FixCellContent;
+}
+
+/** What a quick fix would write: every cell it touches, before and after, and what it does in both languages. */
+export interface FixPlan {
+  kind: FixKind;
+  description: Text;
+  edits: FixEdit[];
 }
 
 export type ColumnRole =
@@ -227,9 +360,24 @@ export interface DeadlineSummary {
   parsed: number;
 }
 
+/** Why a rule family could not run on a sheet. */
+export type ScopeReason = 'no-table' | 'no-budget-column' | 'no-deadline-column' | 'no-score-columns' | 'no-plan-year' | 'check-failed';
+
+/**
+ * What was checked on a sheet, so "nothing found" is never confused with "nothing checked". `checked` is false when
+ * no appendix table was recognised (or the check failed): the sheet was NOT checked, which is not a pass.
+ */
+export interface SheetScope {
+  checked: boolean;
+  ran: RuleFamily[];
+  notRun: { family: RuleFamily; reason: ScopeReason; message: Text }[];
+}
+
 export interface SheetReport {
   sheet: string;
   found: boolean;
+  /** always set by check(); hosts read it through scopeOf() (core/scope.ts), which also covers older reports */
+  scope?: SheetScope;
   table?: TableInfo;
   planYear?: number;
   counts: Counts;
@@ -256,4 +404,13 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) out[f.severity]++;
   return out;
+}
+
+/** The label of a finding's fix plan wherever it is shown. */
+export const FIX_LABEL: Readonly<Text> = { vi: 'Đề xuất', en: 'Suggested fix' };
+
+/** "How to fix" for a finding as one text: its rule's advice, then its own fix plan when it has one. */
+export function howToFixText(f: Finding, lang: Lang): string {
+  const advice = RULE_BY_ID[f.rule]?.howToFix[lang] ?? '';
+  return f.fix ? `${advice}\n${FIX_LABEL[lang]}: ${f.fix.description[lang]}` : advice;
 }

@@ -27,7 +27,10 @@ export interface SheetSnapshot {
   /** numberFormats[r][c]: "0.00", "#,##0", "dd/mm/yyyy", "General" … */
   numberFormats?: (string | null | undefined)[][];
   merges?: MergedArea[];
-  /** the distinct font names used by the sheet's cells */
+  /**
+   * The distinct font names used by the sheet's cells (".VnTime", "VNI-Times", "Times New Roman"…), when the host
+   * can tell: evidence for legacy Vietnamese encodings (core/vn/legacy.ts). Optional; the text is evidence enough.
+   */
   fonts?: string[];
   /** a sheet hidden in the workbook ("veryHidden": only a macro can show it again); absent when visible */
   visibility?: 'hidden' | 'veryHidden';

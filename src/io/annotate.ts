@@ -12,7 +12,7 @@
  * Used by `phuluc check --annotate` and by the browser preview's download (in its Web Worker); the marks (colours, one
  * per cell) come from src/core/marks.ts, the same module the Excel add-in marks with.
  */
-import { RULE_BY_ID, countBySeverity, severityRank, type Lang, type Severity, type SheetReport } from '../core/report';
+import { RULE_BY_ID, countBySeverity, howToFixText, severityRank, type Lang, type Severity, type SheetReport } from '../core/report';
 import { MARK_ARGB, REPORT_SHEET_NAME, planCellMarks, uniqueSheetName } from '../core/marks';
 import { columnLetter, parseA1 } from '../core/snapshot';
 import { WorkbookReadError, asReadError } from './errors';
@@ -50,6 +50,7 @@ const STRINGS = {
   severity: { vi: 'Mức độ', en: 'Severity' },
   rule: { vi: 'Quy tắc', en: 'Rule' },
   ruleId: { vi: 'Mã quy tắc', en: 'Rule id' },
+  howToFix: { vi: 'Cách sửa', en: 'How to fix' },
   message: { vi: 'Nội dung', en: 'Message' },
   none: { vi: 'Không có phát hiện nào.', en: 'No findings.' },
   'sev.error': { vi: 'Lỗi', en: 'Error' },
@@ -75,6 +76,8 @@ export interface ReportRow {
   rule: string;
   ruleId: string;
   message: string;
+  /** the rule's advice and the finding's suggested fix */
+  howToFix: string;
 }
 
 /** The report sheet's finding rows, in report order (the order of `reports`, then of each report's findings). */
@@ -91,6 +94,7 @@ export function reportRows(reports: readonly SheetReport[], opts: AnnotateOption
         rule: RULE_BY_ID[f.rule]?.title[lang] ?? f.rule,
         ruleId: f.rule,
         message: f.message?.[lang] ?? f.message?.vi ?? '',
+        howToFix: howToFixText(f, lang),
       });
     }
   }
@@ -331,18 +335,19 @@ function annotate(bytes: Uint8Array, reports: readonly SheetReport[], opts: Anno
     const target = parseA1(r.cell);
     const cell: ReportCell =
       target && sheetNames.has(r.sheet) ? { link: `#${quoteSheet(r.sheet)}!${columnLetter(target.col)}${target.row}`, text: columnLetter(target.col) + target.row } : r.cell;
-    return [r.file, r.sheet, cell, r.severity, r.rule, r.message, r.ruleId];
+    return [r.file, r.sheet, cell, r.severity, r.rule, r.message, r.ruleId, r.howToFix];
   });
   const reportXml = reportSheetXml(
     {
       title: s('title', lang, { file: fileLabel, date: displayDate(opts.asOf, lang) }),
       summary: s('summary', lang, c),
-      headers: [s('file', lang), s('sheet', lang), s('cell', lang), s('severity', lang), s('rule', lang), s('message', lang), s('ruleId', lang)],
+      headers: [s('file', lang), s('sheet', lang), s('cell', lang), s('severity', lang), s('rule', lang), s('message', lang), s('ruleId', lang), s('howToFix', lang)],
       rows,
       none: s('none', lang),
       headerRows: REPORT_HEADER_ROWS,
-      widths: [28, 18, 8, 11, 32, 90, 24],
+      widths: [28, 18, 8, 11, 32, 90, 24, 70],
       messageCol: 6,
+      wrapCols: [6, 8],
     },
     styles.reportStyles(),
   );

@@ -75,7 +75,7 @@ function streamPart(zip: ZipArchive, part: string, handler: XmlHandler, budget: 
   const entry = findEntry(zip, part);
   if (!entry) return false;
   const tok = new XmlTokenizer(handler);
-  let decoder: TextDecoder | null = null;
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
   inflateEntry(
     zip,
     entry,
@@ -103,7 +103,7 @@ function streamPart(zip: ZipArchive, part: string, handler: XmlHandler, budget: 
     budget,
     limits.partBytes,
   );
-  if (decoder) tok.write((decoder as TextDecoder).decode());
+  if (decoder) tok.write((decoder as InstanceType<typeof TextDecoder>).decode());
   tok.end();
   return true;
 }

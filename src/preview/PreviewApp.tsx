@@ -28,9 +28,11 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { severityRank, countBySeverity, type Lang } from '../core/report';
+import { anyChecked } from '../core/scope';
 import { planMarks } from '../excel/marks';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
+import { HelpLink } from '../ui/HelpLink';
 import { PointsLost } from '../ui/PointsLost';
 import { formatNum, t } from '../ui/i18n';
 import { Grid, type GridMark } from './Grid';
@@ -109,9 +111,17 @@ function sheetMarks(view: SheetView, merges: MergeLookup, lang: Lang): Map<strin
   return out;
 }
 
-function StatusBadge({ f }: { f: FileEntry }) {
+function StatusBadge({ f, lang }: { f: FileEntry; lang: Lang }) {
   if (f.status === 'loading') return <Spinner size="extra-tiny" aria-hidden />;
   if (f.status === 'error') return <Badge color="danger" appearance="filled" size="small">!</Badge>;
+  // a file where no sheet holds an appendix table was not checked: never a green ✓
+  if (!anyChecked((f.sheets ?? []).map((s) => s.report))) {
+    return (
+      <Badge color="warning" appearance="tint" size="small" title={t('scope.notChecked', lang)} data-testid="not-checked-badge">
+        ?
+      </Badge>
+    );
+  }
   const c = countBySeverity((f.sheets ?? []).flatMap((s) => (s.report.found ? s.report.findings : [])));
   if (c.error) return <CounterBadge count={c.error} color="danger" size="small" overflowCount={999} />;
   if (c.warning) return <CounterBadge count={c.warning} color="informative" size="small" overflowCount={999} />;
@@ -349,7 +359,9 @@ export function PreviewApp({ ctl }: { ctl: PreviewController }) {
         <header className={s.header}>
           <div className={s.titles}>
             <Title3 as="h1">{p('page.title', lang)}</Title3>
-            <Caption1>{p('page.lead', lang)}</Caption1>
+            <Caption1>
+              {p('page.lead', lang)} <HelpLink lang={lang} />
+            </Caption1>
           </div>
           <div className={s.controls}>
             <Field label={p('page.asOf', lang)}>
@@ -396,7 +408,7 @@ export function PreviewApp({ ctl }: { ctl: PreviewController }) {
                 <Tab key={f.id} value={f.id} data-file-tab={f.name} data-status={f.status}>
                   <span className={s.tabLabel}>
                     {f.name}
-                    <StatusBadge f={f} />
+                    <StatusBadge f={f} lang={lang} />
                   </span>
                 </Tab>
               ))}

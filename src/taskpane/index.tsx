@@ -1,11 +1,14 @@
 /**
  * Task pane entry. Importing the commands module registers the ribbon functions in this same shared runtime
- * (see manifest.xml); the pane and the ribbon share one Excel host and one store.
+ * (see manifest.xml), and importing the functions module the Excel functions; the pane and the ribbon share one
+ * Excel host and one store.
  *
  * IE11 / EdgeHTML never get here in a usable state: assets/legacy-check.js (loaded before this bundle) shows the
  * static #legacy message and sets window.phulucLegacyWebview, and nothing is rendered.
  */
 import { setCommandHost } from '../commands/commands';
+// registers =PHULUC.BANGCHU, =PHULUC.SO, =PHULUC.HAN, =PHULUC.XEPLOAI in this shared runtime (manifest.xml)
+import '../functions/functions';
 import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from '../ui/App';

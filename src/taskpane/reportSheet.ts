@@ -1,12 +1,12 @@
 /**
- * "Báo cáo": a new worksheet listing a sheet's findings (cell, severity, rule, message), each cell linked to the
+ * "Báo cáo": a new worksheet listing a sheet's findings (cell, severity, rule, message, how to fix), each cell linked to the
  * finding's cell. Every text goes in as text: a message or cell content starting with "=", "+", "-" or "@" never
  * becomes a formula (each string is written with Excel's text prefix, the apostrophe, which Excel does not show).
  *
  * Syncs: 1 to learn the sheet names, then 1 per block of up to ROWS_PER_SYNC findings (one for any usual report).
  */
 import { REPORT_SHEET_NAME, uniqueSheetName } from '../core/marks';
-import { countBySeverity, RULE_BY_ID, type Lang, type SheetReport } from '../core/report';
+import { countBySeverity, howToFixText, RULE_BY_ID, type Lang, type SheetReport } from '../core/report';
 import { rangeA1 } from '../core/snapshot';
 import { quoteSheet, resolveDeps, type ExcelDeps } from '../excel';
 import { SEVERITY_ONE_KEYS, formatDate, formatNum, t } from '../ui/i18n';
@@ -16,7 +16,7 @@ export { REPORT_SHEET_NAME, uniqueSheetName };
 export const ROWS_PER_SYNC = 2000;
 /** rows above the findings: title, summary, blank, column headers */
 export const HEADER_ROWS = 4;
-const COLUMNS = 4;
+const COLUMNS = 5;
 
 export type ReportCell = string | number;
 
@@ -32,15 +32,15 @@ export function reportSheetRows(report: SheetReport, lang: Lang): string[][] {
   const title = t('sheet.title', lang, { sheet: report.sheet, date: asOf ? formatDate(asOf, lang) : '—' });
   const summary = t('summary.findings', lang, { error: formatNum(c.error, lang), warning: formatNum(c.warning, lang), info: formatNum(c.info, lang) });
   const rows: string[][] = [
-    [title, '', '', ''],
-    [summary, '', '', ''],
-    ['', '', '', ''],
-    [t('sheet.cell', lang), t('sheet.severity', lang), t('sheet.rule', lang), t('sheet.message', lang)],
+    [title, '', '', '', ''],
+    [summary, '', '', '', ''],
+    ['', '', '', '', ''],
+    [t('sheet.cell', lang), t('sheet.severity', lang), t('sheet.rule', lang), t('sheet.message', lang), t('sheet.howToFix', lang)],
   ];
   for (const f of report.findings) {
-    rows.push([f.cell, t(SEVERITY_ONE_KEYS[f.severity], lang), RULE_BY_ID[f.rule]?.title[lang] ?? f.rule, f.message?.[lang] ?? f.message?.vi ?? '']);
+    rows.push([f.cell, t(SEVERITY_ONE_KEYS[f.severity], lang), RULE_BY_ID[f.rule]?.title[lang] ?? f.rule, f.message?.[lang] ?? f.message?.vi ?? '', howToFixText(f, lang)]);
   }
-  if (!report.findings.length) rows.push(['', '', '', t('sheet.none', lang)]);
+  if (!report.findings.length) rows.push(['', '', '', t('sheet.none', lang), '']);
   return rows;
 }
 
@@ -65,11 +65,11 @@ export async function writeReportSheet(report: SheetReport, lang: Lang, deps?: P
     ws.getRange('A1').format.font.bold = true;
     ws.getRange('A1').format.font.size = 13;
     ws.getRange(rangeA1({ top: HEADER_ROWS, left: 1, bottom: HEADER_ROWS, right: COLUMNS })).format.font.bold = true;
-    const widths = [56, 72, 180, 440];
+    const widths = [56, 72, 180, 440, 360];
     widths.forEach((w, i) => {
       ws.getRange(rangeA1({ top: 1, left: i + 1, bottom: 1, right: i + 1 })).getEntireColumn().format.columnWidth = w;
     });
-    ws.getRange('D:D').format.wrapText = true;
+    ws.getRange('D:E').format.wrapText = true;
     ws.freezePanes.freezeRows(HEADER_ROWS);
 
     const body = rows.slice(HEADER_ROWS);

@@ -31,6 +31,7 @@ import { FindingsList } from './FindingsList';
 import { PointsLost } from './PointsLost';
 import { RecalcPanel } from './RecalcPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { HelpLink } from './HelpLink';
 
 /** quiet time after the last sheet edit before an automatic re-check */
 export const AUTO_REFRESH_DELAY_MS = 1500;
@@ -248,6 +249,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         <Title3 as="h1" className={s.title}>
           {t('app.title', lang)}
         </Title3>
+        <HelpLink lang={lang} />
         <Select
           className={s.lang}
           size="small"

@@ -46,7 +46,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   cell: { flexShrink: 0, fontVariantNumeric: 'tabular-nums', minWidth: '3.5em' },
+  text: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   message: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  fix: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorPaletteGreenForeground1 },
+  howTo: { display: 'block', marginBottom: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
 });
 
 interface Group {
@@ -151,9 +154,16 @@ export function FindingsList({ findings, lang, onSelect, disabled }: FindingsLis
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
+                  {RULE_BY_ID[g.rule]?.howToFix && (
+                    <Caption1 className={s.howTo} data-testid="how-to-fix">
+                      <strong>{t('findings.howToFix', lang)}:</strong> {RULE_BY_ID[g.rule].howToFix[lang]}
+                    </Caption1>
+                  )}
                   <ul className={s.list}>
                     {visible.map((f, i) => {
                       const message = f.message?.[lang] ?? f.message?.vi ?? '';
+                      const fix = f.fix?.description?.[lang];
+                      const label = fix ? `${message} ${t('findings.fix', lang)}: ${fix}` : message;
                       return (
                         <li key={`${f.cell}-${i}`}>
                           <Button
@@ -161,14 +171,21 @@ export function FindingsList({ findings, lang, onSelect, disabled }: FindingsLis
                             className={s.item}
                             disabled={disabled}
                             onClick={() => onSelect(f.cell)}
-                            aria-label={`${t(SEVERITY_ONE_KEYS[f.severity], lang)} — ${t('findings.goTo', lang, { cell: f.cell, message })}`}
+                            aria-label={`${t(SEVERITY_ONE_KEYS[f.severity], lang)} — ${t('findings.goTo', lang, { cell: f.cell, message: label })}`}
                             data-rule={f.rule}
                             data-severity={f.severity}
                           >
                             <Badge className={s.cell} color={BADGE_COLOR[f.severity]} appearance="tint">
                               {f.cell}
                             </Badge>
-                            <span className={s.message}>{message}</span>
+                            <span className={s.text}>
+                              <span className={s.message}>{message}</span>
+                              {fix && (
+                                <span className={s.fix} data-fix={f.fix!.kind}>
+                                  <strong>{t('findings.fix', lang)}:</strong> {fix}
+                                </span>
+                              )}
+                            </span>
                           </Button>
                         </li>
                       );

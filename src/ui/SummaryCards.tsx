@@ -1,7 +1,8 @@
 /** The report at a glance: budget computed vs stated, tasks, deadlines, each score column with its band. */
 import { useId } from 'react';
-import { Badge, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { countBySeverity, type Lang, type RuleId, type SheetReport } from '../core/report';
+import { familyName, scopeOf } from '../core/scope';
 import { formatDate, formatNum, t } from './i18n';
 
 const useStyles = makeStyles({
@@ -24,7 +25,33 @@ const useStyles = makeStyles({
   dl: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, rowGap: '2px' },
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  scope: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
+
+/** What was checked and what could not be: "nothing found" must never read as "nothing checked". */
+export function ScopeLine({ report, lang }: { report: SheetReport; lang: Lang }) {
+  const s = useStyles();
+  const scope = scopeOf(report);
+  if (!scope.checked) {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="not-checked">
+        <MessageBarBody>
+          <MessageBarTitle>{t('scope.notChecked', lang)}</MessageBarTitle>
+          {t('summary.noTable', lang)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!scope.ran.length && !scope.notRun.length) return null;
+  return (
+    <div className={s.scope} data-testid="scope">
+      <Caption1>{t('scope.ran', lang, { list: scope.ran.map((f) => familyName(f)[lang]).join(', ') })}</Caption1>
+      {scope.notRun.length > 0 && (
+        <Caption1>{t('scope.notRun', lang, { list: scope.notRun.map((n) => n.message[lang]).join('; ') })}</Caption1>
+      )}
+    </div>
+  );
+}
 
 /** Whether the engine reported `rule` at `cell` — the pane judges nothing itself. */
 function flagged(report: SheetReport, rule: RuleId, cell: string | undefined): boolean {
@@ -61,9 +88,8 @@ export function SummaryCards({ report, asOf, lang }: { report: SheetReport; asOf
         {meta.length > 0 && <Caption1>{meta.join(', ')}</Caption1>}
         <Caption1>{t('summary.findings', lang, { error: counts.error, warning: counts.warning, info: counts.info })}</Caption1>
       </div>
-      {!report.found ? (
-        <Text>{t('summary.noTable', lang)}</Text>
-      ) : (
+      <ScopeLine report={report} lang={lang} />
+      {!report.found ? null : (
         <div className={s.grid}>
           {budget && (
             <section className={s.card} aria-labelledby={`${uid}-card-budget`}>

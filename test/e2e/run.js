@@ -584,6 +584,56 @@ const scenarios = [
       await t.shot(hg, 'recalc');
     },
   },
+  {
+    id: 'functions',
+    title: 'Excel functions registered by the real pane (CustomFunctions.associate) and called like Excel; how to fix, suggested fixes, help page',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      const call = (id, ...args) => page.evaluate(([i, a]) => window.__phulucFunctions.call(i, ...a), [id, args]);
+      const ids = await page.evaluate(() => window.__phulucFunctions.ids());
+      for (const id of ['BANGCHU', 'SO', 'HAN', 'XEPLOAI']) assert(ids.includes(id), `PHULUC.${id} was not associated (CustomFunctions.associate got ${JSON.stringify(ids)})`);
+      const same = (what, got, want) => assert(JSON.stringify(got) === JSON.stringify(want), `${what}: ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+      same('=PHULUC.BANGCHU(26979; "triệu đồng")', await call('BANGCHU', 26979, 'triệu đồng'), { value: 'Hai mươi sáu tỷ chín trăm bảy mươi chín triệu đồng' });
+      // the text the Huế sheet holds in F21, through =PHULUC.SO(F21)
+      const f21 = await t.hook(page, 'value', 'F21', SHEET);
+      same('F21', f21, '2.019');
+      same('=PHULUC.SO(F21)', await call('SO', f21), { value: 2019 });
+      same('=PHULUC.SO("26.979,5")', await call('SO', '26.979,5'), { value: 26979.5 });
+      same('=PHULUC.SO("Lồng ghép")', await call('SO', 'Lồng ghép'), { error: { code: '#VALUE!', message: 'Văn bản: không đọc được «Lồng ghép» thành số.' } });
+      same('=PHULUC.HAN("Quý IV/2017")', await call('HAN', 'Quý IV/2017'), { value: 43100 });
+      same('=PHULUC.HAN("Quý IV"; 2018)', await call('HAN', 'Quý IV', 2018), { value: 43465 });
+      same('=PHULUC.HAN("Hàng quý")', await call('HAN', 'Hàng quý'), { error: { code: '#N/A', message: 'Thời hạn «Hàng quý» là thời hạn định kỳ, không có một ngày cụ thể.' } });
+      same('=PHULUC.XEPLOAI(65,65; 100)', await call('XEPLOAI', 65.65, 100), { value: 'D' });
+      same('=PHULUC.XEPLOAI(120; 100)', await call('XEPLOAI', 120, 100), { error: { code: '#NUM!', message: 'Điểm 120 vượt điểm tối đa 100.' } });
+      assert((await t.hook(page, 'writes')) === 0, 'calling the functions wrote to the workbook');
+
+      // how to fix and the suggested fix, under the F61 finding
+      await (await t.button(page, 'Kiểm tra')).click();
+      const finding = page.getByRole('button', { name: /F61.*21\.950.*26\.979/ });
+      await finding.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      const text = (await finding.first().innerText()).replace(/\s+/g, ' ');
+      assert(text.includes('Đề xuất: Ghi công thức =SUM(F6:F59) vào F61 (kết quả 26.979); đổi F21 «2.019» từ văn bản thành số'), `the F61 finding reads "${text}"`);
+      const advice = page.getByTestId('how-to-fix').filter({ hasText: 'Dùng một công thức =SUM(...)' });
+      assert((await advice.count()) === 1, 'no "Cách sửa" advice for the budget total');
+      await t.shot(page, 'finding-F61-fix', { focus: finding.first() });
+
+      // the help page: linked from the pane, served with the add-in by the production build
+      const link = page.getByRole('link', { name: 'Hướng dẫn' });
+      assert((await link.getAttribute('href')) === 'huong-dan.html', 'the pane has no link to huong-dan.html');
+      const help = await t.newPage();
+      await help.goto(`${t.base}/prod/huong-dan.html`, { waitUntil: 'load' });
+      const body = await help.locator('body').innerText();
+      for (const want of ['Các quy tắc kiểm tra', 'budget-total-mismatch', 'PHULUC.BANGCHU', 'Màu đánh dấu', 'Cài đặt'])
+        assert(body.includes(want), `the help page lacks "${want}"`);
+      await t.shot(help, 'help-page');
+      // (fetched from the pane's page: the help page's own policy allows no connection at all)
+      const meta = await page.evaluate(async () => (await fetch('/prod/functions.json')).json());
+      same('functions.json ids', meta.functions.map((f) => f.id), ['BANGCHU', 'SO', 'HAN', 'XEPLOAI']);
+      const script = await page.evaluate(async () => (await fetch('/prod/functions.js')).text());
+      assert(/associate\("BANGCHU"/.test(script), 'functions.js does not register the functions');
+    },
+  },
 ];
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -86,6 +86,8 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/legacy-check.js', to: 'assets/legacy-check.js', info: { minimized: true } }] }),
+      // as in the real build: functions.json, and the CustomFunctions.associate calls appended to the functions module
+      projectConfig.functionsMetadataPlugin(),
     ],
   };
 

@@ -10,7 +10,7 @@ import { annotateWorkbook, MARK_ARGB, planCellMarks, REPORT_HEADER_ROWS, REPORT_
 import { readSnapshots, WorkbookReadError } from '../../src/io/xlsx';
 import { check } from '../../src/core/check';
 import { MARK_COLORS, planMarks } from '../../src/excel/marks';
-import type { Finding, SheetReport } from '../../src/core/report';
+import { howToFixText, type Finding, type SheetReport } from '../../src/core/report';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -103,7 +103,7 @@ describe('annotateWorkbook on the fixtures', () => {
     expect(rep).toBeDefined();
     expect(String(rep.getCell('A1').value)).toContain(file);
     expect(String(rep.getCell('A1').value)).toContain('15/02/2018');
-    expect(rep.getRow(REPORT_HEADER_ROWS).values).toEqual([undefined, 'Tệp', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Mã quy tắc']);
+    expect(rep.getRow(REPORT_HEADER_ROWS).values).toEqual([undefined, 'Tệp', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Mã quy tắc', 'Cách sửa']);
     const all = reports.flatMap((r) => r.findings.map((f) => ({ sheet: r.sheet, f })));
     expect(rep.rowCount).toBe(REPORT_HEADER_ROWS + all.length);
     all.forEach(({ sheet, f }, i) => {
@@ -115,6 +115,7 @@ describe('annotateWorkbook on the fixtures', () => {
       expect(row.getCell(4).value).toBe({ error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' }[f.severity]);
       expect(row.getCell(6).value).toBe(f.message.vi);
       expect(row.getCell(7).value).toBe(f.rule);
+      expect(row.getCell(8).value).toBe(howToFixText(f, 'vi'));
     });
   });
 
@@ -133,7 +134,7 @@ describe('annotateWorkbook on the fixtures', () => {
       for (const [addr, argb] of Object.entries(cells)) expect([file, addr, fillOf(ws.getCell(addr))]).toEqual([file, addr, argb]);
       if (file.startsWith('hue')) expect(noteText(ws.getCell('F61'))).toMatch(/states 21,950 .*26,979/);
       const rep = b.getWorksheet(REPORT_SHEET_BASE)!;
-      expect(rep.getRow(REPORT_HEADER_ROWS).values).toEqual([undefined, 'File', 'Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Rule id']);
+      expect(rep.getRow(REPORT_HEADER_ROWS).values).toEqual([undefined, 'File', 'Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Rule id', 'How to fix']);
       expect(String(rep.getCell('A1').value)).toContain('as of 2018-02-15');
     }
   });

@@ -2,7 +2,7 @@
 import { createExcelHost } from '../../src/taskpane/excelHost';
 import { REPORT_SHEET_NAME, ROWS_PER_SYNC, asText, reportSheetRows, uniqueSheetName, writeReportSheet } from '../../src/taskpane/reportSheet';
 import { MemorySettingsStore, type ExcelDeps, type ExcelRunner } from '../../src/excel';
-import type { Finding, SheetReport } from '../../src/core/report';
+import { RULE_BY_ID, type Finding, type SheetReport } from '../../src/core/report';
 import { FakeExcel } from '../excel/fakeExcel';
 
 // ───────────── a recording stand-in for the few Excel objects these functions touch ─────────────
@@ -72,12 +72,21 @@ describe('report sheet', () => {
     expect(asText('')).toBe('');
   });
 
-  test('rows: title, summary, headers, then cell / severity / rule / message', () => {
+  test('rows: title, summary, headers, then cell / severity / rule / message / how to fix', () => {
     const rows = reportSheetRows(report([finding('F61', 'Tổng cộng sai')]), 'vi');
-    expect(rows[3]).toEqual(['Ô', 'Mức độ', 'Quy tắc', 'Nội dung']);
-    expect(rows[4]).toEqual(['F61', 'Lỗi', 'Tổng kinh phí sai', 'Tổng cộng sai']);
+    const advice = RULE_BY_ID['budget-total-mismatch'].howToFix.vi;
+    expect(rows[3]).toEqual(['Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Cách sửa']);
+    expect(rows[4]).toEqual(['F61', 'Lỗi', 'Tổng kinh phí sai', 'Tổng cộng sai', advice]);
     expect(rows[1][0]).toBe('1 lỗi, 0 cảnh báo, 0 thông tin');
-    expect(reportSheetRows(report([]), 'en')[4]).toEqual(['', '', '', 'No findings.']);
+    expect(reportSheetRows(report([]), 'en')[4]).toEqual(['', '', '', 'No findings.', '']);
+  });
+
+  test('the how-to-fix column carries the finding\'s suggested fix when it has one', () => {
+    const f = finding('F61', 'Tổng cộng sai');
+    f.fix = { kind: 'sum-formula', description: { vi: 'Ghi công thức =SUM(F6:F59) vào F61 (kết quả 26.979).', en: 'Write =SUM(F6:F59) into F61.' }, edits: [] };
+    const [, , , , vi] = reportSheetRows(report([f]), 'vi')[4];
+    expect(vi).toBe(`${RULE_BY_ID['budget-total-mismatch'].howToFix.vi}\nĐề xuất: Ghi công thức =SUM(F6:F59) vào F61 (kết quả 26.979).`);
+    expect(reportSheetRows(report([f]), 'en')[4][4]).toMatch(/\nSuggested fix: Write =SUM\(F6:F59\) into F61\.$/);
   });
 
   test('a unique name when the sheet exists (names compare without case)', () => {
@@ -94,10 +103,11 @@ describe('report sheet', () => {
     expect(state.added).toEqual([name]);
     expect(state.syncs).toBe(2);
     expect(state.activated).toBe(1);
-    const body = ranges.find((x) => x.address === 'A5:D6')!;
+    const body = ranges.find((x) => x.address === 'A5:E6')!;
+    const advice = "'" + RULE_BY_ID['budget-total-mismatch'].howToFix.vi;
     expect(body.values).toEqual([
-      ["'F61", "'Lỗi", "'Tổng kinh phí sai", '\'=cmd|" /c calc"!A0'],
-      ["'G6", "'Cảnh báo", "'Tổng kinh phí sai", "'<script>alert(1)</script>"],
+      ["'F61", "'Lỗi", "'Tổng kinh phí sai", '\'=cmd|" /c calc"!A0', advice],
+      ["'G6", "'Cảnh báo", "'Tổng kinh phí sai", "'<script>alert(1)</script>", advice],
     ]);
     for (const x of ranges) for (const row of x.values ?? []) for (const v of row) if (typeof v === 'string' && v) expect(v.startsWith("'")).toBe(true);
     expect(ranges.find((x) => x.address === 'A5')!.hyperlink).toMatchObject({ documentReference: "'It''s'!F61", textToDisplay: 'F61' });
@@ -116,7 +126,7 @@ describe('report sheet', () => {
     const { ranges, run } = fakeExcel([]);
     await writeReportSheet(report([finding('F61', 'x')]), 'vi', { run, isSetSupported: () => false, store: new MemorySettingsStore() });
     expect(ranges.some((x) => x.hyperlink)).toBe(false);
-    expect(ranges.find((x) => x.address === 'A5:D5')!.values![0][0]).toBe("'F61");
+    expect(ranges.find((x) => x.address === 'A5:E5')!.values![0][0]).toBe("'F61");
   });
 });
 

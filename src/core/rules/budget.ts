@@ -7,16 +7,32 @@ import type { BudgetSummary, Finding } from '../report';
 import { Rule, RuleContext, finding, num, valueOf } from './context';
 import { Dec } from '../decimal';
 import { a1, columnLetter } from '../snapshot';
-import { parseMoneyUnit } from '../vn/number';
+import { MoneyUnit, parseMoneyUnit } from '../vn/number';
 import { parseWords } from '../vn/words';
 import { excerpt } from '../vn/text';
 import type { Item } from '../table/rows';
+import { TotalModel, explainTotal } from './totals';
 
 const AMOUNT_KINDS = new Set(['item', 'subitem', 'part', 'fragment']);
 
 export interface BudgetResult {
   findings: Finding[];
   summary?: BudgetSummary;
+  /** which rows count and what each total stands for: the fix plans (src/core/fixes) build their formulas on it */
+  model?: BudgetModel;
+}
+
+export interface BudgetModel extends TotalModel {
+  /** subtotal-like cell row → the counted rows it should add up (its scope) */
+  scopes: ReadonlyMap<number, readonly number[]>;
+  /** counted rows whose amount is unreadable text or an error: no formula can be trusted to add them */
+  unreadable: ReadonlySet<number>;
+  totalRow?: number;
+}
+
+/** 3 for nghìn đồng, 6 for triệu đồng …: the power of ten of the column's unit. */
+export function unitExponent(unit: MoneyUnit | null): number {
+  return unit ? unit.factor.toString().length - 1 : 0;
 }
 
 function tolerance(decimals: number): Dec {
@@ -80,17 +96,37 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     return result;
   };
 
+  // The rows an item's amount is made of: its children's when they carry amounts, else its own rows with amounts.
+  const countedOf = new Map<Item, number[]>();
+  const countedRows = (item: Item): number[] => {
+    let rows = countedOf.get(item);
+    if (rows) return rows;
+    const kids = item.children.flatMap(countedRows);
+    rows = kids.length ? kids : item.rows.filter((r) => rowAmount.has(r));
+    countedOf.set(item, rows);
+    return rows;
+  };
+  const scopes = new Map<number, number[]>();
+
   const topItems = table.items.filter((i) => !i.parent);
   let total = Dec.ZERO;
   const sectionSums = new Map<unknown, Dec>();
+  for (const item of table.items) {
+    const kids = item.children.flatMap(countedRows);
+    if (kids.length && rowAmount.has(item.row)) scopes.set(item.row, kids);
+  }
   for (const item of topItems) {
     const a = amountOf(item) ?? Dec.ZERO;
     total = total.add(a);
     sectionSums.set(item.section, (sectionSums.get(item.section) ?? Dec.ZERO).add(a));
   }
   // Amounts on rows outside any item (no numbering at all) still count: nothing is silently dropped.
+  const looseRows: number[] = [];
   for (const tr of table.rows) {
-    if (!tr.item && AMOUNT_KINDS.has(tr.kind) && rowAmount.has(tr.row)) total = total.add(rowAmount.get(tr.row)!.value);
+    if (!tr.item && AMOUNT_KINDS.has(tr.kind) && rowAmount.has(tr.row)) {
+      total = total.add(rowAmount.get(tr.row)!.value);
+      looseRows.push(tr.row);
+    }
   }
 
   const sections: BudgetSummary['sections'] = [];
@@ -98,11 +134,13 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     const sum = sectionSums.get(s) ?? Dec.ZERO;
     const entry: BudgetSummary['sections'][number] = { label: s.label, row: s.row, sum: sum.toNumber() };
     // A figure on the section's own row, or on its "Cộng mục" row, is a subtotal.
+    const sectionRows = topItems.filter((i) => i.section === s).flatMap(countedRows);
     for (const r of [s.row, s.subtotalRow]) {
       if (r === undefined) continue;
       const c = numbers.read(r, col, 'money');
       const stated = valueOf(c);
       if (!stated || c.kind !== 'number') continue;
+      scopes.set(r, sectionRows);
       entry.stated = stated.toNumber();
       entry.statedCell = a1(r, col);
       if (stated.sub(sum).abs().cmp(tolerance(c.decimals)) >= 0) {
@@ -126,6 +164,9 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     sections,
     decimals: maxDecimals,
   };
+
+  const allCounted = [...topItems.flatMap(countedRows), ...looseRows].sort((a, b) => a - b);
+  if (table.totalRow !== undefined) scopes.set(table.totalRow, allCounted);
 
   let statedTotal: Dec | null = null;
   if (table.totalRow !== undefined) {
@@ -159,8 +200,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
       }
     }
     const parsed = text ? parseWords(text) : null;
-    const factor = unit?.factor ?? Dec.fromInt(1);
-    const inUnit = parsed ? parsed.value.div(factor, 6) : null;
+    // exact: the words may carry xu (0,01 đồng) and the column may count in triệu
+    const inUnit = parsed ? parsed.value.shift(-unitExponent(unit)) : null;
     summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
     const reference = statedTotal ?? total;
     const refName = statedTotal ? { vi: 'Tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
@@ -181,7 +222,38 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
       );
     }
   }
-  return { findings: out, summary };
+  // Why each wrong total is wrong, when its formula (or its lack of one) shows it.
+  const unreadable = new Set<number>();
+  for (const tr of table.rows) {
+    if (!AMOUNT_KINDS.has(tr.kind) || rowAmount.has(tr.row)) continue;
+    const m = grid.merged(tr.row, col);
+    if (m && (m.top !== tr.row || m.left !== col)) continue;
+    const c = numbers.read(tr.row, col, 'money');
+    if (c.kind === 'error' || (c.kind === 'invalid' && c.malformed)) unreadable.add(tr.row);
+  }
+  const model: BudgetModel = {
+    grid,
+    numbers,
+    col,
+    letter,
+    counted: new Set(allCounted),
+    standsFor: scopes,
+    scopes,
+    wrong: new Set(out.filter((f) => f.rule === 'budget-subtotal-mismatch').map((f) => f.row)),
+    unreadable,
+    ...(table.totalRow !== undefined ? { totalRow: table.totalRow } : {}),
+  };
+  for (const f of out) {
+    if (f.rule !== 'budget-subtotal-mismatch' && f.rule !== 'budget-total-mismatch') continue;
+    const scope = scopes.get(f.row);
+    const c = numbers.read(f.row, col, 'money');
+    if (!scope || c.kind !== 'number') continue;
+    const why = explainTotal(model, f.row, scope, { value: c.value, decimals: c.decimals });
+    if (!why) continue;
+    f.message = { vi: f.message.vi + why.text.vi, en: f.message.en + why.text.en };
+    f.causes = why.causes;
+  }
+  return { findings: out, summary, model };
 }
 
 export const budgetRule: Rule = (ctx) => checkBudget(ctx).findings;

@@ -6,7 +6,7 @@ import type { Band, CheckOptions } from '../options';
 import { DEFAULT_BANDS, DEFAULT_REQUIRED } from '../options';
 import type { Table } from '../table/rows';
 import { Dec } from '../decimal';
-import { parseNumber } from '../vn/number';
+import { MAX_MAGNITUDE, parseNumber } from '../vn/number';
 import { isValidDate } from '../vn/period';
 
 export interface ResolvedOptions {
@@ -75,9 +75,20 @@ export function finding(
 
 export type NumberCell =
   | { kind: 'empty' }
-  | { kind: 'number'; value: Dec; decimals: number; asText: boolean; text?: string }
-  | { kind: 'invalid'; text: string; reason: string; malformed: boolean }
+  | {
+      kind: 'number';
+      value: Dec;
+      decimals: number;
+      asText: boolean;
+      text?: string;
+      /** a unit written in the cell ("1.500 triệu", "1.500đ"); `value` is converted to the column's unit */
+      unit?: { text: string; exponent: number };
+    }
+  | { kind: 'invalid'; text: string; reason: InvalidReason | string; malformed: boolean }
   | { kind: 'error'; error: string };
+
+/** Why a cell could not be read as a number, when it matters to the message. */
+export type InvalidReason = 'too large' | 'unit without column unit' | 'unit in score column' | 'not finite';
 
 /** Decimals a number format shows: "0.00" → 2, "#,##0" → 0; null for General (the value's own decimals count). */
 export function formatDecimals(format: string): number | null {
@@ -95,7 +106,15 @@ export function formatDecimals(format: string): number | null {
 export class NumberReader {
   /** per column, per row offset */
   private cache = new Map<number, NumberCell[]>();
+  /** money columns: the power of ten of the unit their header names (triệu đồng → 6), null when none is named */
+  private units = new Map<number, number | null>();
   constructor(private readonly grid: Grid) {}
+
+  /** Says which unit a money column counts in, so "1.500 triệu" in it can be converted (before any read). */
+  setColumnUnit(col: number, exponent: number | null): void {
+    this.units.set(col, exponent);
+    this.cache.delete(col);
+  }
 
   read(row: number, col: number, hint: 'money' | 'score'): NumberCell {
     let column = this.cache.get(col);
@@ -103,13 +122,13 @@ export class NumberReader {
     const i = row - this.grid.top;
     let v = column[i];
     if (!v) {
-      v = this.compute(this.grid.value(row, col), this.grid.numberFormat(row, col), hint);
+      v = this.compute(this.grid.value(row, col), this.grid.numberFormat(row, col), hint, col);
       column[i] = v;
     }
     return v;
   }
 
-  private compute(raw: CellValue, format: string, hint: 'money' | 'score'): NumberCell {
+  private compute(raw: CellValue, format: string, hint: 'money' | 'score', col: number): NumberCell {
     if (raw === null || raw === undefined) return EMPTY;
     if (isCellError(raw)) return { kind: 'error', error: raw.error };
     if (typeof raw === 'number') {
@@ -118,9 +137,11 @@ export class NumberReader {
       if ((shown === null || shown === 0) && Number.isInteger(raw) && raw >= 0 && raw < SMALL_INT_CELLS) {
         return (smallIntCells[raw] ??= { kind: 'number', value: Dec.fromNumber(raw)!, decimals: 0, asText: false });
       }
-      const d = Dec.fromNumber(raw);
+      // As Excel shows it (15 significant digits), so 3.3000000000000003 is 3,3.
+      const d = Dec.fromExcel(raw);
       if (!d) return { kind: 'invalid', text: String(raw), reason: 'not finite', malformed: true };
-      return { kind: 'number', value: d, decimals: shown ?? d.decimals, asText: false };
+      if (d.abs().cmp(MAX_MAGNITUDE) >= 0) return { kind: 'invalid', text: String(raw), reason: 'too large', malformed: true };
+      return { kind: 'number', value: d, decimals: shown ?? Math.min(d.decimals, Dec.trustedDecimals(raw)), asText: false };
     }
     if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw), reason: 'boolean', malformed: false };
     const text = raw.trim();
@@ -129,7 +150,14 @@ export class NumberReader {
     const p = parseNumber(text, hint);
     if (p === null) return { kind: 'invalid', text, reason: 'not a number', malformed: false };
     if (!p.ok) return { kind: 'invalid', text, reason: p.reason, malformed: true };
-    return { kind: 'number', value: p.value, decimals: p.decimals, asText: true, text };
+    if (!p.unit) return { kind: 'number', value: p.value, decimals: p.decimals, asText: true, text };
+    // A unit in the cell: converted exactly to the column's unit, or reported (never added as if it were that unit).
+    if (hint === 'score') return { kind: 'invalid', text, reason: 'unit in score column', malformed: false };
+    const colExp = this.units.get(col);
+    if (colExp === undefined || colExp === null) return { kind: 'invalid', text, reason: 'unit without column unit', malformed: false };
+    const value = p.value.shift(p.unit.exponent - colExp);
+    if (value.abs().cmp(MAX_MAGNITUDE) >= 0) return { kind: 'invalid', text, reason: 'too large', malformed: true };
+    return { kind: 'number', value, decimals: value.decimals, asText: true, text, unit: p.unit };
   }
 }
 

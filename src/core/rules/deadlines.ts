@@ -36,6 +36,18 @@ function makeRef(row: number, col: number, text: string, due: string, item: Item
   return ref;
 }
 
+/** A deadline outside the plan year, held until the plan year itself has been judged. */
+interface Pending {
+  row: number;
+  text: string;
+  vi: string;
+  en: string;
+  overdue?: { due: string; known: boolean; finding: Finding };
+}
+
+/** plan-year-doubt needs at least this many deadlines that name their year. */
+const MIN_DATED_FOR_DOUBT = 5;
+
 export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const { table, grid, options, planYear } = ctx;
   const col = table.col.deadline;
@@ -51,6 +63,10 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const statusCol = table.col.status;
   const doneCol = table.col.completedOn;
   const earliest = planYear ? `${planYear - 1}-10-01` : null;
+  // deadlines that name their year, by due year: the evidence for plan-year-doubt
+  const datedYears = new Map<string, number>();
+  let datedTotal = 0;
+  const outsides: Pending[] = [];
   const latest = planYear ? `${planYear + 1}-03-31` : null;
 
   for (const tr of table.rows) {
@@ -116,23 +132,34 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
             en: `Invalid date: "${excerpt(p.text, 60)}".`,
           }, { actual: excerpt(p.text, 120) }),
         );
-      } else if (p.kind === 'fixed' && p.period) {
+      } else if (p.period && (p.kind === 'fixed' || p.kind === 'recurring')) {
+        // a fixed deadline, or the plan year's occurrence of a yearly one ("trước ngày 20/11 hằng năm")
         summary.parsed++;
         dues.push(p.period.due);
-        if (planYear && !outside) {
+        if (p.kind === 'fixed' && !p.period.relative) {
+          const y = p.period.due.slice(0, 4);
+          datedYears.set(y, (datedYears.get(y) ?? 0) + 1);
+          datedTotal++;
+        }
+        if (planYear && !outside && p.kind === 'fixed') {
           const per = p.period;
           const wrongYear = per.wholeYear && per.start.slice(0, 4) !== String(planYear);
           if (wrongYear || (earliest && per.due < earliest) || (latest && per.start > latest)) outside = p;
         }
       }
     }
+    let pending: Pending | undefined;
     if (outside && planYear) {
-      out.push(
-        finding('deadline-outside-plan-year', tr.row, col, {
-          vi: `Thời hạn «${excerpt(outside.text, 40)}» nằm ngoài năm kế hoạch ${planYear} (nhiệm vụ ${taskName(tr.item) || 'dòng ' + tr.row}).`,
-          en: `Deadline "${excerpt(outside.text, 40)}" lies outside the plan year ${planYear} (task ${taskName(tr.item) || 'row ' + tr.row}).`,
-        }, { expected: String(planYear), actual: excerpt(outside.text, 80) }),
-      );
+      const task = taskName(tr.item);
+      const taskVi = task || 'dòng ' + tr.row;
+      const taskEn = task || 'row ' + tr.row;
+      pending = {
+        row: tr.row,
+        text: outside.text,
+        vi: `Thời hạn «${excerpt(outside.text, 40)}» nằm ngoài năm kế hoạch ${planYear} (nhiệm vụ ${taskVi})`,
+        en: `Deadline "${excerpt(outside.text, 40)}" lies outside the plan year ${planYear} (task ${taskEn})`,
+      };
+      outsides.push(pending);
     }
     if (!dues.length) continue;
     let latestDue = dues[0];
@@ -161,15 +188,47 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       const due = latestPassed;
       summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn));
       const known = status === 'not-done';
-      out.push(
-        finding('deadline-overdue', tr.row, col, {
-          vi: `Đã quá hạn: thời hạn «${excerpt(text, 40)}» (${isoToVi(due)}) đã qua tại ngày ${isoToVi(asOf)}${known ? ' và nhiệm vụ chưa hoàn thành' : ', chưa rõ tình trạng thực hiện'}.`,
-          en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}) has passed as of ${asOf}${known ? ' and the task is not done' : '; its status is unknown'}.`,
-        }, { severity: known ? 'error' : 'warning', expected: due, actual: asOf }),
-      );
+      const overdue = finding('deadline-overdue', tr.row, col, {
+        vi: `Đã quá hạn: thời hạn «${excerpt(text, 40)}» (${isoToVi(due)}) đã qua tại ngày ${isoToVi(asOf)}${known ? ' và nhiệm vụ chưa hoàn thành' : ', chưa rõ tình trạng thực hiện'}.`,
+        en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}) has passed as of ${asOf}${known ? ' and the task is not done' : '; its status is unknown'}.`,
+      }, { severity: known ? 'error' : 'warning', expected: due, actual: asOf });
+      if (pending) {
+        // one cell, one finding: the deadline outside the plan year says it is past due as well
+        pending.overdue = { due, known, finding: overdue };
+      } else out.push(overdue);
       continue;
     }
     if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn));
+  }
+
+  // Most dated deadlines in one other year: the plan year is in doubt — one finding at the title, not one per row.
+  let doubt: { year: number; count: number } | null = null;
+  if (planYear && table.planYearFrom && table.planYearFrom.source !== 'option' && datedTotal >= MIN_DATED_FOR_DOUBT) {
+    for (const [y, n] of datedYears) if (Number(y) !== planYear && n * 2 > datedTotal && (!doubt || n > doubt.count)) doubt = { year: Number(y), count: n };
+  }
+  if (doubt && planYear && table.planYearFrom && table.planYearFrom.source !== 'option') {
+    const from = table.planYearFrom;
+    const whereVi = from.source === 'title' ? `đọc từ tiêu đề (ô ${a1(from.row, from.col)})` : `đọc từ tên trang «${grid.name}»`;
+    const whereEn = from.source === 'title' ? `read from the title (cell ${a1(from.row, from.col)})` : `read from the sheet name "${grid.name}"`;
+    out.push(
+      finding('plan-year-doubt', from.row, from.col, {
+        vi: `Năm kế hoạch ${planYear}, ${whereVi}, có thể sai: ${doubt.count}/${datedTotal} thời hạn có ghi năm thuộc năm ${doubt.year}. Nếu đây là kế hoạch năm ${doubt.year}, hãy sửa tiêu đề hoặc đặt năm kế hoạch ${doubt.year} (Cài đặt › Năm kế hoạch; dòng lệnh: --plan-year ${doubt.year}). Các thời hạn ngoài năm kế hoạch chưa được báo riêng từng ô.`,
+        en: `The plan year ${planYear}, ${whereEn}, may be wrong: ${doubt.count} of ${datedTotal} deadlines that name a year fall in ${doubt.year}. If this is the ${doubt.year} plan, fix the title or set the plan year to ${doubt.year} (Settings › Plan year; command line: --plan-year ${doubt.year}). Deadlines outside the plan year are not reported cell by cell.`,
+      }, { expected: String(doubt.year), actual: String(planYear) }),
+    );
+  }
+  for (const p of outsides) {
+    if (doubt) {
+      if (p.overdue) out.push(p.overdue.finding);
+      continue;
+    }
+    const o = p.overdue;
+    out.push(
+      finding('deadline-outside-plan-year', p.row, col, {
+        vi: `${p.vi}${o ? `; đã quá hạn (${isoToVi(o.due)}) tại ngày ${isoToVi(asOf)}${o.known ? ' và nhiệm vụ chưa hoàn thành' : ', chưa rõ tình trạng thực hiện'}` : ''}.`,
+        en: `${p.en}${o ? `; overdue (${o.due}) as of ${asOf}${o.known ? ' and the task is not done' : ', its status unknown'}` : ''}.`,
+      }, { severity: o?.known ? 'error' : 'warning', expected: String(planYear), actual: excerpt(p.text, 80) }),
+    );
   }
   return { findings: out, summary };
 }

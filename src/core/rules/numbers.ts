@@ -1,6 +1,9 @@
 /** number-as-text, invalid-number, cell-error: the cells every sum depends on. */
 import type { Finding } from '../report';
 import { Rule, finding, num } from './context';
+import type { Table } from '../table/rows';
+import type { Text } from '../report';
+import { parseMoneyUnit } from '../vn/number';
 import { isCellError } from '../snapshot';
 import { excerpt } from '../vn/text';
 
@@ -34,21 +37,65 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       const cell = numbers.read(tr.row, col, hint);
       if (cell.kind === 'number' && cell.asText) {
         const n = num(cell.value);
+        const text = excerpt(cell.text ?? '', 40);
+        const unit = hint === 'money' && cell.unit ? columnUnit(table) : null;
         out.push(
-          finding('number-as-text', tr.row, col, {
-            vi: `Số «${cell.text}» được ghi dạng văn bản; đã đọc là ${n.vi}. Nên nhập dạng số để Excel tính tổng được.`,
-            en: `"${cell.text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
-          }, { actual: cell.text, expected: cell.value.toNumber() }),
+          finding('number-as-text', tr.row, col, unit
+            ? {
+                vi: `«${text}» được ghi dạng văn bản kèm đơn vị; đã đổi ra đơn vị của cột: ${n.vi} ${unit}. Nên nhập dạng số, không kèm đơn vị, để Excel tính tổng được.`,
+                en: `"${text}" is text with a unit; converted to the column's unit: ${n.en} ${unit}. Enter a plain number so Excel can add it up.`,
+              }
+            : {
+                vi: `Số «${text}» được ghi dạng văn bản; đã đọc là ${n.vi}. Nên nhập dạng số để Excel tính tổng được.`,
+                en: `"${text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
+              }, { actual: excerpt(cell.text ?? '', 80), expected: cell.value.toNumber() }),
         );
       } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed)) {
+        out.push(finding('invalid-number', tr.row, col, invalidMessage(excerpt(cell.text, 40), cell.reason, cell.malformed), {
+          severity: cell.malformed ? 'error' : 'warning',
+          actual: excerpt(cell.text, 80),
+        }));
+      }
+      if (hint === 'money' && cell.kind === 'number' && cell.value.sign() < 0) {
+        const n = num(cell.value);
         out.push(
-          finding('invalid-number', tr.row, col, {
-            vi: `«${excerpt(cell.text, 40)}» không phải là số hợp lệ${cell.malformed ? '' : ' — ô này không được cộng vào tổng'}.`,
-            en: `"${excerpt(cell.text, 40)}" is not a valid number${cell.malformed ? '' : ' — it is left out of the sums'}.`,
-          }, { severity: cell.malformed ? 'error' : 'warning', actual: excerpt(cell.text, 80) }),
+          finding('negative-amount', tr.row, col, {
+            vi: `Kinh phí âm (${n.vi}): đã cộng đúng như ghi, nên làm giảm tổng. Kiểm tra lại dấu trừ hoặc dấu ngoặc.`,
+            en: `Negative amount (${n.en}): added as written, so it lowers the total. Check the minus sign or the parentheses.`,
+          }, { actual: cell.value.toNumber(), expected: '≥ 0' }),
         );
       }
     }
   }
   return out;
 };
+
+function columnUnit(table: Table): string | null {
+  const col = table.col.budget;
+  return col === undefined ? null : parseMoneyUnit(table.header.titles.get(col) ?? '')?.label ?? null;
+}
+
+function invalidMessage(text: string, reason: string, malformed: boolean): Text {
+  switch (reason) {
+    case 'too large':
+      return {
+        vi: `«${text}» quá lớn để là một số tiền hay số điểm (từ 10^18 trở lên) — ô này không được cộng vào tổng.`,
+        en: `"${text}" is too large to be an amount or a score (10^18 or more) — it is left out of the sums.`,
+      };
+    case 'unit without column unit':
+      return {
+        vi: `«${text}» ghi kèm đơn vị nhưng tiêu đề cột không ghi đơn vị (ví dụ «Kinh phí (triệu đồng)»), nên không đổi được — ô này không được cộng vào tổng.`,
+        en: `"${text}" carries a unit but the column header names none (e.g. "Kinh phí (triệu đồng)"), so it cannot be converted — it is left out of the sums.`,
+      };
+    case 'unit in score column':
+      return {
+        vi: `«${text}» ghi kèm đơn vị tiền trong cột điểm — ô này không được cộng vào tổng.`,
+        en: `"${text}" carries a money unit in a score column — it is left out of the sums.`,
+      };
+    default:
+      return {
+        vi: `«${text}» không phải là số hợp lệ${malformed ? '' : ' — ô này không được cộng vào tổng'}.`,
+        en: `"${text}" is not a valid number${malformed ? '' : ' — it is left out of the sums'}.`,
+      };
+  }
+}

@@ -156,23 +156,4 @@ export function isRepeatedHeader(grid: Grid, row: number, header: HeaderMatch): 
   return false;
 }
 
-const PLAN_YEAR = /\bnam (?:ke hoach )?((?:19|20)\d{2})\b/g;
-const DATE_BEFORE = /ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*$/;
-
-/** The plan year from the title block: the first "năm 2018" that is not the date of the decision. */
-export function findPlanYear(grid: Grid, headerRow: number, sheetName: string): number | undefined {
-  for (let r = grid.top; r < headerRow; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.value(r, c);
-      if (typeof v !== 'string' || v.length > 2000) continue;
-      const h = fold(v);
-      for (const m of h.matchAll(PLAN_YEAR)) {
-        const before = h.slice(0, m.index);
-        if (DATE_BEFORE.test(before)) continue;
-        return parseInt(m[1], 10);
-      }
-    }
-  }
-  const fromName = /((?:19|20)\d{2})/.exec(sheetName);
-  return fromName ? parseInt(fromName[1], 10) : undefined;
-}
+export { findPlanYear } from './plan-year';

@@ -6,7 +6,8 @@
 import { Grid, CellValue, isBlank } from '../snapshot';
 import type { ColumnRole } from '../report';
 import { fold } from '../vn/text';
-import { HeaderMatch, findHeader, findPlanYear, isRepeatedHeader } from './header';
+import { HeaderMatch, findHeader, isRepeatedHeader } from './header';
+import { PlanYearFound, findPlanYearCell } from './plan-year';
 import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
 
 export type RowKind =
@@ -61,6 +62,8 @@ export interface Table {
   header: HeaderMatch;
   col: Partial<Record<ColumnRole, number>>;
   planYear?: number;
+  /** where the plan year came from: the options (settings, --plan-year), or a cell of the title / the sheet name */
+  planYearFrom?: { source: 'option' } | PlanYearFound;
   rows: TableRow[];
   items: Item[];
   sections: Section[];
@@ -125,11 +128,13 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
   for (let c = grid.left; c <= grid.right; c++)
     colFlags.push((roleCols.has(c) && c !== contentCol && c !== numCol ? OTHER_ROLE : 0) | (leftCols.includes(c) ? LEFT : 0));
 
+  const found = planYearOverride !== undefined ? undefined : findPlanYearCell(grid, header.headerRows[0], grid.name);
   const table: Table = {
     grid,
     header,
     col,
-    planYear: planYearOverride ?? findPlanYear(grid, header.headerRows[0], grid.name),
+    planYear: planYearOverride ?? found?.year,
+    planYearFrom: planYearOverride !== undefined ? { source: 'option' } : found,
     rows: [],
     items: [],
     sections: [],

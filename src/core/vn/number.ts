@@ -7,9 +7,23 @@ import { fold } from './text';
 
 export type NumberStyle = 'integer' | 'vn' | 'plain' | 'en';
 
+/**
+ * A unit written in the cell itself: "1.500 triệu" (exponent 6), "1.500đ", "1.234.568 ₫", "VNĐ" (exponent 0).
+ * `value` stays the figure as written; the reader converts it to the column's unit (or reports it).
+ */
+export interface CellUnit {
+  /** power of ten of one unit in đồng: 0 đồng, 3 nghìn, 6 triệu, 9 tỷ */
+  exponent: number;
+  /** the unit as written ("triệu", "tr.đ", "₫") */
+  text: string;
+}
+
 export type ParsedNumber =
-  | { ok: true; value: Dec; decimals: number; style: NumberStyle; ambiguous: boolean }
+  | { ok: true; value: Dec; decimals: number; style: NumberStyle; ambiguous: boolean; unit?: CellUnit; accounting?: boolean }
   | { ok: false; reason: string };
+
+/** Text amounts from 10^18 on are refused: no budget is that large, and every figure a report carries stays finite. */
+export const MAX_MAGNITUDE = Dec.parse('1e18')!;
 
 export type NumberHint = 'money' | 'score' | 'any';
 
@@ -49,10 +63,52 @@ function count(s: string, ch: string): number {
  */
 export function parseNumber(text: string, hint: NumberHint = 'any'): ParsedNumber | null {
   try {
-    return parseNumberInner(typeof text === 'string' ? text : String(text), hint);
+    return parseWithUnits(typeof text === 'string' ? text : String(text), hint);
   } catch {
     return null;
   }
+}
+
+const CURRENCY = '(?:₫|đồng|đ|vnđ|vnd)';
+const SCALE_WORDS: [RegExp, number][] = [
+  [/^(?:nghìn|ngàn)$/iu, 3],
+  [/^(?:triệu|tr\.?)$/iu, 6],
+  [/^(?:tỷ|tỉ)$/iu, 9],
+];
+/** "1.500 triệu đồng", "1.500tr.đ", "1.234.568 ₫", "1.500đ": figure, optional scale word, optional currency. */
+const UNIT_SUFFIX = new RegExp(`^(.*?[0-9])\\s*(nghìn|ngàn|triệu|tr\\.?|tỷ|tỉ)?\\s*(${CURRENCY})?\\.?$`, 'iu');
+const CURRENCY_PREFIX = new RegExp(`^(?:₫|vnđ|vnd)\\s*(.*)$`, 'iu');
+
+function parseWithUnits(raw: string, hint: NumberHint): ParsedNumber | null {
+  let s = raw.normalize('NFC').trim();
+  // accounting negative: "(1.500)"
+  let accounting = false;
+  if (s.length > 2 && s[0] === '(' && s[s.length - 1] === ')') {
+    const inner = s.slice(1, -1).trim();
+    if (/^[+\-\u2212]/.test(inner)) return /[0-9]/.test(inner) ? bad('sign inside accounting parentheses') : null;
+    accounting = true;
+    s = inner;
+  }
+  let unit: CellUnit | undefined;
+  const pre = CURRENCY_PREFIX.exec(s);
+  if (pre && /[0-9]/.test(pre[1])) {
+    unit = { exponent: 0, text: s.slice(0, s.length - pre[1].length).trim() };
+    s = pre[1].trim();
+  } else {
+    const m = UNIT_SUFFIX.exec(s);
+    if (m && (m[2] || m[3])) {
+      const scale = m[2] ? SCALE_WORDS.find(([re]) => re.test(m[2]))![1] : 0;
+      unit = { exponent: scale, text: s.slice(m[1].length).trim() };
+      s = m[1];
+    }
+  }
+  const p = parseNumberInner(s, hint);
+  if (!p) return null;
+  if (!p.ok) return p;
+  if (p.value.abs().cmp(MAX_MAGNITUDE) >= 0) return bad('too large');
+  const out: ParsedNumber = accounting ? { ...p, value: p.value.neg(), accounting: true } : p;
+  if (accounting && p.value.sign() < 0) return bad('sign inside accounting parentheses');
+  return unit ? { ...out, unit } : out;
 }
 
 function parseNumberInner(text: string, hint: NumberHint): ParsedNumber | null {

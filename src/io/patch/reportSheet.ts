@@ -26,8 +26,10 @@ export interface ReportSheetContent {
   /** rows above the findings (title, summary, blank, headers) */
   headerRows: number;
   widths: number[];
-  /** 1-based column of the messages (wrapped) */
+  /** 1-based column of the messages (where "none" goes) */
   messageCol: number;
+  /** 1-based columns whose text wraps (messages, advice) */
+  wrapCols: number[];
 }
 
 function cap(s: string): string {
@@ -54,7 +56,9 @@ export function reportSheetXml(c: ReportSheetContent, st: ReportStyles): string 
     cells.forEach((cell, j) => {
       const ref = `${columnLetter(j + 1)}${r}`;
       if (cell === null) return;
-      if (typeof cell === 'string') out.push(textCell(ref, cell, j + 1 === c.messageCol ? st.wrap : undefined));
+      if (typeof cell === 'string') {
+        if (cell !== '' || j + 1 === c.messageCol) out.push(textCell(ref, cell, c.wrapCols.includes(j + 1) ? st.wrap : undefined));
+      }
       else {
         // an internal link as Excel and LibreOffice both follow it: HYPERLINK("#'Sheet'!F61","F61"), its result cached
         const formula = `HYPERLINK("${cell.link.replace(/"/g, '""')}","${cell.text.replace(/"/g, '""')}")`;

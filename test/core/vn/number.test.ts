@@ -57,7 +57,7 @@ describe('parseNumber: valid numbers', () => {
     ['\u22125', 'any', '-5', 0, 'integer', false],
     ['  42  ', 'any', '42', 0, 'integer', false],
     ['\u00a042\u00a0', 'any', '42', 0, 'integer', false],
-    ['1'.repeat(40), 'any', '1'.repeat(40), 0, 'integer', false],
+    ['9'.repeat(18), 'any', '9'.repeat(18), 0, 'integer', false], // the largest figure read (number-units.test.ts)
     // space-like group separators
     ['21\u00a0950', 'money', '21950', 0, 'vn', false],
     ['21\u2009950', 'money', '21950', 0, 'vn', false],
@@ -99,10 +99,10 @@ describe('parseNumber: not a number (null)', () => {
     '...',
     '- 5',
     '5 người',
-    '21.950 đồng',
     '1e5',
     'IV',
-    '(5)',
+    '(abc)',
+    '()',
   ])('%j', (text) => {
     expect(parseNumber(text)).toBeNull();
   });
@@ -212,9 +212,9 @@ describe('parseMoneyUnit', () => {
 
 // ---- properties ----
 
-/** Integers up to 10^15 with up to 4 decimals, either sign. */
+/** Values below 10^18 in magnitude (the largest read) with up to 4 decimals, either sign. */
 const decimalArb = fc
-  .tuple(fc.bigInt({ min: -(BigInt(10) ** BigInt(19)), max: BigInt(10) ** BigInt(19) }), fc.integer({ min: 0, max: 4 }))
+  .tuple(fc.bigInt({ min: -(BigInt(10) ** BigInt(18)) + BigInt(1), max: BigInt(10) ** BigInt(18) - BigInt(1) }), fc.integer({ min: 0, max: 4 }))
   .map(([units, scale]) => Dec.of(units, scale));
 
 describe('properties', () => {

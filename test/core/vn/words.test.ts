@@ -142,8 +142,8 @@ describe('toWords', () => {
     expect(toWords(big('-5'), { capitalize: false })).toBe('âm năm đồng');
   });
 
-  test('a fractional amount is refused', () => {
-    expect(() => toWords(big('1.5'))).toThrow(RangeError);
+  test('a fractional amount is written with "phẩy" (words-exact.test.ts reads it back)', () => {
+    expect(toWords(big('1.5'))).toBe('Một phẩy năm đồng');
   });
 });
 

@@ -23,6 +23,7 @@
 import { FakeExcel, NO_FILL, OfficeError, cmpVersion, type FakeCell, type FakeFill, type FakeSheet } from '../../excel/fakeExcel';
 import { a1, isCellError, parseA1, type CellValue, type SheetSnapshot } from '../../../src/core/snapshot';
 import { MARK_COLORS } from '../../../src/excel/marks';
+import './customFunctions'; // window.CustomFunctions for the Excel functions (=PHULUC.BANGCHU …)
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
