@@ -11,7 +11,7 @@ const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-export function snapshotToXlsx(s: SheetSnapshot): Uint8Array {
+export function snapshotToXlsx(s: SheetSnapshot): Uint8Array<ArrayBuffer> {
   const strings = new Map<string, number>();
   const formats = new Map<string, number>();
   const rows: string[] = [];

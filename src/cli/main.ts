@@ -10,7 +10,6 @@ import { todayIso } from '../core/options';
 import type { Lang, SheetReport } from '../core/report';
 import { readWorkbookFile, type WorkbookFile } from '../io/xlsx';
 import { asReadError } from '../io/errors';
-import { annotateWorkbook } from '../io/annotate';
 import { annotatedName } from '../io/names';
 import { useNativeInflate } from '../io/zip';
 import { FileResult, exitCode, findingsCsv, safe, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
@@ -110,6 +109,8 @@ async function writeCopy(dir: string, file: string, book: WorkbookFile, bytes: U
   let name = wanted;
   for (let i = 2; taken.has(name.toLowerCase()) || inputs.has(path.resolve(dir, name)); i++) name = wanted.replace(/(-phuluc)(\.\w+)$/, `$1 (${i})$2`);
   taken.add(name.toLowerCase());
+  // loaded only when copies are asked for: a plain check does not pay for the patcher
+  const { annotateWorkbook } = await import('../io/annotate');
   const out = await annotateWorkbook(bytes, reports, { lang: args.lang, asOf, fileName: path.basename(file) });
   const target = path.join(dir, name);
   await fs.writeFile(target, out);

@@ -371,7 +371,7 @@ const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 const utf8enc = new TextEncoder();
 
 /** Writes a zip from copied and new entries, in the order given. */
-export function writeZip(src: Uint8Array, entries: readonly OutEntry[]): Uint8Array {
+export function writeZip(src: Uint8Array, entries: readonly OutEntry[]): Uint8Array<ArrayBuffer> {
   interface Prepared {
     rawName: Uint8Array;
     flags: number;

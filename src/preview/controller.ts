@@ -107,6 +107,8 @@ export class PreviewController {
   private nextRequest = 1;
   private readonly started = new Map<FileId, number>();
   private readonly pending = new Map<number, { id: FileId; name: string }>();
+  /** results whose findings are still arriving in parts, applied once complete */
+  private readonly incoming = new Map<FileId, { msg: FromWorker & { type: 'loaded' | 'rechecked' }; reports: SheetReport[]; got: number[]; total: number[] }>();
   private readonly worker: WorkerLike;
   private readonly deps: ControllerDeps;
   /** the cells of the open sheets, fetched from the worker as the grid shows them */
@@ -204,6 +206,7 @@ export class PreviewController {
   close(id: FileId): void {
     this.worker.postMessage({ type: 'close', id });
     this.rows.drop(id);
+    this.incoming.delete(id);
     const files = this.state.files.filter((f) => f.id !== id);
     const active = this.state.active === id ? files[0]?.id : this.state.active;
     const selection = this.state.selection?.file === id ? undefined : this.state.selection;
@@ -251,8 +254,39 @@ export class PreviewController {
     this.worker.postMessage({ type: 'annotate', id, requestId, lang: this.state.lang });
   }
 
+  /** Holds a result until every sheet's findings have arrived; returns it complete, or null while parts are missing. */
+  private complete(msg: FromWorker & { type: 'loaded' | 'rechecked' }): (FromWorker & { type: 'loaded' | 'rechecked' }) | null {
+    const reports = msg.type === 'loaded' ? msg.sheets.map((s) => s.report) : msg.reports;
+    if (reports.every((r, i) => r.findings.length >= (msg.findingsTotal?.[i] ?? 0))) return msg;
+    this.incoming.set(msg.id, {
+      msg,
+      reports: reports.map((r) => ({ ...r, findings: [...r.findings] })),
+      got: reports.map((r) => r.findings.length),
+      total: msg.findingsTotal ?? [],
+    });
+    return null;
+  }
+
+  private receiveFindings(msg: FromWorker & { type: 'findings' }): (FromWorker & { type: 'loaded' | 'rechecked' }) | null {
+    const inc = this.incoming.get(msg.id);
+    if (!inc) return null;
+    const list = inc.reports[msg.sheet].findings;
+    for (let i = 0; i < msg.findings.length; i++) list[msg.from + i] = msg.findings[i];
+    inc.got[msg.sheet] += msg.findings.length;
+    if (!inc.got.every((n, i) => n >= (inc.total[i] ?? 0))) return null;
+    this.incoming.delete(msg.id);
+    const m = inc.msg;
+    return m.type === 'loaded' ? { ...m, sheets: m.sheets.map((s, i) => ({ ...s, report: inc.reports[i] })) } : { ...m, reports: inc.reports };
+  }
+
   private receive(msg: FromWorker): void {
     const known = (id: FileId) => this.state.files.some((f) => f.id === id);
+    if (msg.type === 'findings') {
+      const whole = this.receiveFindings(msg);
+      if (whole) this.receive(whole);
+      return;
+    }
+    if ((msg.type === 'loaded' || msg.type === 'rechecked') && msg.findingsTotal && !this.complete(msg)) return;
     switch (msg.type) {
       case 'progress':
         if (known(msg.id)) this.updateFile(msg.id, { phase: msg.phase, done: msg.done, total: msg.total });

@@ -6,7 +6,7 @@
  * one huge message to unpack.
  */
 import type { CheckOptions } from '../core/options';
-import type { Lang, SheetReport, Text } from '../core/report';
+import type { Finding, Lang, SheetReport, Text } from '../core/report';
 import type { CellValue, MergedArea } from '../core/snapshot';
 import type { GridLayout } from './format';
 
@@ -58,9 +58,13 @@ export type FromWorker =
       /** an annotated copy can be made (an .xlsx/.xlsm package) */
       annotatable: boolean;
       timings: { read: number; parse: number; check: number };
+      /** per sheet, how many findings its report has: the ones beyond the first come in 'findings' messages */
+      findingsTotal?: number[];
     }
   | { type: 'failed'; id: FileId; error: Text; detail?: string; code?: string }
-  | { type: 'rechecked'; id: FileId; reports: SheetReport[]; asOf: string }
+  | { type: 'rechecked'; id: FileId; reports: SheetReport[]; asOf: string; findingsTotal?: number[] }
+  /** more findings of a sheet's report (a large report is sent in parts: no single message takes long to unpack) */
+  | { type: 'findings'; id: FileId; sheet: number; from: number; findings: Finding[] }
   | { type: 'rows'; id: FileId; sheet: number; from: number; rows: RowData[] }
   | { type: 'annotated'; requestId: number; id: FileId; bytes: ArrayBuffer; name: string }
   | { type: 'annotate-failed'; requestId: number; id: FileId; error: Text };

@@ -49,6 +49,8 @@ async function blobBytes(file: Blob): Promise<Uint8Array> {
 
 /** rows handed out per request at most (the grid asks for blocks of a few hundred) */
 export const MAX_ROWS_PER_REQUEST = 2000;
+/** findings per message: 15 000 findings in one message take the page's thread ~200 ms to unpack, 1 000 a few ms */
+export const FINDINGS_PER_MESSAGE = 1000;
 
 export class PreviewWorkerCore {
   private readonly files = new Map<FileId, OpenFile>();
@@ -105,19 +107,30 @@ export class PreviewWorkerCore {
       }
       const t3 = now();
       this.files.set(id, { name, format: book.format, bytes: book.annotatable ? bytes : null, snapshots: book.sheets, reports, asOf: options.asOf });
-      this.post({
+      this.postReports(id, reports, (trimmed, findingsTotal) => ({
         type: 'loaded',
         id,
-        sheets: views,
+        sheets: views.map((v, i) => ({ ...v, report: trimmed[i] })),
         asOf: options.asOf,
         format: book.format,
         annotatable: book.annotatable,
         timings: { read: t1 - t0, parse: t2 - t1, check: t3 - t2 },
-      });
+        findingsTotal,
+      }));
     } catch (e) {
       const err = asReadError(e);
       this.post({ type: 'failed', id, error: err.text, code: err.code, ...(err.detail ? { detail: err.detail } : {}) });
     }
+  }
+
+  /** Sends reports with their first findings in `head`, the rest in 'findings' messages of FINDINGS_PER_MESSAGE. */
+  private postReports(id: FileId, reports: SheetReport[], head: (trimmed: SheetReport[], findingsTotal: number[]) => FromWorker): void {
+    const trimmed = reports.map((r) => (r.findings.length > FINDINGS_PER_MESSAGE ? { ...r, findings: r.findings.slice(0, FINDINGS_PER_MESSAGE) } : r));
+    this.post(head(trimmed, reports.map((r) => r.findings.length)));
+    reports.forEach((r, sheet) => {
+      for (let from = FINDINGS_PER_MESSAGE; from < r.findings.length; from += FINDINGS_PER_MESSAGE)
+        this.post({ type: 'findings', id, sheet, from, findings: r.findings.slice(from, from + FINDINGS_PER_MESSAGE) });
+    });
   }
 
   private rows(id: FileId, sheet: number, from: number, to: number): void {
@@ -146,7 +159,7 @@ export class PreviewWorkerCore {
     for (const [id, f] of this.files) {
       f.reports = f.snapshots.map((s) => check(s, options));
       f.asOf = options.asOf;
-      this.post({ type: 'rechecked', id, reports: f.reports, asOf: options.asOf });
+      this.postReports(id, f.reports, (reports, findingsTotal) => ({ type: 'rechecked', id, reports, asOf: options.asOf, findingsTotal }));
     }
   }
 

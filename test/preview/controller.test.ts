@@ -137,6 +137,28 @@ describe('PreviewController', () => {
     expect(annotatedName('that-ra-xlsx.xlsm', 'xlsx')).toBe('that-ra-xlsx-phuluc.xlsx');
   });
 
+  it('a large report arrives in parts: the file is shown once every finding is there', () => {
+    const { worker, ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx')]);
+    const id = ctl.get().files[0].id;
+    const f = report('S').findings[0];
+    const many = Array.from({ length: 2500 }, (_, i) => ({ ...f, row: i + 1, cell: `F${i + 1}` }));
+    const first = { ...view('S'), report: { ...report('S'), findings: many.slice(0, 1000) } };
+    worker.reply({ type: 'loaded', id, sheets: [first], asOf: 'x', timings: { read: 0, parse: 0, check: 0 }, ...LOADED, findingsTotal: [2500] });
+    expect(ctl.get().files[0].status).toBe('loading');
+    worker.reply({ type: 'findings', id, sheet: 0, from: 2000, findings: many.slice(2000) });
+    expect(ctl.get().files[0].status).toBe('loading');
+    worker.reply({ type: 'findings', id, sheet: 0, from: 1000, findings: many.slice(1000, 2000) });
+    expect(ctl.get().files[0].status).toBe('ready');
+    expect(ctl.get().files[0].sheets?.[0].report.findings).toEqual(many);
+    // a recheck in parts too
+    worker.reply({ type: 'rechecked', id, reports: [{ ...report('S'), findings: many.slice(0, 1000) }], asOf: 'y', findingsTotal: [1500] });
+    expect(ctl.get().files[0].asOf).toBe('x');
+    worker.reply({ type: 'findings', id, sheet: 0, from: 1000, findings: many.slice(1000, 1500) });
+    expect(ctl.get().files[0].asOf).toBe('y');
+    expect(ctl.get().files[0].sheets?.[0].report.findings).toHaveLength(1500);
+  });
+
   it('rows: the grid asks for blocks of rows once; the answers are kept for it, and dropped with the file', () => {
     const { worker, ctl } = setup();
     ctl.openFiles([new File(['a'], 'a.xlsx')]);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { PreviewWorkerCore, errorMessage } from '../../src/preview/workerCore';
+import { FINDINGS_PER_MESSAGE, PreviewWorkerCore, errorMessage } from '../../src/preview/workerCore';
 import type { FromWorker } from '../../src/preview/protocol';
 import { readSnapshots } from '../../src/io/xlsx';
 import { REPORT_SHEET_BASE } from '../../src/io/annotate';
@@ -47,6 +47,21 @@ describe('PreviewWorkerCore', () => {
     expect(rows.rows).toHaveLength(3);
     expect(rows.rows[1].values[5]).toBe('21.950');
     expect(structuredClone(rows)).toEqual(rows);
+  });
+
+  it('a report with many findings is sent in parts of FINDINGS_PER_MESSAGE', async () => {
+    const { core, out } = setup();
+    const { generate } = await import('../../scripts/bench-data');
+    const { snapshotToXlsx } = await import('../../scripts/bench-xlsx');
+    await core.handle({ type: 'open', id: 'b', name: 'big.xlsx', file: new Blob([snapshotToXlsx(generate(4000))]), options: { asOf: '2024-03-01' } });
+    const loaded = out.find((m) => m.type === 'loaded');
+    if (loaded?.type !== 'loaded') throw new Error('not loaded');
+    const total = loaded.findingsTotal![0];
+    expect(total).toBeGreaterThan(FINDINGS_PER_MESSAGE);
+    expect(loaded.sheets[0].report.findings).toHaveLength(FINDINGS_PER_MESSAGE);
+    const parts = out.filter((m) => m.type === 'findings');
+    expect(parts.map((m) => (m as { from: number }).from)).toEqual(Array.from({ length: parts.length }, (_, i) => (i + 1) * FINDINGS_PER_MESSAGE));
+    expect(FINDINGS_PER_MESSAGE + parts.reduce((n, m) => n + (m as { findings: unknown[] }).findings.length, 0)).toBe(total);
   });
 
   it('an .xls opens like an .xlsx; its annotated copy is refused with the reason', async () => {
