@@ -47,7 +47,7 @@ export async function previewTimings(dist: string, file: string): Promise<Previe
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const server = await serve(dist);
+  const server = await serve(path.resolve(dist));
   const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -2,18 +2,19 @@
  * A sheet as a grid, virtualised both ways: only the rows and columns in view (plus a margin) are in the DOM, and only
  * their cells are on the page at all — the rows come from the worker in blocks as they scroll into view (rows.ts), so
  * 50 000 rows, or a stray cell at XFD1048576, cost no more than 50. Fixed row height; column widths from the worker
- * (format.ts gridLayout). Merged areas are drawn as one cell and never expanded cell by cell (merges.ts). Finding cells are tinted with the add-in's mark colours (src/excel/marks.ts) and carry the messages as a
+ * (format.ts gridLayout). Merged areas are drawn as one cell and never expanded cell by cell (merges.ts). Finding cells are tinted with the add-in's mark colours (src/core/marks.ts) and carry the messages as a
  * tooltip. The selected cell has an outline, `data-selected="true"` and `aria-selected="true"`; a new `scrollSeq`
  * scrolls it into the middle of the view.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type MouseEvent } from 'react';
 import { columnLetter, parseA1, type MergedArea } from '../core/snapshot';
 import type { Lang, Severity } from '../core/report';
-import { MARK_COLORS } from '../excel/marks';
+import { MARK_COLORS } from '../core/marks';
 import { displayValue } from './format';
 import { MergeLookup } from './merges';
 import type { RowData, SheetView } from './protocol';
 import type { RowSource } from './rows';
+import type { MarkSource } from './markIndex';
 
 export const ROW_HEIGHT = 24;
 export const HEADER_HEIGHT = 24;
@@ -35,7 +36,7 @@ export interface GridProps {
   /** the sheet's cells, fetched as they come into view */
   rows: RowSource;
   /** marks by cell address (already resolved to the top-left cell of a merged area) */
-  marks: ReadonlyMap<string, GridMark>;
+  marks: MarkSource;
   /** selected cell address (any cell of a merged area selects the area) */
   selected?: string;
   /** bumped to scroll `selected` into view */
@@ -82,7 +83,7 @@ interface RowProps {
   colLeft: number[];
   rowHeaderWidth: number;
   totalWidth: number;
-  marks: ReadonlyMap<string, GridMark>;
+  marks: MarkSource;
   /** the selected address when it is in this row, else undefined (keeps other rows from re-rendering) */
   selected?: string;
   lang: Lang;

@@ -27,9 +27,8 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { severityRank, countBySeverity, type Lang } from '../core/report';
+import { countBySeverity, type Lang } from '../core/report';
 import { anyChecked } from '../core/scope';
-import { planMarks } from '../excel/marks';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
 import { HelpLink } from '../ui/HelpLink';
@@ -37,9 +36,9 @@ import { PointsLost } from '../ui/PointsLost';
 import { formatNum, t } from '../ui/i18n';
 import { Grid, type GridMark } from './Grid';
 import { MergeLookup } from './merges';
+import { MarkIndex, type MarkSource } from './markIndex';
 import { p } from './strings';
 import type { FileEntry, PreviewController } from './controller';
-import type { SheetView } from './protocol';
 
 const useStyles = makeStyles({
   page: {
@@ -94,23 +93,6 @@ function elapsedText(ms: number, lang: Lang): string {
   return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : p('unit.seconds', lang, { n: formatNum(Math.round(ms / 100) / 10, lang, 1) });
 }
 
-/** The add-in's marks for a sheet (planMarks), moved to the top-left cell of merged areas as Excel shows them. */
-function sheetMarks(view: SheetView, merges: MergeLookup, lang: Lang): Map<string, GridMark> {
-  const out = new Map<string, GridMark>();
-  if (!view.report.found) return out; // as in the add-in: a sheet without a table gets no marks
-  for (const m of planMarks(view.report.findings, lang).values()) {
-    const at = merges.master(m.address);
-    const cur = out.get(at);
-    if (!cur) out.set(at, { severity: m.severity, text: m.text });
-    else
-      out.set(at, {
-        severity: severityRank(m.severity) < severityRank(cur.severity) ? m.severity : cur.severity,
-        text: `${cur.text}\n${m.text}`,
-      });
-  }
-  return out;
-}
-
 function StatusBadge({ f, lang }: { f: FileEntry; lang: Lang }) {
   if (f.status === 'loading') return <Spinner size="extra-tiny" aria-hidden />;
   if (f.status === 'error') return <Badge color="danger" appearance="filled" size="small">!</Badge>;
@@ -148,7 +130,7 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
   const sheetIndex = Math.min(state.sheet[f.id] ?? 0, Math.max(0, (f.sheets?.length ?? 1) - 1));
   const view = f.sheets?.[sheetIndex];
   const merges = useMemo(() => new MergeLookup(view?.meta.merges), [view]);
-  const marks = useMemo(() => (view ? sheetMarks(view, merges, lang) : new Map<string, GridMark>()), [view, merges, lang]);
+  const marks = useMemo<MarkSource>(() => (view?.report.found ? new MarkIndex(view.report.findings, merges, lang) : new Map<string, GridMark>()), [view, merges, lang]);
   const rows = useMemo(() => ctl.rows.source(f.id, sheetIndex), [ctl, f.id, sheetIndex]);
   const sel = state.selection && state.selection.file === f.id && state.selection.sheet === sheetIndex ? state.selection : undefined;
   const onSelect = useCallback((cell: string) => ctl.select(cell), [ctl]);
