@@ -2,7 +2,9 @@
  * The preview's part of `npm run bench`: serves the built page (dist/, after `npm run build`) on 127.0.0.1, opens it in
  * Chromium (playwright-core), picks a workbook and measures, on the page's own clock, the time from the pick to the
  * first findings and to the first grid rows, and the longest main-thread task (Long Tasks API) while the file opens —
- * next to the longest task of the same page left idle for as long, since the machine itself is busy.
+ * next to the longest task of the same page left idle for as long, since the machine itself is busy. Each round loads
+ * the page afresh (a new Web Worker: as cold as a new `phuluc check` process); `between` runs before each round, so
+ * the caller can alternate it with the CLI.
  */
 import { existsSync, createReadStream, statSync } from 'fs';
 import * as http from 'http';
@@ -41,7 +43,7 @@ function serve(root: string): Promise<{ origin: string; close: () => Promise<voi
   );
 }
 
-export async function previewTimings(dist: string, file: string): Promise<PreviewTimings | null> {
+export async function previewTimings(dist: string, file: string, rounds = 1, between?: () => void): Promise<PreviewTimings[]> {
   if (!existsSync(path.join(dist, 'preview.html'))) throw new Error('run `npm run build` first');
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}`);
@@ -49,8 +51,22 @@ export async function previewTimings(dist: string, file: string): Promise<Previe
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const server = await serve(path.resolve(dist));
   const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const out: PreviewTimings[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    for (let round = 0; round < rounds; round++) {
+      between?.();
+      out.push(await measure(browser, server.origin, file));
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function measure(browser: import('playwright-core').Browser, origin: string, file: string): Promise<PreviewTimings> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
     await page.addInitScript(() => {
       const w = window as unknown as { __tasks: { start: number; ms: number }[] };
       w.__tasks = [];
@@ -62,7 +78,7 @@ export async function previewTimings(dist: string, file: string): Promise<Previe
         // no Long Tasks API
       }
     });
-    await page.goto(`${server.origin}/preview.html`);
+    await page.goto(`${origin}/preview.html`);
     await page.waitForSelector('[role="tab"][data-status="ready"]', { timeout: 120_000 });
     // the idle page, for as long as the file will take: its own longest task is the baseline
     const idleFrom = await page.evaluate(() => performance.now());
@@ -94,7 +110,6 @@ export async function previewTimings(dist: string, file: string): Promise<Previe
       return { firstFindings: w.__findings - w.__picked, gridRows: w.__rows - w.__picked, longestTask: Math.max(0, ...during.map((t) => t.ms)), idleLongestTask: idle };
     }, idleLongestTask);
   } finally {
-    await browser.close();
-    await server.close();
+    await page.close();
   }
 }
