@@ -10,4 +10,11 @@
   window.phulucLegacyWebview = isLegacy;
   if (legacy) legacy.style.display = isLegacy ? 'block' : 'none';
   if (root && isLegacy) root.style.display = 'none';
+  // the preview page sits next to this one: show its full address, to open in a modern browser
+  if (isLegacy && document.querySelectorAll) {
+    var here = String(window.location.href).split('#')[0].split('?')[0];
+    var url = here.substring(0, here.lastIndexOf('/') + 1) + 'preview.html';
+    var spans = document.querySelectorAll('.legacy-url');
+    for (var i = 0; i < spans.length; i++) spans[i].textContent = url;
+  }
 })();

@@ -6,8 +6,8 @@
  * The names must match <FunctionName> in manifest.xml (scripts/validate-manifest.js and test/manifest.test.ts check
  * both sides). Importable without Office (tests, the browser preview): nothing touches Office until a button is used.
  */
-import { runCheck, runClearMarks, runRecalc } from '../ui/actions';
-import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from '../ui/host';
+import { failure, runCheck, runClearMarks, runRecalc } from '../ui/actions';
+import { DEFAULT_PANE_SETTINGS, type PaneHost, type PaneSettings } from '../ui/host';
 import { paneStore, type PaneStore } from '../ui/store';
 import { createExcelHost } from '../taskpane/excelHost';
 
@@ -55,7 +55,7 @@ async function command(event: CommandEvent, work: (h: PaneHost, s: PaneSettings)
     await work(h, await settingsOf(h));
     if (store.get().error) showPane();
   } catch (e) {
-    store.set({ busy: undefined, error: { intent: 'error', text: errorText(e) } });
+    store.set({ busy: undefined, error: failure(e) });
     showPane();
   } finally {
     try {

@@ -48,6 +48,11 @@ export function planCellMarks(findings: readonly Finding[], lang: Lang): Planned
   return [...cells.values()].map((c) => ({ address: c.address, row: c.row, col: c.col, severity: c.severity, text: c.messages.join('\n') }));
 }
 
+/** The same marks keyed by cell ("F61"), for hosts that look a cell up. */
+export function planMarksByCell(findings: readonly Finding[], lang: Lang): Map<string, PlannedMark> {
+  return new Map(planCellMarks(findings, lang).map((m) => [m.address, m]));
+}
+
 /** `base`, or "base (2)", "base (3)"… — Excel compares sheet names without case; a name holds at most 31 characters. */
 export function uniqueSheetName(base: string, taken: readonly string[]): string {
   const used = new Set(taken.map((n) => n.toLocaleLowerCase()));

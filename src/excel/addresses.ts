@@ -93,25 +93,44 @@ export function parseAreas(addresses: readonly string[]): MergedArea[] {
   return out;
 }
 
-/** Excel rejects address strings over 8 192 characters; we stay at 8 000. */
+/** Excel rejects address strings over 8 192 characters (office-js #5198: getRanges fails at 8 207); we stay at 8 000. */
 export const MAX_ADDRESS_CHARS = 8000;
+/** #5198 also saw a list of 513 areas refused while shorter than 8 192 characters: we send at most 500 */
+export const MAX_ADDRESS_AREAS = 500;
 
 /**
- * Joins addresses with "," into as few strings as possible, each at most `maxChars` long, in order.
- * An address that alone exceeds the limit is an error (it cannot be sent at all).
+ * Joins addresses with "," into as few strings as possible, each at most `maxChars` long and of at most `maxAreas`
+ * areas, in order. An address that alone exceeds the limit is an error (it cannot be sent at all).
  */
-export function joinAddressLists(addresses: readonly string[], maxChars = MAX_ADDRESS_CHARS): string[] {
+export function joinAddressLists(addresses: readonly string[], maxChars = MAX_ADDRESS_CHARS, maxAreas = MAX_ADDRESS_AREAS): string[] {
   const out: string[] = [];
   let cur = '';
+  let n = 0;
   for (const a of addresses) {
     if (a.length > maxChars) throw new RangeError(`address longer than ${maxChars} characters: ${a.slice(0, 40)}…`);
-    if (!cur) cur = a;
-    else if (cur.length + 1 + a.length <= maxChars) cur += ',' + a;
-    else {
+    if (!cur) {
+      cur = a;
+      n = 1;
+    } else if (cur.length + 1 + a.length <= maxChars && n < maxAreas) {
+      cur += ',' + a;
+      n++;
+    } else {
       out.push(cur);
       cur = a;
+      n = 1;
     }
   }
   if (cur) out.push(cur);
   return out;
+}
+
+/** "F61" → { row: 61, col: 6 }; the caller knows it is a cell */
+export function posOf(a1: string): CellPos {
+  const p = parseA1(a1)!;
+  return { row: p.row, col: p.col };
+}
+
+/** { row: 61, col: 6 } → "F61" */
+export function a1Of(p: CellPos): string {
+  return rangeA1({ top: p.row, left: p.col, bottom: p.row, right: p.col });
 }

@@ -1,56 +1,55 @@
 /**
- * Marking findings on the sheet (fill colour by severity + a note or comment with the message) and clearing them
- * ("Xóa đánh dấu") so the sheet is exactly as before.
+ * Marking findings on the sheet — a fill by severity and a note (or a threaded comment) with the messages — and
+ * clearing them ("Xóa đánh dấu") so the sheet is exactly as before. Both go through the journal (./journal.ts): the
+ * record is stored before the first write, keyed by the sheet's id and followed through row/column moves, and
+ * clearing restores each cell only where it still shows the add-in's mark.
  *
- * Sync budget, independent of the number of findings (as long as one capture fits in ~4 MB, i.e. < ~20 000 cells):
- *   applyMarks: 1 sheet + protection · 1 capture of the original fills (+ existing notes) · 1 fills · 1 notes = 4
- *   clearMarks: 1 sheet + protection · 1 current fills + which of our notes still exist · 1 restore + delete = 3
- * (comments instead of notes add one sync when the sheet already has comments, to learn where they are.)
+ * Marking again (the next check, an automatic re-check) is a union with the existing record: a cell marked before
+ * keeps its true original fill, marks no longer wanted are taken off in the same batch, and those cells stay in the
+ * record (marked stale) so that a later Xóa đánh dấu still clears them should Excel's Ctrl+Z bring the old marks back.
+ * The add-in's marks are recognised by colour: a cell showing exactly one of MARK_COLORS is the add-in's.
  *
- * What is saved, and where: before anything is written, the original fill of every cell about to be marked
- * (color, pattern, patternColor, tintAndShade, patternTintAndShade — grouped by identical fill, cells coalesced into
- * ranges) plus the list of notes/comments we add, as JSON in the workbook's settings under `phuluc.marks.<sheet>`
- * (see settings.ts for why Office.context.document.settings). It is saved before the first write, so a crash
- * half-way still leaves what is needed to clear. Clearing restores a cell only if it still shows our mark colour:
- * a cell the user re-coloured since is left alone. Notes/comments already on a cell are never touched; such a cell
- * gets the fill only. A sheet renamed since marking loses its state (the key is the name).
+ * Notes and comments: with ExcelApi 1.18 a note (Worksheet.notes, by Range), else — ExcelApi 1.10 to 1.17, which is
+ * what Office 2021 and 2024 have — a threaded comment, the normal path there, not a fallback. A cell holds a note or a
+ * threaded comment, never both, so both kinds are looked for before writing: a cell with the user's note or comment
+ * gets the fill only. Should Excel still refuse one (it cannot always be told beforehand, e.g. a note without the notes
+ * API), that cell is skipped and reported and the others go on.
+ *
+ * Syncs: mark — 1 sheet + records + names · 1 current fills + notes (+1 comment locations when the sheet has comments)
+ * · 1 storing the record (its own run) · 1 fills · 1 notes (more only past ~4 MB of text, or to skip a refused cell);
+ * clear — 1 · 1 (+1) · 1 restores · 1 removing the record (its own run).
  */
-import { parseA1, rangeA1, type MergedArea } from '../core/snapshot';
 import type { Finding, Lang, Severity } from '../core/report';
-import { MARK_COLORS, planCellMarks } from '../core/marks';
-import { cellsOf, coalesceCells, joinAddressLists, normalizeCell, parseAreas, qualify, splitSheetAddress, type CellPos } from './addresses';
-import { MAX_SYNC_BYTES, resolveDeps, loadSheetInfo, type ExcelDeps } from './deps';
-import { MarkError, protectedMessage, unsupportedMessage } from './errors';
-import type { SettingsStore } from './settings';
+import { severityRank } from '../core/report';
+import { MARK_COLORS, planCellMarks, type PlannedMark } from '../core/marks';
+import { rangeA1 } from '../core/snapshot';
+import { a1Of, coalesceCells, joinAddressLists, parseAreas, cellsOf, posOf, type CellPos } from './addresses';
+import { MAX_SYNC_BYTES, resolveDeps, runBatch, targetSheet, type ExcelDeps } from './deps';
+import { MarkError, protectedMessage, unsupportedError } from './errors';
+import { fillKey, isMarkFill, normalizeFill, queueFillCapture, queueFillRestore, sameFill, type FillState } from './fills';
+import {
+  commentsByCell,
+  existingTracks,
+  locateRecord,
+  queueRevert,
+  readSheetState,
+  recordKey,
+  recordOf,
+  revertRecord,
+  storeRecord,
+  textHash,
+  type JournalRecord,
+  type RecordedCell,
+  type SheetState,
+} from './journal';
+import { MAX_SETTING_BYTES, settingBytes } from './settings';
 
 export { MARK_COLORS };
-export const MARKS_KEY_PREFIX = 'phuluc.marks.';
-export const marksKey = (sheet: string) => MARKS_KEY_PREFIX + sheet;
-
-export interface FillState {
-  color: string;
-  pattern: string;
-  patternColor?: string;
-  tintAndShade?: number;
-  patternTintAndShade?: number;
-}
+export const MARKS_KIND = 'marks';
+/** the add-in's mark colours, upper-case, for recognising them */
+export const MARK_COLOR_SET: ReadonlySet<string> = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
 
 export type Annotation = 'note' | 'comment' | 'none';
-
-/** What `phuluc.marks.<sheet>` holds. */
-export interface MarksState {
-  v: 1;
-  sheet: string;
-  /** original fills: one entry per distinct fill, with the cells that had it (coalesced A1 ranges) */
-  originals: { fill: FillState; areas: string[] }[];
-  /** the mark colour each cell got */
-  marked: { color: string; areas: string[] }[];
-  annotation: Annotation;
-  /** cells where we add a note (none of them had one before) */
-  notes: string[];
-  /** ids of the comments we added */
-  comments: string[];
-}
 
 export interface MarkOptions {
   /** sheet the findings belong to (default: the active sheet) */
@@ -59,414 +58,431 @@ export interface MarkOptions {
   lang?: Lang;
   /** add notes/comments (default true) */
   annotate?: boolean;
+  /** the largest record to store (default MAX_SETTING_BYTES; smaller in tests) */
+  maxRecordBytes?: number;
 }
 
 export interface MarkResult {
   sheet: string;
-  /** cells filled */
+  /** cells coloured */
   cells: number;
   annotation: Annotation;
-  /** notes or comments added */
+  /** notes or comments added or kept up to date */
   annotated: number;
-  /** cells that already had a note/comment of the user's and so got the fill only */
+  /** cells that already had the user's note/comment and so got the fill only */
   keptUserAnnotations: string[];
-  /** marks of an earlier run that were cleared first */
+  /** cells where Excel refused a note/comment: fill only */
+  refusedAnnotations: string[];
+  /** cells with a gradient fill: not coloured, because a gradient cannot be put back */
+  unrestorable: string[];
+  /** cells of findings left unmarked because the record would pass what Excel stores for an add-in */
+  omitted: number;
+  /** marks of an earlier run were there (kept, updated or taken off) */
   clearedPrevious: boolean;
 }
 
 export interface ClearResult {
   sheet: string;
-  /** cells whose original fill was restored */
+  /** cells whose original fill (or note) was put back */
   restored: number;
+  /** cells already as they were (Excel's Ctrl+Z, an earlier attempt) */
+  already: number;
   /** marked cells the user re-coloured since; left as they are */
   skipped: string[];
   /** notes/comments removed */
   removed: number;
+  /** notes/comments the add-in added and the user edited since: left */
+  keptEdited: string[];
+  /** marked cells the user deleted since */
+  gone: number;
+  /** gradient cells that could not be set back */
+  unrestorable: string[];
   /** false when there was nothing to clear */
   hadMarks: boolean;
 }
 
-/** the fill properties captured before marking */
-const FILL_PROPS = { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true };
-/**
- * Payload estimates (conservative; Office.js JSON): one cell's fill properties in a response (~110 bytes), one queued
- * range + method call in a request, one note/comment probe, one note added (plus its text, up to 3 bytes a character).
- */
-const CAPTURE_BYTES_PER_CELL = 150;
-const CALL_BYTES = 600;
-const PROBE_BYTES = 500;
-const NOTE_BYTES = 600;
-/** cells a capture range may include beyond the marked ones, to save calls when findings are close together */
-const CAPTURE_GAP = 4;
-
-interface PlannedCell extends CellPos {
-  address: string;
-  severity: Severity;
-  text: string;
-}
-
 /** Findings → one entry per cell: the highest severity, the distinct messages joined (src/core/marks.ts). */
-export function planMarks(findings: readonly Finding[], lang: Lang = 'vi'): Map<string, PlannedCell> {
+export function planMarks(findings: readonly Finding[], lang: Lang = 'vi'): Map<string, PlannedMark> {
   return new Map(planCellMarks(findings, lang).map((m) => [m.address, m]));
 }
 
-function fillKey(f: FillState): string {
-  return JSON.stringify([f.color, f.pattern, f.patternColor ?? null, f.tintAndShade ?? null, f.patternTintAndShade ?? null]);
+/** payload of one note probe, and of one note added (plus its text, up to 3 bytes a character) */
+const PROBE_BYTES = 500;
+const NOTE_BYTES = 600;
+/** a note/comment refused this many times in one run: something else is wrong, stop */
+const MAX_REFUSED = 50;
+
+function requireFillApi(isSetSupported: ExcelDeps['isSetSupported']) {
+  if (!isSetSupported('ExcelApi', '1.9')) throw unsupportedError('tô màu và khôi phục màu ô', 'colour cells and put their colour back', '1.9');
 }
 
-function fillOf(p: Excel.CellProperties | undefined): FillState {
-  const f = p?.format?.fill ?? {};
-  const out: FillState = { color: f.color ?? '#FFFFFF', pattern: (f.pattern as string | undefined) ?? 'None' };
-  if (f.patternColor !== undefined) out.patternColor = f.patternColor;
-  if (f.tintAndShade !== undefined) out.tintAndShade = f.tintAndShade;
-  if (f.patternTintAndShade !== undefined) out.patternTintAndShade = f.patternTintAndShade;
-  return out;
+function annotationMode(deps: ExcelDeps, annotate: boolean | undefined): Annotation {
+  if (annotate === false) return 'none';
+  if (deps.isSetSupported('ExcelApi', '1.18')) return 'note';
+  if (deps.isSetSupported('ExcelApi', '1.10')) return 'comment';
+  return 'none';
 }
 
-function areasToStrings(areas: MergedArea[]): string[] {
-  return areas.map(rangeA1);
+/** A record of the add-in's first version (`phuluc.marks.<sheet name>`, v1) → the journal's shape. */
+export function legacyMarks(raw: unknown, st: SheetState): JournalRecord | null {
+  const m = raw as {
+    v?: number;
+    originals?: { fill?: { color?: string; pattern?: string; patternColor?: string; tintAndShade?: number; patternTintAndShade?: number }; areas?: string[] }[];
+    marked?: { areas?: string[] }[];
+    notes?: string[];
+    comments?: string[];
+  } | null;
+  if (!m || m.v !== 1 || !Array.isArray(m.originals) || !Array.isArray(m.marked)) return null;
+  const fills: FillState[] = [];
+  const fillOf = new Map<string, number>();
+  m.originals.forEach((o) => {
+    const f = o.fill ?? {};
+    const state: FillState = f.pattern === 'None' || !f.color ? { none: true } : normalizeFill({ ...f, tintAndShade: f.tintAndShade ?? 0 });
+    const i = fills.push(state) - 1;
+    for (const c of cellsOf(parseAreas(o.areas ?? []))) fillOf.set(a1Of(c), i);
+  });
+  const notes = new Set(m.notes ?? []);
+  const cells: RecordedCell[] = [];
+  for (const g of m.marked)
+    for (const c of cellsOf(parseAreas(g.areas ?? []))) {
+      const cell = a1Of(c);
+      const rc: RecordedCell = { cell };
+      const f = fillOf.get(cell);
+      if (f !== undefined) rc.fill = f;
+      if (notes.has(cell)) rc.note = '*';
+      cells.push(rc);
+    }
+  return { v: 2, kind: MARKS_KIND, sheetId: st.sheetId, sheet: st.sheet, cells, fills, tracks: [], meta: m.comments?.length ? { comments: m.comments } : undefined };
+}
+
+interface Decided {
+  mark: PlannedMark;
+  before: FillState;
+  /** colour the cell (not a gradient) */
+  colour: boolean;
+  /** text of the note/comment the cell should carry ('' = none of ours) */
+  text: string;
+  /** ours is there already with this text */
+  keep: boolean;
+  /** ours is there with another text: delete before adding */
+  replace: boolean;
+  /** the user's note/comment is there */
+  user: boolean;
+}
+
+/** Keeps the record under MAX_SETTING_BYTES: stale cells go first, then the findings' cells of the lowest severity. */
+function capRecord(rec: JournalRecord, decided: Decided[], max: number): { rec: JournalRecord; omitted: Set<string> } {
+  const omitted = new Set<string>();
+  if (settingBytes(rec) <= max) return { rec, omitted };
+  let cells = rec.cells.filter((c) => !c.stale);
+  const order = [...decided].sort((a, b) => severityRank(b.mark.severity) - severityRank(a.mark.severity));
+  const byCell = new Map(cells.map((c) => [c.cell, c]));
+  // ~60 bytes a cell: drop in steps, then check
+  let excess = settingBytes({ ...rec, cells }) - max;
+  let k = 0;
+  while (excess > 0 && k < order.length) {
+    const step = Math.max(1, Math.ceil(excess / 40));
+    for (const d of order.slice(k, k + step)) {
+      omitted.add(d.mark.address);
+      byCell.delete(d.mark.address);
+    }
+    k += step;
+    cells = [...byCell.values()];
+    excess = settingBytes({ ...rec, cells }) - max;
+  }
+  return { rec: { ...rec, cells }, omitted };
+}
+
+export async function applyMarks(findings: readonly Finding[], depsIn?: Partial<ExcelDeps>, opts?: MarkOptions): Promise<MarkResult> {
+  const deps = resolveDeps(depsIn);
+  requireFillApi(deps.isSetSupported);
+  const annotation = annotationMode(deps, opts?.annotate);
+  const planned = planCellMarks(findings, opts?.lang ?? 'vi');
+
+  return runBatch(
+    deps,
+    async (ctx) => {
+      const st = await readSheetState(ctx, targetSheet(ctx, opts?.sheet));
+      const { ws, sheet, sheetId } = st;
+      if (st.protected) {
+        const [vi, en] = protectedMessage(sheet);
+        throw new MarkError('protected', vi, en);
+      }
+      const { rec: prev, legacyKeys } = recordOf(st, MARKS_KIND, legacyMarks);
+      const result: MarkResult = {
+        sheet,
+        cells: 0,
+        annotation,
+        annotated: 0,
+        keptUserAnnotations: [],
+        refusedAnnotations: [],
+        unrestorable: [],
+        omitted: 0,
+        clearedPrevious: !!prev,
+      };
+      if (!prev && !planned.length) {
+        if (legacyKeys.length) await storeRecord(deps, sheetId, MARKS_KIND, null, [], legacyKeys);
+        return result;
+      }
+
+      // ── where the earlier marks are now, and what every cell concerned shows (one sync, +1 for comments) ──
+      const prevAt = new Map<string, RecordedCell>();
+      if (prev) {
+        const { at } = locateRecord(prev, st.names);
+        prev.cells.forEach((c, i) => {
+          if (at[i]) prevAt.set(at[i]!, c);
+        });
+      }
+      const notes =
+        annotation === 'note'
+          ? new Map(
+              [...new Set([...planned.map((p) => p.address), ...[...prevAt].filter(([, c]) => c.note).map(([a]) => a)])].map((a) => {
+                const n = ws.notes.getItemOrNullObject(a);
+                n.load('content');
+                return [a, n] as const;
+              }),
+            )
+          : new Map<string, Excel.Note>();
+      let comments: Excel.CommentCollection | null = null;
+      if (annotation !== 'none' && deps.isSetSupported('ExcelApi', '1.10')) {
+        comments = ws.comments;
+        comments.load('items/id,items/content');
+      }
+      const allCells = [...new Set([...planned.map((p) => p.address), ...prevAt.keys()])].map(posOf);
+      const fills = await queueFillCapture(ctx, ws, allCells, notes.size * PROBE_BYTES);
+      await ctx.sync();
+      const current = fills();
+      const commentAt = comments ? await commentsByCell(ctx, ws, comments) : new Map<string, { id: string; content: string }>();
+      const noteAt = (a: string) => {
+        const n = notes.get(a);
+        return n && !n.isNullObject ? n.content : undefined;
+      };
+
+      // ── decide, cell by cell ──
+      const decided: Decided[] = [];
+      for (const mark of planned) {
+        const was = prevAt.get(mark.address);
+        const now = current.get(mark.address) ?? { none: true };
+        let before = now;
+        if (was?.fill !== undefined) {
+          const recorded = prev!.fills[was.fill];
+          // still the add-in's mark, or already back: the recorded original stands; re-coloured by the user: theirs
+          if (isMarkFill(now, MARK_COLOR_SET) || sameFill(now, recorded)) before = recorded;
+        }
+        const text = annotation === 'none' ? '' : mark.text;
+        const note = noteAt(mark.address);
+        const comment = commentAt.get(mark.address);
+        const ourNote = note !== undefined && !!was?.note && (was.note === '*' || was.note === textHash(note));
+        const ourComment = comment !== undefined && !!was?.comment && was.comment === textHash(comment.content);
+        const userHas = (note !== undefined && !ourNote) || (comment !== undefined && !ourComment);
+        const ours = annotation === 'note' ? (ourNote ? note : undefined) : ourComment ? comment!.content : undefined;
+        decided.push({
+          mark,
+          before,
+          colour: !('gradient' in before),
+          text: userHas || !text ? '' : text,
+          keep: !userHas && ours !== undefined && ours === text,
+          replace: !userHas && ours !== undefined && ours !== text,
+          user: userHas,
+        });
+      }
+      const plannedSet = new Set(planned.map((p) => p.address));
+
+      // ── the new record: the findings' cells, and the earlier ones that are no longer marked (stale) ──
+      const fillIndex = new Map<string, number>();
+      const recFills: FillState[] = [];
+      const indexOf = (f: FillState) => {
+        const k = fillKey(f);
+        let i = fillIndex.get(k);
+        if (i === undefined) fillIndex.set(k, (i = recFills.push(f) - 1));
+        return i;
+      };
+      const cells: RecordedCell[] = [];
+      for (const d of decided) {
+        const rc: RecordedCell = { cell: d.mark.address };
+        if (d.colour) rc.fill = indexOf(d.before);
+        if (d.text) rc[annotation === 'note' ? 'note' : 'comment'] = textHash(d.text);
+        cells.push(rc);
+      }
+      const takeOff: { a1: string; was: RecordedCell }[] = [];
+      for (const [a1, was] of prevAt) {
+        if (plannedSet.has(a1)) continue;
+        takeOff.push({ a1, was });
+        const rc: RecordedCell = { cell: a1, stale: true };
+        if (was.fill !== undefined) rc.fill = indexOf(prev!.fills[was.fill]);
+        if (was.note) rc.note = was.note;
+        if (was.comment) rc.comment = was.comment;
+        cells.push(rc);
+      }
+      const capped = capRecord({ v: 2, kind: MARKS_KIND, sheetId, sheet, cells, fills: recFills, tracks: [] }, decided, opts?.maxRecordBytes ?? MAX_SETTING_BYTES);
+      const marked = decided.filter((d) => !capped.omitted.has(d.mark.address));
+      result.omitted = capped.omitted.size;
+      // cells dropped by the cap that carried an earlier mark are taken off like the others
+      for (const a1 of capped.omitted) if (prevAt.has(a1)) takeOff.push({ a1, was: prevAt.get(a1)! });
+      const stored = await storeRecord(deps, sheetId, MARKS_KIND, capped.rec, existingTracks(prev, st.names), legacyKeys);
+
+      try {
+        // ── take off the marks no longer wanted, colour the findings' cells (one sync) ──
+        const restore = takeOff
+          .filter((t) => t.was.fill !== undefined && isMarkFill(current.get(t.a1) ?? { none: true }, MARK_COLOR_SET))
+          .map((t) => ({ pos: posOf(t.a1), fill: prev!.fills[t.was.fill!] }));
+        queueFillRestore(ws, restore);
+        for (const t of takeOff) {
+          const note = noteAt(t.a1);
+          if (t.was.note && note !== undefined && (t.was.note === '*' || t.was.note === textHash(note))) ws.notes.getItem(t.a1).delete();
+          const c = commentAt.get(t.a1);
+          if (t.was.comment && c && t.was.comment === textHash(c.content)) comments!.getItem(c.id).delete();
+        }
+        const byColor = new Map<string, CellPos[]>();
+        for (const d of marked) {
+          if (!d.colour) {
+            result.unrestorable.push(d.mark.address);
+            continue;
+          }
+          result.cells++;
+          const color = MARK_COLORS[d.mark.severity as Severity];
+          const now = current.get(d.mark.address);
+          if (now && isMarkFill(now, new Set([color.toUpperCase()]))) continue; // already shows it
+          const list = byColor.get(color) ?? [];
+          list.push(posOf(d.mark.address));
+          byColor.set(color, list);
+        }
+        for (const [color, list] of byColor)
+          for (const addresses of joinAddressLists(coalesceCells(list).map(rangeA1))) {
+            // one operation: the pattern too (a colour alone set over a patterned fill would keep the pattern), and
+            // never clear-then-colour, which a failing sync could leave half done
+            ws.getRanges(addresses).format.fill.set({ pattern: 'Solid', color, tintAndShade: 0 });
+          }
+        for (const d of marked) {
+          if (!d.replace) continue;
+          if (annotation === 'note') ws.notes.getItem(d.mark.address).delete();
+          else comments!.getItem(commentAt.get(d.mark.address)!.id).delete();
+        }
+        await ctx.sync();
+
+        // ── notes / comments: one sync (more past ~4 MB, or to skip a cell Excel refuses) ──
+        result.keptUserAnnotations = marked.filter((d) => d.user).map((d) => d.mark.address);
+        const toAdd = marked.filter((d) => d.text && !d.keep);
+        const added = await addAnnotations(ctx, ws, sheet, annotation, toAdd.map((d) => ({ a1: d.mark.address, text: d.text })));
+        result.refusedAnnotations = added.refused;
+        result.annotated = marked.filter((d) => d.keep).length + added.added;
+      } catch (err) {
+        // put back everything recorded, then forget the record; if that fails too, Xóa đánh dấu can finish it
+        try {
+          // force: every recorded cell back to its original, whatever this batch left it showing
+          await queueRevert(ctx, ws, { ...stored!, tracks: [] }, new Map(), MARK_COLOR_SET, true);
+          await ctx.sync();
+          await storeRecord(deps, sheetId, MARKS_KIND, null, stored?.tracks ?? [], [recordKey(MARKS_KIND, sheetId)]);
+        } catch (rollbackError) {
+          (err as { rollbackError?: unknown }).rollbackError = rollbackError;
+        }
+        throw err;
+      }
+      return result;
+    },
+    { writes: true, undoGroup: true },
+  );
 }
 
 /**
- * Queues getCellProperties for cells (coalesced into ranges), in groups that each fit one sync, and syncs each group
- * (normally one). Always syncs at least once, so loads queued before the call share the first sync.
+ * Adds notes (Worksheet.notes, by Range) or threaded comments, in syncs of at most ~4 MB. When Excel refuses one, the
+ * ones before it in that sync are in (Excel stops at the failing operation): that cell is skipped and reported, and the
+ * rest go on.
  */
-async function captureFills(
-  ctx: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  cells: readonly CellPos[],
-  reservedBytes = 0,
-): Promise<Map<string, FillState>> {
-  const out = new Map<string, FillState>();
-  const areas = coalesceCells(cells, CAPTURE_GAP);
-  const groups: MergedArea[][] = [];
-  let cur: MergedArea[] = [];
-  let bytes = reservedBytes;
-  for (const a of areas) {
-    const b = CALL_BYTES + (a.bottom - a.top + 1) * (a.right - a.left + 1) * CAPTURE_BYTES_PER_CELL;
-    if (cur.length && bytes + b > MAX_SYNC_BYTES) {
-      groups.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(a);
-    bytes += b;
-  }
-  if (cur.length || !groups.length) groups.push(cur);
-  for (let g = 0; g < groups.length; g++) {
-    const results = groups[g].map((a) => ws.getRange(rangeA1(a)).getCellProperties({ format: { fill: FILL_PROPS } }));
-    await ctx.sync();
-    groups[g].forEach((a, i) => {
-      const grid = results[i].value;
-      for (let r = a.top; r <= a.bottom; r++)
-        for (let c = a.left; c <= a.right; c++) out.set(rangeA1({ top: r, left: c, bottom: r, right: c }), fillOf(grid[r - a.top]?.[c - a.left]));
-    });
-  }
-  return out;
-}
-
-/** Queues fill writes restoring `originals` (only for the cells in `only`, when given). */
-function queueRestore(ws: Excel.Worksheet, originals: MarksState['originals'], only?: Set<string>): number {
-  let n = 0;
-  for (const o of originals) {
-    let areas = parseAreas(o.areas);
-    if (only) areas = coalesceCells(cellsOf(areas).filter((c) => only.has(rangeA1({ top: c.row, left: c.col, bottom: c.row, right: c.col }))));
-    if (!areas.length) continue;
-    n += cellsOf(areas).length;
-    for (const list of joinAddressLists(areasToStrings(areas))) {
-      const fill = ws.getRanges(list).format.fill;
-      fill.clear();
-      if (o.fill.pattern !== 'None') {
-        const props: Excel.Interfaces.RangeFillUpdateData = { color: o.fill.color, pattern: o.fill.pattern as Excel.FillPattern };
-        if (o.fill.patternColor !== undefined) props.patternColor = o.fill.patternColor;
-        if (o.fill.tintAndShade !== undefined) props.tintAndShade = o.fill.tintAndShade;
-        if (o.fill.patternTintAndShade !== undefined) props.patternTintAndShade = o.fill.patternTintAndShade;
-        fill.set(props);
-      }
-    }
-  }
-  return n;
-}
-
-function validState(s: unknown, sheet: string): s is MarksState {
-  const m = s as MarksState | null;
-  return (
-    !!m &&
-    typeof m === 'object' &&
-    m.v === 1 &&
-    m.sheet === sheet &&
-    Array.isArray(m.originals) &&
-    m.originals.every((o) => o && typeof o.fill?.color === 'string' && typeof o.fill?.pattern === 'string' && Array.isArray(o.areas)) &&
-    Array.isArray(m.marked) &&
-    m.marked.every((o) => o && typeof o.color === 'string' && Array.isArray(o.areas)) &&
-    Array.isArray(m.notes) &&
-    Array.isArray(m.comments)
-  );
-}
-
-/** Cells (A1) → comment cells that already hold a comment: one extra sync only if the sheet has comments. */
-async function commentCells(ctx: Excel.RequestContext, comments: Excel.CommentCollection): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (!comments.items.length) return out;
-  const locs = comments.items.map((c) => {
-    const l = c.getLocation();
-    l.load('address');
-    return l;
-  });
-  await ctx.sync();
-  comments.items.forEach((c, i) => {
-    const cell = normalizeCell(splitSheetAddress(locs[i].address).address.split(':')[0]);
-    if (cell) out.set(cell, c.id);
-  });
-  return out;
-}
-
-/** Restore + delete, shared by clearMarks, re-marking, and the rollback of a failed applyMarks. */
-async function clearWithin(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: string, state: MarksState, store: SettingsStore): Promise<ClearResult> {
-  // what the marked cells show now, and which of our notes/comments are still there (one sync)
-  const markColor = new Map<string, string>();
-  for (const m of state.marked)
-    for (const c of cellsOf(parseAreas(m.areas))) markColor.set(rangeA1({ top: c.row, left: c.col, bottom: c.row, right: c.col }), m.color.toUpperCase());
-  const notes = state.notes.map((cell) => {
-    const n = ctx.workbook.notes.getItemOrNullObject(qualify(sheet, cell));
-    n.load('authorName');
-    return n;
-  });
-  const comments = state.comments.map((id) => {
-    const c = ctx.workbook.comments.getItemOrNullObject(id);
-    c.load('id');
-    return c;
-  });
-  const current = await captureFills(
-    ctx,
-    ws,
-    [...markColor.keys()].map((a) => parseA1(a)!),
-    (notes.length + comments.length) * PROBE_BYTES,
-  );
-
-  const restore = new Set<string>();
-  const skipped: string[] = [];
-  for (const [cell, color] of markColor) {
-    const now = current.get(cell);
-    if (now && now.pattern !== 'None' && now.color.toUpperCase() === color) restore.add(cell);
-    else skipped.push(cell);
-  }
-  const restored = queueRestore(ws, state.originals, restore);
-  let removed = 0;
-  for (const n of notes)
-    if (!n.isNullObject) {
-      n.delete();
-      removed++;
-    }
-  for (const c of comments)
-    if (!c.isNullObject) {
-      c.delete();
-      removed++;
-    }
-  if (restored || removed) await ctx.sync();
-  store.remove(marksKey(sheet));
-  await store.save();
-  return { sheet, restored, skipped, removed, hadMarks: true };
-}
-
-function requireFillApi(isSetSupported: ExcelDeps['isSetSupported']) {
-  if (!isSetSupported('ExcelApi', '1.9')) {
-    const [vi, en] = unsupportedMessage('đánh dấu ô', 'mark cells', '1.9');
-    throw new MarkError('unsupported', vi, en);
-  }
-}
-
-export async function applyMarks(findings: readonly Finding[], deps?: Partial<ExcelDeps>, opts?: MarkOptions): Promise<MarkResult> {
-  const { run, isSetSupported, store } = resolveDeps(deps);
-  requireFillApi(isSetSupported);
-  const annotation: Annotation =
-    opts?.annotate === false ? 'none' : isSetSupported('ExcelApi', '1.18') ? 'note' : isSetSupported('ExcelApi', '1.10') ? 'comment' : 'none';
-  const planned = planMarks(findings, opts?.lang ?? 'vi');
-
-  return run(async (ctx) => {
-    const ws = loadSheetInfo(ctx, opts?.sheet);
-    await ctx.sync();
-    const sheet = ws.name;
-    if (ws.protection.protected) {
-      const [vi, en] = protectedMessage(sheet);
-      throw new MarkError('protected', vi, en);
-    }
-
-    const key = marksKey(sheet);
-    let clearedPrevious = false;
-    const prev = store.get<unknown>(key);
-    if (prev !== undefined) {
-      if (validState(prev, sheet)) await clearWithin(ctx, ws, sheet, prev, store);
-      else {
-        store.remove(key);
-        await store.save();
-      }
-      clearedPrevious = true;
-    }
-    const result: MarkResult = { sheet, cells: planned.size, annotation, annotated: 0, keptUserAnnotations: [], clearedPrevious };
-    if (!planned.size) return result;
-    const cells = [...planned.values()];
-
-    // ── capture: original fills, and which cells already carry a note/comment (one sync) ──
-    const noteProbes =
-      annotation === 'note'
-        ? cells.map((c) => {
-            const n = ctx.workbook.notes.getItemOrNullObject(qualify(sheet, c.address));
-            n.load('authorName');
-            return n;
-          })
-        : [];
-    const wsComments = annotation === 'comment' ? ws.comments : null;
-    wsComments?.load('items/id');
-    const originals = await captureFills(ctx, ws, cells, noteProbes.length * PROBE_BYTES);
-    const hasUserAnnotation = new Set<string>();
-    noteProbes.forEach((n, i) => {
-      if (!n.isNullObject) hasUserAnnotation.add(cells[i].address);
-    });
-    if (wsComments) for (const cell of (await commentCells(ctx, wsComments)).keys()) if (planned.has(cell)) hasUserAnnotation.add(cell);
-    result.keptUserAnnotations = cells.filter((c) => hasUserAnnotation.has(c.address)).map((c) => c.address);
-    const toAnnotate = annotation === 'none' ? [] : cells.filter((c) => !hasUserAnnotation.has(c.address) && c.text);
-
-    // ── save what is needed to undo, before the first write ──
-    const byFill = new Map<string, { fill: FillState; cells: CellPos[] }>();
-    for (const c of cells) {
-      const f = originals.get(c.address) ?? { color: '#FFFFFF', pattern: 'None' };
-      const k = fillKey(f);
-      const e = byFill.get(k) ?? { fill: f, cells: [] };
-      e.cells.push(c);
-      byFill.set(k, e);
-    }
-    const byColor = new Map<string, CellPos[]>();
-    for (const c of cells) {
-      const color = MARK_COLORS[c.severity];
-      const list = byColor.get(color) ?? [];
-      list.push(c);
-      byColor.set(color, list);
-    }
-    const state: MarksState = {
-      v: 1,
-      sheet,
-      originals: [...byFill.values()].map((e) => ({ fill: e.fill, areas: areasToStrings(coalesceCells(e.cells)) })),
-      marked: [...byColor].map(([color, cs]) => ({ color, areas: areasToStrings(coalesceCells(cs)) })),
-      annotation,
-      notes: annotation === 'note' ? toAnnotate.map((c) => c.address) : [],
-      comments: [],
-    };
-    store.set(key, state);
-    await store.save();
-
-    try {
-      // ── fills: one sync, one getRanges per colour per ≤ 8 000-character address list ──
-      for (const m of state.marked)
-        for (const list of joinAddressLists(m.areas)) {
-          const fill = ws.getRanges(list).format.fill;
-          fill.clear();
-          fill.color = m.color;
-        }
-      await ctx.sync();
-
-      // ── notes / comments: one sync (more only if their text passes ~4 MB) ──
-      if (toAnnotate.length) {
-        const added: Excel.Comment[] = [];
-        let bytes = 0;
-        for (const c of toAnnotate) {
-          const b = NOTE_BYTES + 3 * (c.text.length + sheet.length);
-          if (bytes && bytes + b > MAX_SYNC_BYTES) {
-            await ctx.sync();
-            bytes = 0;
-          }
-          bytes += b;
-          if (annotation === 'note') ctx.workbook.notes.add(qualify(sheet, c.address), c.text);
-          else {
-            const cm = ctx.workbook.comments.add(qualify(sheet, c.address), c.text);
-            cm.load('id');
-            added.push(cm);
-          }
-        }
-        await ctx.sync();
-        if (added.length) {
-          state.comments = added.map((c) => c.id);
-          store.set(key, state);
-          await store.save();
-        }
-        result.annotated = toAnnotate.length;
-      }
-    } catch (err) {
-      await rollback(ctx, ws, sheet, state, store, toAnnotate.map((c) => c.address), hasUserAnnotation).catch((rollbackError) => {
-        (err as { rollbackError?: unknown }).rollbackError = rollbackError;
-      });
-      throw err;
-    }
-    return result;
-  });
-}
-
-/** After a failed write: put every fill back, delete whatever annotation we managed to add, forget the state. */
-async function rollback(
+async function addAnnotations(
   ctx: Excel.RequestContext,
   ws: Excel.Worksheet,
   sheet: string,
-  state: MarksState,
-  store: SettingsStore,
-  annotated: string[],
-  userAnnotated: Set<string>,
-): Promise<void> {
-  queueRestore(ws, state.originals);
-  let noteProbes: Excel.Note[] = [];
-  let wsComments: Excel.CommentCollection | null = null;
-  if (state.annotation === 'note')
-    noteProbes = annotated.map((a) => {
-      const n = ctx.workbook.notes.getItemOrNullObject(qualify(sheet, a));
-      n.load('authorName');
+  mode: Annotation,
+  items: { a1: string; text: string }[],
+): Promise<{ added: number; refused: string[] }> {
+  const refused: string[] = [];
+  let added = 0;
+  let i = 0;
+  while (i < items.length && mode !== 'none') {
+    const batch: typeof items = [];
+    let bytes = 0;
+    while (i + batch.length < items.length) {
+      const it = items[i + batch.length];
+      const b = NOTE_BYTES + 3 * (it.text.length + sheet.length);
+      if (batch.length && bytes + b > MAX_SYNC_BYTES) break;
+      batch.push(it);
+      bytes += b;
+    }
+    for (const it of batch) {
+      const at = ws.getRange(it.a1);
+      if (mode === 'note') ws.notes.add(at, it.text);
+      else ws.comments.add(at, it.text);
+    }
+    try {
+      await ctx.sync();
+      added += batch.length;
+      i += batch.length;
+    } catch (e) {
+      if (refused.length >= MAX_REFUSED) throw e;
+      // which ones got in? the first that did not is the one Excel refused (if even that cannot be read, give up)
+      const present = await annotationsPresent(ctx, ws, mode, batch).catch(() => {
+        throw e;
+      });
+      let k = 0;
+      while (k < batch.length && present.has(batch[k].a1)) k++;
+      if (k === batch.length) {
+        added += k;
+        i += k;
+        continue;
+      }
+      added += k;
+      refused.push(batch[k].a1);
+      i += k + 1;
+    }
+  }
+  return { added, refused };
+}
+
+async function annotationsPresent(ctx: Excel.RequestContext, ws: Excel.Worksheet, mode: Annotation, batch: { a1: string; text: string }[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (mode === 'note') {
+    const probes = batch.map((b) => {
+      const n = ws.notes.getItemOrNullObject(b.a1);
+      n.load('content');
       return n;
     });
-  if (state.annotation === 'comment' && annotated.length) {
-    wsComments = ws.comments;
-    wsComments.load('items/id');
-  }
-  await ctx.sync();
-  let deletes = 0;
-  for (const n of noteProbes)
-    if (!n.isNullObject) {
-      n.delete();
-      deletes++;
-    }
-  if (wsComments) {
-    const wanted = new Set(annotated);
-    for (const [cell, id] of await commentCells(ctx, wsComments))
-      if (wanted.has(cell) && !userAnnotated.has(cell)) {
-        ctx.workbook.comments.getItem(id).delete();
-        deletes++;
-      }
-  }
-  if (deletes) await ctx.sync();
-  store.remove(marksKey(sheet));
-  await store.save();
-}
-
-export async function clearMarks(deps?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<ClearResult> {
-  const { run, isSetSupported, store } = resolveDeps(deps);
-  requireFillApi(isSetSupported);
-  return run(async (ctx) => {
-    const ws = loadSheetInfo(ctx, opts?.sheet);
     await ctx.sync();
-    const sheet = ws.name;
-    const state = store.get<unknown>(marksKey(sheet));
-    if (state === undefined) return { sheet, restored: 0, skipped: [], removed: 0, hadMarks: false };
-    if (ws.protection.protected) {
-      const [vi, en] = protectedMessage(sheet);
-      throw new MarkError('protected', vi, en);
-    }
-    if (!validState(state, sheet)) {
-      store.remove(marksKey(sheet));
-      await store.save();
-      return { sheet, restored: 0, skipped: [], removed: 0, hadMarks: false };
-    }
-    return clearWithin(ctx, ws, sheet, state, store);
-  });
+    batch.forEach((b, i) => {
+      if (!probes[i].isNullObject && probes[i].content === b.text) out.add(b.a1);
+    });
+    return out;
+  }
+  const byCell = await commentsByCell(ctx, ws);
+  for (const b of batch) if (byCell.get(b.a1)?.content === b.text) out.add(b.a1);
+  return out;
 }
 
-/** Whether the sheet has marks that clearMarks would remove (no Excel call). */
-export function hasMarks(sheet: string, store: SettingsStore): boolean {
-  return store.get(marksKey(sheet)) !== undefined;
+export async function clearMarks(depsIn?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<ClearResult> {
+  const deps = resolveDeps(depsIn);
+  requireFillApi(deps.isSetSupported);
+  const { sheet, result } = await revertRecord(deps, MARKS_KIND, {
+    sheet: opts?.sheet,
+    markColors: MARK_COLOR_SET,
+    legacy: legacyMarks,
+    onProtected: (name) => {
+      const [vi, en] = protectedMessage(name);
+      return new MarkError('protected', vi, en);
+    },
+  });
+  if (!result) return { sheet, restored: 0, already: 0, skipped: [], removed: 0, keptEdited: [], gone: 0, unrestorable: [], hadMarks: false };
+  return {
+    sheet,
+    restored: result.restored.length,
+    already: result.already.length,
+    skipped: result.skipped,
+    removed: result.removed,
+    keptEdited: result.keptEdited,
+    gone: result.gone,
+    unrestorable: result.unrestorable,
+    hadMarks: true,
+  };
 }
+
+/** The add-in's colour for a severity (for tests and the self-test). */
+export const markColor = (s: Severity) => MARK_COLORS[s];

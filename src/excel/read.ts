@@ -24,7 +24,10 @@
  * Why 3.5 MB: Excel on the web rejects a request or a response over 5 MB ("RequestPayloadSizeLimitExceeded" /
  * "ResponsePayloadSizeLimitExceeded"). When a sheet is wordier further down than in its first rows and Excel still
  * refuses a sync, that sync is split in two and retried (down to one row of one range), and later estimates use what
- * the smaller loads measured — an estimate that is too low costs a few extra round trips, never a failed read.
+ * the smaller loads measured — an estimate that is too low costs a few extra round trips, never a failed read. The
+ * same happens for RangeExceedsLimit, for a bare GeneralException on a large sync on the web (how the web sometimes
+ * answers an oversized payload, office-js #1314), and when Excel answers a load with `values: null` instead of data
+ * (a range too large to return); the first sync's block of rows is capped at FIRST_CHUNK_CELLS cells.
  *
  * Merged areas (`getMergedAreasOrNullObject`, ExcelApi 1.13) fail when a range holds more than 512 of them; then the
  * first sync is repeated without them and the merges are fetched band by band (halving until each band answers),
@@ -35,9 +38,9 @@
  * sync is sent, or — after the last sync — as exactly 1 before the snapshot is returned: one call per sync at most,
  * strictly increasing, the last one 1.
  */
-import { Grid, parseRange, rangeA1, type CellValue, type MergedArea, type SheetSnapshot } from '../core/snapshot';
+import { Grid, columnLetter, parseRange, rangeA1, type CellValue, type MergedArea, type SheetSnapshot } from '../core/snapshot';
 import { findHeader, type HeaderMatch } from '../core/table/header';
-import { isPayloadLimitError, resolveDeps, targetSheet, type ExcelDeps } from './deps';
+import { isSizeError, resolveDeps, runBatch, targetSheet, type ExcelDeps } from './deps';
 
 /** estimated payload per sync (Excel on the web refuses 5 MB) */
 export const TARGET_SYNC_BYTES = Math.round(3.5 * 1024 * 1024);
@@ -45,6 +48,12 @@ export const TARGET_SYNC_BYTES = Math.round(3.5 * 1024 * 1024);
 export const SAFETY_FACTOR = 1.5;
 /** rows whose values come with the first sync, before anything is known about the sheet */
 export const FIRST_CHUNK_ROWS = 1000;
+/**
+ * …and never more cells than this in it, whatever the sheet's width (unknown before sync 1): the first rows are asked
+ * for columns A to the FIRST_CHUNK_CELLS / rows-th only. A sheet wider than that reads them again with the others;
+ * what came is still measured.
+ */
+export const FIRST_CHUNK_CELLS = 100_000;
 /** bytes per cell assumed for values when nothing has been measured yet (the first rows could not be read with sync 1) */
 export const INITIAL_BYTES_PER_CELL = 64;
 /** never ask for more cells than this in one range, whatever the byte estimate says */
@@ -198,7 +207,8 @@ interface Run {
 }
 
 export async function readSheet(name: string | undefined, deps?: Partial<ExcelDeps>, opts?: ReadOptions): Promise<ExcelSheetSnapshot> {
-  const { run, isSetSupported } = resolveDeps(deps);
+  const d = resolveDeps(deps);
+  const { isSetSupported } = d;
   const maxBytes = opts?.maxBytesPerSync ?? TARGET_SYNC_BYTES;
   const initialPerCell = opts?.bytesPerCell ?? INITIAL_BYTES_PER_CELL;
   const safety = opts?.safetyFactor ?? SAFETY_FACTOR;
@@ -206,7 +216,7 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
   // the first rows ride with sync 1 through Range.getIntersectionOrNullObject (ExcelApi 1.4)
   let firstRows = isSetSupported('ExcelApi', '1.4') ? Math.max(0, Math.floor(opts?.firstChunkRows ?? FIRST_CHUNK_ROWS)) : 0;
 
-  return run(async (ctx) => {
+  return runBatch(d, async (ctx) => {
     const syncBytes: number[] = [];
     // what the previous syncs brought has been stored by the time the next one is sent: report it then
     const sync = async () => {
@@ -277,13 +287,14 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
       }
       first = null;
       if (firstRows > 0) {
-        first = used.getIntersectionOrNullObject(`A1:XFD${firstRows}`);
+        const lastCol = Math.max(1, Math.min(16384, Math.floor(FIRST_CHUNK_CELLS / firstRows)));
+        first = used.getIntersectionOrNullObject(`A1:${columnLetter(lastCol)}${firstRows}`);
         first.load('values');
       }
       try {
         await sync();
       } catch (e) {
-        if (isPayloadLimitError(e) && first) {
+        if (isSizeError(e, { platform: d.platform, bytes: firstRows * 1000 }) && first) {
           firstRows = 0; // wordy first rows: read them like the others, by measured chunks
           continue;
         }
@@ -319,8 +330,10 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
     let valueBytes = 0;
     let lastPerRow = 0;
 
-    const perRowValues = () => (valueRows ? Math.max(valueBytes / valueRows, lastPerRow) * safety : cols * initialPerCell);
-    const perCellValue = () => (valueRows ? (valueBytes / valueRows / cols) * safety : initialPerCell);
+    // bytes per cell measured on a first block narrower than the sheet (then the only measure until a chunk is read)
+    let firstPerCell = 0;
+    const perRowValues = () => (valueRows ? Math.max(valueBytes / valueRows, lastPerRow) * safety : cols * (firstPerCell ? firstPerCell * safety : initialPerCell));
+    const perCellValue = () => (valueRows ? (valueBytes / valueRows / cols) * safety : firstPerCell ? firstPerCell * safety : initialPerCell);
     const perRowRun = (r: Run) => {
       if (r.cells) return (r.bytes / r.cells) * safety * r.width;
       let b = 0;
@@ -376,8 +389,15 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
       }
     };
 
-    if (first && !first.isNullObject) {
-      const v = first.values;
+    // Range.values may come back null for a range too large to return (guarded, never trusted)
+    const firstValues = first && !first.isNullObject ? (first.values as unknown[][] | null) : null;
+    if (firstValues && firstValues.length && (firstValues[0]?.length ?? 0) < cols) {
+      // a sheet wider than the first block: measure it, read those rows again with the others
+      const b = jsonBytes(firstValues);
+      syncBytes[syncBytes.length - 1] += b;
+      firstPerCell = b / Math.max(1, firstValues.length * (firstValues[0]?.length ?? 1));
+    } else if (firstValues) {
+      const v = firstValues;
       const count = Math.min(v.length, rows);
       // the intersection starts at the used range's top row
       storeValues(0, v, count);
@@ -550,10 +570,19 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
       try {
         await sync();
       } catch (e) {
-        if (!isPayloadLimitError(e)) throw e;
+        const estimated = items.reduce((s, it) => s + it.rowCount * it.perRow, 0);
+        if (!isSizeError(e, { platform: d.platform, bytes: estimated })) throw e;
         // wordier than estimated: halve and retry (the second half is estimated again from what the first measured)
         const halves = halve(items);
         if (!halves) throw e;
+        await load(halves[0]);
+        await load(halves[1]);
+        return;
+      }
+      // a range Excel found too large may come back null instead of failing: read it smaller too
+      if (items.some((it, i) => it.fields.some((f) => (ranges[i] as unknown as Record<string, unknown>)[f] === null))) {
+        const halves = halve(items);
+        if (!halves) throw new Error('Excel returned no data for one row of the sheet (Range.values was null).');
         await load(halves[0]);
         await load(halves[1]);
         return;

@@ -1,32 +1,29 @@
 /**
- * Writing the recalculated scores into the sheet, and putting the old values back.
+ * Writing the recalculated scores into the sheet, and putting the old values back ("Hoàn tác").
  *
  * applyRecalc: one sync re-reads the plan cells (values + formulas) and the sheet's protection; if any cell changed
  * since the check (now holds a formula, no longer holds one, or its value is not the `current` the plan was made
- * from) nothing is written and a RecalcError('stale') lists the cells. Otherwise the previous values are saved (same
- * store as the marks, key `phuluc.recalc.<sheet>`) and one sync writes `computed` into exactly the non-formula cells
- * whose value differs. Formula cells are never written; their value is compared with `computed` and reported.
+ * from) nothing is written and a RecalcError('stale') lists the cells. Otherwise `computed` goes into exactly the
+ * non-formula cells whose value differs, through writeCells (./writes.ts, kind "recalc"): the previous values are
+ * recorded first (the oldest value of every cell across successive recalculations, followed through row/column moves)
+ * and written back if the write fails half-way. Formula cells are never written; their value is compared with
+ * `computed` and reported.
  *
- * Undo: where ExcelApi 1.20 is available the whole batch runs as `Excel.run({ mergeUndoGroup: true }, …)`
- * (Excel.RunOptions.mergeUndoGroup, documented in @types/office-js: "all context.sync() calls in a single Excel.run
- * are merged into one undo group"), so one Ctrl+Z undoes the recalculation. Below 1.20 each sync is its own undo
- * record; the pane's "revert" (revertRecalc) works either way.
- *
- * revertRecalc restores the saved previous values, for every cell that still holds the value we wrote (a cell the
- * user edited afterwards is left alone and reported), then forgets the saved state.
+ * Undo: where ExcelApi 1.20 is available the writes run as `Excel.run({ mergeUndoGroup: true }, …)`, so one Ctrl+Z
+ * undoes the recalculation; the record is stored before, outside that group. Below 1.20 Excel's undo cannot take
+ * back an add-in's writes at all (see the README); the pane's Hoàn tác (revertRecalc) works on every version: it puts
+ * back the recorded value of every cell that still holds the value written (a cell the user edited afterwards is left
+ * alone and reported; one already back, e.g. by Ctrl+Z, counts as restored), then forgets the record.
  */
-import { parseA1, rangeA1, type MergedArea } from '../core/snapshot';
 import type { RecalcCell } from '../core/report';
-import { cellsOf, coalesceCells, normalizeCell, type CellPos } from './addresses';
-import { resolveDeps, loadSheetInfo, type ExcelDeps } from './deps';
+import { normalizeCell, posOf } from './addresses';
+import { keepsUndo, loadSheetInfo, resolveDeps, runBatch, type ExcelDeps } from './deps';
 import { protectedMessage, RecalcError } from './errors';
-import type { SettingsStore } from './settings';
+import { isFormula, recordKey, restorable, type RawValue } from './journal';
+import { legacyValues, undoCells, writeCells } from './writes';
 
-export const RECALC_KEY_PREFIX = 'phuluc.recalc.';
-export const recalcKey = (sheet: string) => RECALC_KEY_PREFIX + sheet;
-
-/** A cell's raw value as Office.js gives it ("" = empty). */
-export type RawValue = string | number | boolean;
+export { restorable, type RawValue };
+export const RECALC_KIND = 'recalc';
 
 export interface RecalcChange {
   cell: string;
@@ -47,13 +44,6 @@ export interface RecalcResult {
   verifiedFormulas: FormulaCheck[];
   /** whether the writes were grouped into one undo step (ExcelApi 1.20) */
   undoGrouped: boolean;
-}
-
-export interface RecalcState {
-  v: 1;
-  sheet: string;
-  /** oldest `before` per cell across successive recalculations, and the value last written */
-  cells: RecalcChange[];
 }
 
 export interface RevertResult {
@@ -87,52 +77,12 @@ export function formulaAgrees(actual: number | null, expected: number): boolean 
 }
 
 const asNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-/** A text constant starting with "=" reads the same in values and formulas; a real formula never does. */
-const isFormula = (f: unknown, v: unknown): boolean => typeof f === 'string' && f.startsWith('=') && f !== v;
 
-/** Loads values+formulas of some cells, coalesced into few ranges; resolves after the caller's sync. */
-function queueCellLoads(ws: Excel.Worksheet, cells: readonly CellPos[]): () => Map<string, { value: unknown; formula: unknown }> {
-  const areas: MergedArea[] = coalesceCells(cells);
-  const ranges = areas.map((a) => {
-    const r = ws.getRange(rangeA1(a));
-    r.load(['values', 'formulas']);
-    return r;
-  });
-  return () => {
-    const out = new Map<string, { value: unknown; formula: unknown }>();
-    areas.forEach((a, i) => {
-      const v = ranges[i].values;
-      const f = ranges[i].formulas;
-      for (const c of cellsOf([a])) out.set(rangeA1({ top: c.row, left: c.col, bottom: c.row, right: c.col }), { value: v[c.row - a.top]?.[c.col - a.left], formula: f[c.row - a.top]?.[c.col - a.left] });
-    });
-    return out;
-  };
-}
+/** A record of the add-in's first version (`phuluc.recalc.<sheet name>`, v1) → the journal's shape. */
+export const legacyRecalc = legacyValues(RECALC_KIND);
 
-/**
- * The value to write so the cell holds `v` again. Strings get Excel's text prefix (') so "12,5", "01/02" or "=x"
- * come back as the same text instead of being parsed like typed input.
- */
-export function restorable(v: RawValue | null | undefined): RawValue {
-  if (v === null || v === undefined || v === '') return '';
-  return typeof v === 'string' ? "'" + v : v;
-}
-
-function validState(s: unknown, sheet: string): s is RecalcState {
-  const r = s as RecalcState | null;
-  return (
-    !!r &&
-    typeof r === 'object' &&
-    r.v === 1 &&
-    r.sheet === sheet &&
-    Array.isArray(r.cells) &&
-    r.cells.every((c) => c && typeof c.cell === 'string' && parseA1(c.cell) && typeof c.after === 'number' && ['string', 'number', 'boolean'].includes(typeof c.before))
-  );
-}
-
-export async function applyRecalc(plan: readonly RecalcCell[], deps?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<RecalcResult> {
-  const { run, isSetSupported, store } = resolveDeps(deps);
-  const undoGrouped = isSetSupported('ExcelApi', '1.20');
+export async function applyRecalc(plan: readonly RecalcCell[], depsIn?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<RecalcResult> {
+  const deps = resolveDeps(depsIn);
   const cells: (RecalcCell & { address: string })[] = [];
   for (const p of plan) {
     const address = normalizeCell(p.cell);
@@ -140,137 +90,73 @@ export async function applyRecalc(plan: readonly RecalcCell[], deps?: Partial<Ex
     cells.push({ ...p, address });
   }
 
-  return run(
-    async (ctx) => {
-      // ── read: protection + the plan cells as they are now (one sync) ──
-      const ws = loadSheetInfo(ctx, opts?.sheet);
-      const now = queueCellLoads(
-        ws,
-        cells.map((c) => parseA1(c.address)!),
+  // ── read: protection + the plan cells as they are now (one sync); formula cells are only verified ──
+  const { sheet, changed, verifiedFormulas } = await runBatch(deps, async (ctx) => {
+    const ws = loadSheetInfo(ctx, opts?.sheet);
+    const ranges = cells.map((c) => {
+      const r = ws.getRange(c.address);
+      r.load(['values', 'formulas']);
+      return r;
+    });
+    await ctx.sync();
+    if (ws.protection.protected) {
+      const [vi, en] = protectedMessage(ws.name);
+      throw new RecalcError('protected', vi, en);
+    }
+    const stale: string[] = [];
+    const changed: RecalcChange[] = [];
+    const verifiedFormulas: FormulaCheck[] = [];
+    cells.forEach((p, i) => {
+      const value = ranges[i].values[0]?.[0];
+      const formula = ranges[i].formulas[0]?.[0];
+      const hasFormula = isFormula(formula, value);
+      if (p.formula) {
+        if (!hasFormula) stale.push(p.address);
+        else {
+          const actual = asNumber(value);
+          verifiedFormulas.push({ cell: p.address, expected: p.computed, actual, ok: formulaAgrees(actual, p.computed) });
+        }
+        return;
+      }
+      if (hasFormula || !sameNumber(asNumber(value), p.current)) {
+        stale.push(p.address);
+        return;
+      }
+      if (!sameNumber(asNumber(value), p.computed)) changed.push({ cell: p.address, before: value === null || value === undefined ? '' : (value as RawValue), after: p.computed });
+    });
+    if (stale.length)
+      throw new RecalcError(
+        'stale',
+        `Trang tính đã thay đổi sau lần kiểm tra (ô ${stale.join(', ')}); hãy bấm «Kiểm tra» lại trước khi tính lại điểm. Chưa ghi gì vào trang tính.`,
+        `The sheet changed since it was checked (cells ${stale.join(', ')}); check it again before recalculating. Nothing was written.`,
+        stale,
       );
-      await ctx.sync();
-      const sheet = ws.name;
-      if (ws.protection.protected) {
-        const [vi, en] = protectedMessage(sheet);
-        throw new RecalcError('protected', vi, en);
-      }
-      const current = now();
+    return { sheet: ws.name, changed, verifiedFormulas };
+  });
+  if (!changed.length) return { sheet, changed, verifiedFormulas, undoGrouped: keepsUndo(deps) };
 
-      const stale: string[] = [];
-      const changed: RecalcChange[] = [];
-      const verifiedFormulas: FormulaCheck[] = [];
-      for (const p of cells) {
-        const c = current.get(p.address)!;
-        const hasFormula = isFormula(c.formula, c.value);
-        if (p.formula) {
-          if (!hasFormula) stale.push(p.address);
-          else {
-            const actual = asNumber(c.value);
-            verifiedFormulas.push({ cell: p.address, expected: p.computed, actual, ok: formulaAgrees(actual, p.computed) });
-          }
-          continue;
-        }
-        if (hasFormula || !sameNumber(asNumber(c.value), p.current)) {
-          stale.push(p.address);
-          continue;
-        }
-        if (!sameNumber(asNumber(c.value), p.computed)) {
-          const before = c.value === null || c.value === undefined ? '' : (c.value as RawValue);
-          changed.push({ cell: p.address, before, after: p.computed });
-        }
-      }
-      if (stale.length)
-        throw new RecalcError(
-          'stale',
-          `Trang đã thay đổi sau lần kiểm tra (ô ${stale.join(', ')}); hãy kiểm tra lại trước khi tính lại điểm. Chưa ghi gì vào trang.`,
-          `The sheet changed since it was checked (cells ${stale.join(', ')}); check it again before recalculating. Nothing was written.`,
-          stale,
-        );
-      if (!changed.length) return { sheet, changed, verifiedFormulas, undoGrouped };
-
-      // ── remember the old values (merged with an earlier, unreverted recalculation), then write (one sync) ──
-      const key = recalcKey(sheet);
-      const prevRaw = store.get<unknown>(key);
-      const prev = validState(prevRaw, sheet) ? prevRaw : undefined;
-      const merged = new Map<string, RecalcChange>((prev?.cells ?? []).map((c) => [c.cell, c]));
-      for (const c of changed) {
-        const old = merged.get(c.cell);
-        merged.set(c.cell, { cell: c.cell, before: old ? old.before : c.before, after: c.after });
-      }
-      store.set(key, { v: 1, sheet, cells: [...merged.values()] } satisfies RecalcState);
-      await store.save();
-
-      for (const c of changed) ws.getRange(c.cell).values = [[c.after]];
-      try {
-        await ctx.sync();
-      } catch (err) {
-        await undoWrites(ctx, ws, changed, store, key, prev).catch((rollbackError) => {
-          (err as { rollbackError?: unknown }).rollbackError = rollbackError;
-        });
-        throw err;
-      }
-      return { sheet, changed, verifiedFormulas, undoGrouped };
-    },
-    undoGrouped ? { mergeUndoGroup: true } : undefined,
+  // ── write through the journal: recorded first, one undo step, rolled back on failure ──
+  const res = await writeCells(
+    RECALC_KIND,
+    changed.map((c) => ({ cell: c.cell, expect: { value: c.before === '' ? null : c.before, formula: null }, value: c.after })),
+    deps,
+    { sheet },
   );
+  return { sheet: res.sheet, changed, verifiedFormulas, undoGrouped: res.undoGrouped };
 }
 
-/** After a failed write sync: put this batch's old values back and restore the previously saved state. */
-async function undoWrites(
-  ctx: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  changed: RecalcChange[],
-  store: SettingsStore,
-  key: string,
-  prev: RecalcState | undefined,
-): Promise<void> {
-  for (const c of changed) ws.getRange(c.cell).values = [[restorable(c.before)]];
-  await ctx.sync();
-  if (prev) store.set(key, prev);
-  else store.remove(key);
-  await store.save();
+export async function revertRecalc(depsIn?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<RevertResult> {
+  const res = await undoCells(RECALC_KIND, depsIn, opts);
+  if (!res.hadRecord) return { sheet: res.sheet, restored: [], skipped: [], hadRecalc: false };
+  // a cell already back (Ctrl+Z, an earlier attempt) holds its old value: it counts as restored
+  return { sheet: res.sheet, restored: res.restored.sort(byPosition), skipped: res.skipped.sort(byPosition), hadRecalc: true };
 }
 
-export async function revertRecalc(deps?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<RevertResult> {
-  const { run, isSetSupported, store } = resolveDeps(deps);
-  const undoGrouped = isSetSupported('ExcelApi', '1.20');
-  return run(
-    async (ctx) => {
-      const ws = loadSheetInfo(ctx, opts?.sheet);
-      await ctx.sync();
-      const sheet = ws.name;
-      const key = recalcKey(sheet);
-      const raw = store.get<unknown>(key);
-      if (raw === undefined) return { sheet, restored: [], skipped: [], hadRecalc: false };
-      if (!validState(raw, sheet)) {
-        store.remove(key);
-        await store.save();
-        return { sheet, restored: [], skipped: [], hadRecalc: false };
-      }
-      if (ws.protection.protected) {
-        const [vi, en] = protectedMessage(sheet);
-        throw new RecalcError('protected', vi, en);
-      }
-      const now = queueCellLoads(
-        ws,
-        raw.cells.map((c) => parseA1(c.cell)!),
-      );
-      await ctx.sync();
-      const current = now();
-      const restored: string[] = [];
-      const skipped: string[] = [];
-      for (const c of raw.cells) {
-        const cur = current.get(normalizeCell(c.cell)!)!;
-        if (!isFormula(cur.formula, cur.value) && sameNumber(asNumber(cur.value), c.after)) {
-          ws.getRange(c.cell).values = [[restorable(c.before)]];
-          restored.push(c.cell);
-        } else skipped.push(c.cell);
-      }
-      if (restored.length) await ctx.sync();
-      store.remove(key);
-      await store.save();
-      return { sheet, restored, skipped, hadRecalc: true };
-    },
-    undoGrouped ? { mergeUndoGroup: true } : undefined,
-  );
-}
+const byPosition = (a: string, b: string) => {
+  const pa = posOf(a);
+  const pb = posOf(b);
+  return pa.col - pb.col || pa.row - pb.row;
+};
+
+/** the key of a sheet's recalculation record */
+export const recalcKey = (sheetId: string) => recordKey(RECALC_KIND, sheetId);

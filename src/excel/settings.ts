@@ -1,203 +1,185 @@
 /**
- * Per-workbook settings.
+ * Where the add-in keeps what it needs in the workbook: the user's check settings (`phuluc.check`) and the journal
+ * of its own writes (`phuluc.marks.<sheet id>`, `phuluc.recalc.<sheet id>`, src/excel/journal.ts).
  *
- * One store for everything the add-in keeps in a workbook: the user's check settings (`phuluc.check`), the original
- * fills/notes behind the marks (`phuluc.marks.<sheet>`) and the values a recalculation replaced
- * (`phuluc.recalc.<sheet>`). In Office it is `Office.context.document.settings` (Common API, every Excel version):
- * the property bag is loaded with the add-in and `saveAsync` writes it into the document, so marks can be cleared and
- * recalculations reverted after the task pane is closed and reopened (and, once the workbook is saved, after it is
- * reopened). We deliberately do NOT also use `context.workbook.settings` (ExcelApi 1.4): both views share the same
- * storage but keep separate in-memory copies, and a later `saveAsync` of a stale copy could drop keys written
- * through the other one. Keeping one view makes "save before writing to the sheet" a simple, ordered operation.
+ * Everything goes through Workbook.settings (Excel.SettingCollection, ExcelApi 1.4), never through
+ * Office.context.document.settings:
+ * - `Office.context.document.settings.saveAsync()` empties Excel's undo stack (office-js issue #3141, open since
+ *   2023), and the add-in would call it on every check — with automatic re-checks on every edit of the user. A
+ *   Workbook.settings write is an ordinary workbook change made inside an Excel.run: no saveAsync at all, and the undo
+ *   article lists no Setting/SettingCollection API among those without undo support, so from ExcelApi 1.20 it does not
+ *   empty the stack (below 1.20 every add-in write empties it anyway — see the README, "What Ctrl+Z undoes").
+ * - Both views write to the same place (office-js-docs-reference #769: "these write to the same location … prefer
+ *   Excel.SettingCollection"), so what older versions of the add-in saved through document.settings is read here.
+ *   Only one view is ever written, so there is no stale in-memory copy to save over newer keys.
+ * Values are stored as JSON text (a predictable size; Excel caps the settings of a document at about 2 MB — office-js
+ * #621, #3957), and a single value over MAX_SETTING_BYTES is refused with a clear message before Excel is asked.
  */
-import { DEFAULT_BANDS, DEFAULT_REQUIRED, type Band } from '../core/options';
-import type { ColumnRole, Lang } from '../core/report';
+import { DEFAULT_BANDS, DEFAULT_REQUIRED } from '../core/options';
+import { CHECK_SETTINGS_KEY, CHECK_SETTINGS_VERSION, DEFAULT_CHECK_SETTINGS, validateCheckSettings, type CheckSettings } from '../core/settings';
+import type { ExcelRunner } from './deps';
+import { AdapterError } from './errors';
 
 export interface SettingsStore {
-  get<T = unknown>(key: string): T | undefined;
-  set(key: string, value: unknown): void;
-  remove(key: string): void;
-  /** persists every pending set/remove into the document */
-  save(): Promise<void>;
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  /** stores and persists (in the workbook; it reaches the file when the user saves it) */
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
-/** `Office.context.document.settings` behind the `SettingsStore` interface (resolved lazily, on each call). */
-export function officeSettingsStore(settings?: () => Office.Settings): SettingsStore {
-  const bag = settings ?? (() => Office.context.document.settings);
+/** The largest single value the add-in stores: half of what Excel holds for all of an add-in's settings. */
+export const MAX_SETTING_BYTES = 1_000_000;
+
+/** UTF-8 bytes of a value stored as JSON */
+export function settingBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** A stored value back: JSON text is parsed; a value stored as an object (older versions, document.settings) is used as is. */
+export function decodeSetting(v: unknown): unknown {
+  if (typeof v !== 'string') return v ?? undefined;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+export function tooLargeError(bytes: number): AdapterError {
+  const mb = (bytes / 1_000_000).toFixed(1).replace('.', ',');
+  return new AdapterError(
+    'too-large',
+    `Dữ liệu cần lưu trong tệp (${mb} MB) vượt quá mức Excel cho phép đối với một phần bổ trợ. Chưa ghi gì vào trang. Hãy kiểm tra từng phần nhỏ hơn của bảng, hoặc xóa đánh dấu ở các trang tính khác.`,
+    `The data to keep in the file (${mb} MB) is more than Excel holds for one add-in. Nothing was written. Check a smaller part of the table, or clear the marks of other sheets.`,
+  );
+}
+
+/** Queues the read of one setting; the getter (after the caller's sync) gives its decoded value or undefined. */
+export function queueSettingRead(ctx: Excel.RequestContext, key: string): () => unknown {
+  const s = ctx.workbook.settings.getItemOrNullObject(key);
+  s.load('value');
+  return () => (s.isNullObject ? undefined : decodeSetting(s.value));
+}
+
+/** Queues the read of every setting of the add-in (one round trip; they hold at most ~2 MB). */
+export function queueAllSettings(ctx: Excel.RequestContext): () => Map<string, unknown> {
+  const all = ctx.workbook.settings;
+  all.load('items/key,items/value');
+  return () => new Map(all.items.map((s) => [s.key, decodeSetting(s.value)]));
+}
+
+/** Queues a write (or, with `undefined`, the removal of a setting known to exist). */
+export function queueSettingWrite(ctx: Excel.RequestContext, key: string, value: unknown): void {
+  if (value === undefined) ctx.workbook.settings.getItem(key).delete();
+  else {
+    const bytes = settingBytes(value);
+    if (bytes > MAX_SETTING_BYTES) throw tooLargeError(bytes);
+    ctx.workbook.settings.add(key, JSON.stringify(value));
+  }
+}
+
+/** Workbook.settings behind the SettingsStore interface: each call is one Excel.run with one sync. */
+export function workbookSettingsStore(run: ExcelRunner): SettingsStore {
   return {
-    get<T>(key: string): T | undefined {
-      const v = bag().get(key);
-      return v === null || v === undefined ? undefined : (v as T);
+    get<T>(key: string): Promise<T | undefined> {
+      return run(async (ctx) => {
+        const read = queueSettingRead(ctx, key);
+        await ctx.sync();
+        return read() as T | undefined;
+      });
     },
     set(key, value) {
-      bag().set(key, value);
+      return run(async (ctx) => {
+        queueSettingWrite(ctx, key, value);
+        await ctx.sync();
+      });
     },
     remove(key) {
-      bag().remove(key);
-    },
-    save() {
-      return new Promise<void>((resolve, reject) => {
-        bag().saveAsync((result) => {
-          if ((result.status as unknown as string) === 'failed') reject(result.error ?? new Error('settings.saveAsync failed'));
-          else resolve();
-        });
+      return run(async (ctx) => {
+        const s = ctx.workbook.settings.getItemOrNullObject(key);
+        s.load('key');
+        await ctx.sync();
+        if (s.isNullObject) return;
+        s.delete();
+        await ctx.sync();
       });
     },
   };
 }
 
-/**
- * In-memory store with the same semantics as Office's: values round-trip through JSON (so callers get copies), and
- * `reload()` drops unsaved changes, like closing and reopening the task pane.
- */
+/** An in-memory store for tests of what sits above the adapter (values round-trip through JSON, like the workbook). */
 export class MemorySettingsStore implements SettingsStore {
-  private live = new Map<string, string>();
-  private saved = new Map<string, string>();
-  saves = 0;
-  /** when set, the next save() rejects with this error (and persists nothing) */
-  failNextSave?: Error;
+  private data = new Map<string, string>();
+  writes = 0;
+  /** when set, the next set/remove rejects with this error (and stores nothing) */
+  failNext?: Error;
 
   constructor(initial?: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(initial ?? {})) this.live.set(k, JSON.stringify(v));
-    this.saved = new Map(this.live);
+    for (const [k, v] of Object.entries(initial ?? {})) this.data.set(k, JSON.stringify(v));
   }
 
-  get<T = unknown>(key: string): T | undefined {
-    const s = this.live.get(key);
+  async get<T = unknown>(key: string): Promise<T | undefined> {
+    const s = this.data.get(key);
     return s === undefined ? undefined : (JSON.parse(s) as T);
   }
 
-  set(key: string, value: unknown): void {
-    if (value === undefined) this.live.delete(key);
-    else this.live.set(key, JSON.stringify(value));
-  }
-
-  remove(key: string): void {
-    this.live.delete(key);
-  }
-
-  async save(): Promise<void> {
-    if (this.failNextSave) {
-      const e = this.failNextSave;
-      this.failNextSave = undefined;
+  private fail(): void {
+    if (this.failNext) {
+      const e = this.failNext;
+      this.failNext = undefined;
       throw e;
     }
-    this.saves++;
-    this.saved = new Map(this.live);
   }
 
-  /** what a freshly loaded task pane would see */
-  reload(): void {
-    this.live = new Map(this.saved);
+  async set(key: string, value: unknown): Promise<void> {
+    this.fail();
+    const bytes = settingBytes(value);
+    if (bytes > MAX_SETTING_BYTES) throw tooLargeError(bytes);
+    this.writes++;
+    this.data.set(key, JSON.stringify(value));
+  }
+
+  async remove(key: string): Promise<void> {
+    this.fail();
+    this.writes++;
+    this.data.delete(key);
   }
 
   /** raw stored text, for tests that plant bad data */
   setRaw(key: string, json: string): void {
-    this.live.set(key, json);
-    this.saved.set(key, json);
+    this.data.set(key, json);
   }
 
   keys(): string[] {
-    return [...this.live.keys()];
+    return [...this.data.keys()];
   }
 }
 
 // ───────────────────────────── check settings ─────────────────────────────
 
-export interface CheckSettings {
-  /** columns whose cells must not be empty */
-  required?: ColumnRole[];
-  planYear?: number;
-  /** ISO date (yyyy-mm-dd) the deadlines are judged on; absent = today */
-  asOf?: string;
-  bands?: Band[];
-  lang?: Lang;
-  autoRefresh?: boolean;
-}
+export { CHECK_SETTINGS_KEY, DEFAULT_CHECK_SETTINGS, validateCheckSettings, type CheckSettings };
 
-export const CHECK_SETTINGS_KEY = 'phuluc.check';
-const CHECK_SETTINGS_VERSION = 1;
-
-export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = Object.freeze({ lang: 'vi', autoRefresh: false });
-
-const ROLES: readonly ColumnRole[] = [
-  'number',
-  'content',
-  'product',
-  'leadAgency',
-  'partner',
-  'budget',
-  'deadline',
-  'status',
-  'completedOn',
-  'maxScore',
-];
-
-function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
-
-/**
- * Whatever was stored (an object, a JSON string, garbage, an older shape) → valid settings. Each field is kept only
- * when it is valid; everything else falls back to its default. Never throws.
- */
-export function validateCheckSettings(raw: unknown): CheckSettings {
-  let o: unknown = raw;
-  if (typeof o === 'string') {
-    try {
-      o = JSON.parse(o);
-    } catch {
-      return { ...DEFAULT_CHECK_SETTINGS };
-    }
-  }
-  const out: CheckSettings = { ...DEFAULT_CHECK_SETTINGS };
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) return out;
-  const r = o as Record<string, unknown>;
-
-  if (Array.isArray(r.required)) {
-    const roles = [...new Set(r.required.filter((x): x is ColumnRole => typeof x === 'string' && ROLES.includes(x as ColumnRole)))];
-    // an old/foreign list that names no known column means "use the default", not "nothing is required"
-    if (roles.length > 0 || r.required.length === 0) out.required = roles;
-  }
-  if (typeof r.planYear === 'number' && Number.isInteger(r.planYear) && r.planYear >= 1990 && r.planYear <= 2100) out.planYear = r.planYear;
-  if (isIsoDate(r.asOf)) out.asOf = r.asOf;
-  if (Array.isArray(r.bands)) {
-    const bands: Band[] = [];
-    let ok = r.bands.length > 0;
-    for (const b of r.bands) {
-      const label = (b as Band | null)?.label;
-      const min = (b as Band | null)?.minPercent;
-      if (typeof label !== 'string' || !label.trim() || typeof min !== 'number' || !Number.isFinite(min) || min < 0 || min > 100) {
-        ok = false;
-        break;
-      }
-      bands.push({ label: label.trim(), minPercent: min });
-    }
-    if (ok) out.bands = bands.sort((a, b) => b.minPercent - a.minPercent);
-  }
-  if (r.lang === 'vi' || r.lang === 'en') out.lang = r.lang;
-  if (typeof r.autoRefresh === 'boolean') out.autoRefresh = r.autoRefresh;
-  return out;
-}
-
-export function loadCheckSettings(store: SettingsStore = officeSettingsStore()): CheckSettings {
+/** The stored settings, validated; defaults when nothing (or garbage) is stored or the store cannot be read. */
+export async function loadCheckSettings(store: SettingsStore): Promise<CheckSettings> {
   let raw: unknown;
   try {
-    raw = store.get(CHECK_SETTINGS_KEY);
+    raw = await store.get(CHECK_SETTINGS_KEY);
   } catch {
     raw = undefined;
   }
   return validateCheckSettings(raw);
 }
 
-/** Validates, stores and persists; returns what was stored. */
-export async function saveCheckSettings(settings: CheckSettings, store: SettingsStore = officeSettingsStore()): Promise<CheckSettings> {
+/** Validates, stores; returns what was stored. */
+export async function saveCheckSettings(settings: CheckSettings, store: SettingsStore): Promise<CheckSettings> {
   const clean = validateCheckSettings(settings);
-  store.set(CHECK_SETTINGS_KEY, { v: CHECK_SETTINGS_VERSION, ...clean });
-  await store.save();
+  await store.set(CHECK_SETTINGS_KEY, { v: CHECK_SETTINGS_VERSION, ...clean });
   return clean;
 }
 

@@ -1,30 +1,41 @@
 /**
  * The pane's host inside Excel: a thin PaneHost over the Office.js adapter (src/excel). Create it after
- * Office.onReady — the optional features (sheet-change events) depend on the API sets this Excel supports.
+ * Office.onReady — the optional features (sheet-change events, undo) depend on the API sets this Excel supports.
  */
+import { REPORT_SHEET_NAME } from '../core/marks';
 import type { Finding, Lang, RecalcCell, SheetReport } from '../core/report';
 import {
   applyMarks,
   applyRecalc,
   clearMarks,
+  formatSelfTestReport,
+  keepsUndo,
   loadCheckSettings,
   readActiveSheet,
   resolveDeps,
   revertRecalc,
+  runSelfTest,
   saveCheckSettings,
   selectCell,
   type ExcelDeps,
+  type SelfTestDeps,
 } from '../excel';
-import { DEFAULT_PANE_SETTINGS, type PaneHost, type PaneSettings } from '../ui/host';
+import { DEFAULT_PANE_SETTINGS, type PaneHost, type PaneSettings, type ReadLimit } from '../ui/host';
 import { writeReportSheet } from './reportSheet';
 
-function toPaneSettings(s: ReturnType<typeof loadCheckSettings>): PaneSettings {
+function toPaneSettings(s: Awaited<ReturnType<typeof loadCheckSettings>>): PaneSettings {
   return { ...s, lang: s.lang ?? DEFAULT_PANE_SETTINGS.lang, autoRefresh: s.autoRefresh ?? DEFAULT_PANE_SETTINGS.autoRefresh };
 }
 
+/** Whether a sheet is one of the add-in's report sheets ("Phuluc – Báo cáo", "… (2)"): its edits are not a reason to re-check. */
+export function isReportSheet(name: string): boolean {
+  return name === REPORT_SHEET_NAME || (name.startsWith(REPORT_SHEET_NAME) && /^ \(\d+\)$/.test(name.slice(REPORT_SHEET_NAME.length)));
+}
+
 /**
- * Subscribes to `worksheets.onChanged` (ExcelApi 1.9). Edits made by this add-in (ExcelApi 1.14 tells them apart)
- * and edits on sheets other than the active one are ignored.
+ * Subscribes to `worksheets.onChanged` (ExcelApi 1.9). Ignored: edits made by this add-in (ExcelApi 1.14 tells them
+ * apart; below it the adapter turns events off around its writes), edits on sheets other than the active one, and
+ * edits on the add-in's report sheets.
  */
 function subscribeSheetChanges(deps: ExcelDeps, cb: () => void, onError?: (e: unknown) => void): () => void {
   let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
@@ -35,14 +46,15 @@ function subscribeSheetChanges(deps: ExcelDeps, cb: () => void, onError?: (e: un
     handler = undefined;
     if (!h) return;
     // an event handler is removed in the request context it was added with
-    const removal =
-      typeof Excel !== 'undefined' && h.context
-        ? Excel.run(h.context, async (ctx) => {
-            h.remove();
-            await ctx.sync();
-          })
-        : Promise.resolve(h.remove());
-    removal.catch(() => undefined);
+    deps
+      .run(
+        async (ctx) => {
+          h.remove();
+          await ctx.sync();
+        },
+        h.context ? { previousObjects: h.context as Excel.RequestContext } : undefined,
+      )
+      .catch(() => undefined);
   };
 
   deps
@@ -51,13 +63,15 @@ function subscribeSheetChanges(deps: ExcelDeps, cb: () => void, onError?: (e: un
         if (stopped) return;
         if ((event.triggerSource as string | undefined) === 'ThisLocalAddin') return;
         try {
-          const activeId = await deps.run(async (c) => {
-            const ws = c.workbook.worksheets.getActiveWorksheet();
-            ws.load('id');
+          const relevant = await deps.run(async (c) => {
+            const active = c.workbook.worksheets.getActiveWorksheet();
+            active.load('id');
+            const changed = c.workbook.worksheets.getItemOrNullObject(event.worksheetId);
+            changed.load('name');
             await c.sync();
-            return ws.id;
+            return active.id === event.worksheetId && !(!changed.isNullObject && isReportSheet(changed.name));
           });
-          if (activeId !== event.worksheetId) return;
+          if (!relevant) return;
         } catch {
           // could not tell which sheet is active: treat the edit as relevant
         }
@@ -78,24 +92,28 @@ function subscribeSheetChanges(deps: ExcelDeps, cb: () => void, onError?: (e: un
   };
 }
 
-export function createExcelHost(partial?: Partial<ExcelDeps>): PaneHost {
+export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
   // resolved on each call: the settings store and Office.context exist only after Office.onReady
   const deps = () => resolveDeps(partial);
   const host: PaneHost = {
     kind: 'excel',
+    keepsUndo: keepsUndo(deps()),
     // the reader reports after each sync that brought data (strictly increasing, ending at 1); until the first sync
     // returns the pane's bar stays indeterminate
     async readActiveSheet(onProgress) {
-      return readActiveSheet(deps(), { onProgress });
+      const snap = await readActiveSheet(deps(), { onProgress });
+      const limits: ReadLimit[] = [];
+      if (!snap.excel.mergesComplete && snap.values.length) limits.push('merges-unreadable');
+      return limits.length ? { ...snap, limits } : snap;
     },
     selectCell: (address, sheet) => selectCell(address, deps(), { sheet }),
     async applyMarks(findings: readonly Finding[], opts: { sheet: string; lang: Lang }) {
       const r = await applyMarks(findings, deps(), { sheet: opts.sheet, lang: opts.lang });
-      return { sheet: r.sheet, cells: r.cells };
+      return { sheet: r.sheet, cells: r.cells, refused: r.refusedAnnotations, unrestorable: r.unrestorable, omitted: r.omitted };
     },
     async clearMarks(sheet) {
       const r = await clearMarks(deps(), { sheet });
-      return { sheet: r.sheet, restored: r.restored, skipped: r.skipped, hadMarks: r.hadMarks };
+      return { sheet: r.sheet, restored: r.restored, skipped: r.skipped, hadMarks: r.hadMarks, already: r.already, keptEdited: r.keptEdited, gone: r.gone };
     },
     async applyRecalc(plan: readonly RecalcCell[], sheet: string) {
       const r = await applyRecalc(plan, deps(), { sheet });
@@ -110,12 +128,17 @@ export function createExcelHost(partial?: Partial<ExcelDeps>): PaneHost {
       return { sheet: r.sheet, restored: r.restored, skipped: r.skipped, hadRecalc: r.hadRecalc };
     },
     async loadSettings() {
-      return toPaneSettings(loadCheckSettings(deps().store));
+      return toPaneSettings(await loadCheckSettings(deps().store));
     },
     async saveSettings(s: PaneSettings) {
       return toPaneSettings(await saveCheckSettings(s, deps().store));
     },
     writeReportSheet: (report: SheetReport, lang: Lang) => writeReportSheet(report, lang, deps()),
+    async selfTest(onStep) {
+      const report = await runSelfTest({ ...deps(), info: partial?.info, eventWaitMs: partial?.eventWaitMs }, (done, total) => onStep?.(done, total));
+      const count = (s: string) => report.checks.filter((c) => c.status === s).length;
+      return { text: formatSelfTestReport(report), passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+    },
   };
   if (deps().isSetSupported('ExcelApi', '1.9')) host.onSheetChanged = (cb, onError) => subscribeSheetChanges(deps(), cb, onError);
   return host;

@@ -8,7 +8,7 @@
 import { REPORT_SHEET_NAME, uniqueSheetName } from '../core/marks';
 import { countBySeverity, howToFixText, RULE_BY_ID, type Lang, type SheetReport } from '../core/report';
 import { rangeA1 } from '../core/snapshot';
-import { quoteSheet, resolveDeps, type ExcelDeps } from '../excel';
+import { quoteSheet, resolveDeps, runBatch, type ExcelDeps } from '../excel';
 import { SEVERITY_ONE_KEYS, formatDate, formatNum, t } from '../ui/i18n';
 
 export { REPORT_SHEET_NAME, uniqueSheetName };
@@ -46,12 +46,12 @@ export function reportSheetRows(report: SheetReport, lang: Lang): string[][] {
 
 
 export async function writeReportSheet(report: SheetReport, lang: Lang, deps?: Partial<ExcelDeps>): Promise<string> {
-  const { run, isSetSupported } = resolveDeps(deps);
-  const links = isSetSupported('ExcelApi', '1.7');
+  const d = resolveDeps(deps);
+  const links = d.isSetSupported('ExcelApi', '1.7');
   const rows = reportSheetRows(report, lang).map((r) => r.map(asText));
   const findings = report.findings;
 
-  return run(async (ctx) => {
+  return runBatch(d, async (ctx) => {
     // ── phase 1: which names are taken ──
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
@@ -94,5 +94,5 @@ export async function writeReportSheet(report: SheetReport, lang: Lang, deps?: P
       await ctx.sync();
     }
     return name;
-  });
+  }, { writes: true });
 }

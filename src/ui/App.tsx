@@ -21,8 +21,8 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Lang, Text as Bilingual } from '../core/report';
-import { runCheck, runClearMarks, runRecalc, runReportSheet, runRevert } from './actions';
+import type { Lang } from '../core/report';
+import { both, failure, runCheck, runClearMarks, runRecalc, runReportSheet, runRevert, runSelfTest } from './actions';
 import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from './host';
 import { t, type StringKey } from './i18n';
 import { paneStore, type PaneMessage, type PaneStore, type Phase } from './store';
@@ -36,10 +36,11 @@ import { HelpLink } from './HelpLink';
 /** quiet time after the last sheet edit before an automatic re-check */
 export const AUTO_REFRESH_DELAY_MS = 1500;
 /**
- * Sheet-change events this soon after one of our own operations ended are taken as echoes of our own writes (Excel
- * before ExcelApi 1.14 cannot say who made a change), so a check never triggers itself in a loop.
+ * Sheet-change events this soon after one of our own operations ended are ignored. Zero by default: the host hides
+ * the add-in's own writes (triggerSource from ExcelApi 1.14; below that the Excel host turns events off around its
+ * writes, src/excel/deps.ts runBatch), so a check never triggers itself and no time window is needed.
  */
-export const OWN_WRITE_GRACE_MS = 1000;
+export const OWN_WRITE_GRACE_MS = 0;
 
 const PHASE_KEYS: Record<Phase, StringKey> = {
   reading: 'phase.reading',
@@ -49,6 +50,7 @@ const PHASE_KEYS: Record<Phase, StringKey> = {
   recalculating: 'phase.recalculating',
   reverting: 'phase.reverting',
   report: 'phase.report',
+  selftest: 'phase.selftest',
 };
 
 const useStyles = makeStyles({
@@ -96,6 +98,12 @@ function Message({ message, lang, onDismiss }: { message: PaneMessage; lang: Lan
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {message.context ? `${message.context[lang]} ` : ''}
         {message.text[lang]}
+        {message.detail && (
+          <details>
+            <summary>{t('error.details', lang)}</summary>
+            <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: '11px' }}>{message.detail}</code>
+          </details>
+        )}
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions
@@ -114,7 +122,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
   const s = useStyles();
   const state = useSyncExternalStore(store.subscribe, store.get, store.get);
   const [settings, setSettings] = useState<PaneSettings>(DEFAULT_PANE_SETTINGS);
-  const [settingsError, setSettingsError] = useState<Bilingual | undefined>();
+  const [settingsError, setSettingsError] = useState<PaneMessage | undefined>();
   const [settingsReady, setSettingsReady] = useState(false);
   const [tab, setTab] = useState<'results' | 'settings'>('results');
   const [autoPending, setAutoPending] = useState(false);
@@ -148,7 +156,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
       },
       (e) => {
         if (!live) return;
-        setSettingsError(errorText(e));
+        setSettingsError(failure(e, undefined, 'warning'));
         setSettingsReady(true);
       },
     );
@@ -184,22 +192,13 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         timer = setTimeout(() => {
           timer = undefined;
           setAutoPending(false);
-          void runCheck(host, store, settingsRef.current, { today });
+          void runCheck(host, store, settingsRef.current, { today, auto: true });
         }, autoRefreshDelayMs);
       }, (e) => {
-        const why = errorText(e);
-        store.set({
-          error: {
-            intent: 'warning',
-            text: {
-              vi: `Không theo dõi được thay đổi của trang nên không tự kiểm tra lại được; hãy bấm «Kiểm tra» sau khi sửa. Chi tiết: ${why.vi}`,
-              en: `Cannot follow changes to the sheet, so it will not re-check by itself; press "Kiểm tra" after editing. Details: ${why.en}`,
-            },
-          },
-        });
+        store.set({ error: { ...failure(e, undefined, 'warning'), text: both('auto.cannotFollow') } });
       });
     } catch (e) {
-      store.set({ error: { intent: 'error', text: errorText(e) } });
+      store.set({ error: failure(e) });
     }
     return () => {
       cancel();
@@ -214,7 +213,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
 
   const onSelect = useCallback(
     (cell: string) => {
-      host.selectCell(cell, store.get().report?.sheet).catch((e) => store.set({ error: { intent: 'error', text: errorText(e) } }));
+      host.selectCell(cell, store.get().report?.sheet).catch((e) => store.set({ error: failure(e) }));
     },
     [host, store],
   );
@@ -231,7 +230,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         settingsRef.current = merged;
         setSettingsError(undefined);
       } catch (e) {
-        setSettingsError(errorText(e));
+        setSettingsError(failure(e, undefined, 'warning'));
       }
       const paramsChanged =
         JSON.stringify([prev.required, prev.planYear, prev.asOf, prev.bands]) !==
@@ -293,11 +292,20 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         {state.error && <Message message={state.error} lang={lang} onDismiss={() => store.set({ error: undefined })} />}
         {state.notice && <Message message={state.notice} lang={lang} onDismiss={() => store.set({ notice: undefined })} />}
         {settingsError && (
-          <Message
-            message={{ intent: 'warning', text: settingsError, context: { vi: t('error.settings', 'vi'), en: t('error.settings', 'en') } }}
-            lang={lang}
-            onDismiss={() => setSettingsError(undefined)}
-          />
+          <Message message={{ ...settingsError, context: { vi: t('error.settings', 'vi'), en: t('error.settings', 'en') } }} lang={lang} onDismiss={() => setSettingsError(undefined)} />
+        )}
+        {report && host.kind === 'excel' && settingsReady && !settings.marksNoticeSeen && !state.busy && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('marks.firstTitle', lang)}</MessageBarTitle>
+              {t('marks.firstBody', lang)}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void onSaveSettings({ ...settingsRef.current, marksNoticeSeen: true })}>
+                {t('marks.firstOk', lang)}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
         )}
         {autoPending && (
           <MessageBar intent="info">
@@ -341,7 +349,14 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         </div>
       ) : (
         <div role="tabpanel" aria-label={t('tab.settings', lang)}>
-          <SettingsPanel settings={settings} lang={lang} onSave={onSaveSettings} autoRefreshSupported={!!host.onSheetChanged} disabled={busy} />
+          <SettingsPanel
+            settings={settings}
+            lang={lang}
+            onSave={onSaveSettings}
+            autoRefreshSupported={!!host.onSheetChanged}
+            disabled={busy}
+            onSelfTest={host.selfTest ? () => runSelfTest(host, store) : undefined}
+          />
         </div>
       )}
     </div>

@@ -1,12 +1,13 @@
 /**
  * The check settings kept in the workbook: mandatory columns, plan year, as-of date, score bands (saved with the
- * button), language and auto-refresh (applied at once).
+ * button), language and auto-refresh (applied at once); and, where the host can test itself, "Tự kiểm tra Excel":
+ * run it, read the summary, copy the report to send to support.
  */
-import { useEffect, useId, useState } from 'react';
-import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Switch, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { DEFAULT_BANDS, DEFAULT_REQUIRED, type Band } from '../core/options';
 import type { ColumnRole, Lang } from '../core/report';
-import type { PaneSettings } from './host';
+import type { PaneSettings, SelfTestOutcome } from './host';
 import { ROLE_KEYS, t } from './i18n';
 
 const ROLES: ColumnRole[] = ['number', 'content', 'product', 'leadAgency', 'partner', 'budget', 'deadline', 'status', 'completedOn', 'maxScore'];
@@ -20,6 +21,8 @@ const useStyles = makeStyles({
   bandInput: { minWidth: 0, width: '100%' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   error: { color: tokens.colorPaletteRedForeground1 },
+  selfTest: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  report: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, minHeight: '180px' },
 });
 
 interface BandDraft {
@@ -47,7 +50,7 @@ function toDraft(s: PaneSettings): Draft {
   };
 }
 
-/** 1990..2100, as src/excel/settings.ts accepts */
+/** 1990..2100, as src/core/settings.ts accepts */
 function parseYear(s: string): number | null | undefined {
   const v = s.trim();
   if (!v) return undefined;
@@ -75,9 +78,64 @@ export interface SettingsPanelProps {
   /** whether the host can report sheet changes */
   autoRefreshSupported: boolean;
   disabled?: boolean;
+  /** runs the host's self-test (absent: the host has none) */
+  onSelfTest?: () => Promise<SelfTestOutcome | undefined>;
 }
 
-export function SettingsPanel({ settings, lang, onSave, autoRefreshSupported, disabled }: SettingsPanelProps) {
+/** "Tự kiểm tra Excel": a button, the summary, the report in a box to copy. */
+function SelfTest({ lang, run, disabled }: { lang: Lang; run: () => Promise<SelfTestOutcome | undefined>; disabled?: boolean }) {
+  const s = useStyles();
+  const [outcome, setOutcome] = useState<SelfTestOutcome | undefined>();
+  const [copied, setCopied] = useState<'yes' | 'no' | undefined>();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const copy = async () => {
+    if (!outcome) return;
+    try {
+      await navigator.clipboard.writeText(outcome.text);
+      setCopied('yes');
+    } catch {
+      // some webviews refuse the clipboard API: select the text for Ctrl+C
+      box.current?.select();
+      setCopied('no');
+    }
+  };
+  return (
+    <section className={s.selfTest} aria-label={t('selftest.title', lang)}>
+      <Subtitle2 as="h2">{t('selftest.title', lang)}</Subtitle2>
+      <Caption1>{t('selftest.hint', lang)}</Caption1>
+      <div className={s.row}>
+        <Button
+          disabled={disabled}
+          onClick={async () => {
+            setCopied(undefined);
+            const o = await run();
+            if (o) setOutcome(o);
+          }}
+        >
+          {t('selftest.run', lang)}
+        </Button>
+      </div>
+      {outcome && (
+        <>
+          <Caption1 role="status">
+            {t('selftest.summary', lang, { passed: outcome.passed, failed: outcome.failed, skipped: outcome.skipped })}
+          </Caption1>
+          <Field label={t('selftest.report', lang)}>
+            <Textarea ref={box} className={s.report} readOnly value={outcome.text} resize="vertical" />
+          </Field>
+          <div className={s.row}>
+            <Button size="small" onClick={() => void copy()}>
+              {t('selftest.copy', lang)}
+            </Button>
+            {copied && <Caption1 role="status">{t(copied === 'yes' ? 'selftest.copied' : 'selftest.copyFailed', lang)}</Caption1>}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function SettingsPanel({ settings, lang, onSave, autoRefreshSupported, disabled, onSelfTest }: SettingsPanelProps) {
   const s = useStyles();
   const uid = useId();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
@@ -110,6 +168,7 @@ export function SettingsPanel({ settings, lang, onSave, autoRefreshSupported, di
   };
 
   return (
+    <div className={s.root}>
     <form
       className={s.root}
       aria-label={t('settings.title', lang)}
@@ -216,5 +275,7 @@ export function SettingsPanel({ settings, lang, onSave, autoRefreshSupported, di
         )}
       </div>
     </form>
+    {onSelfTest && <SelfTest lang={lang} run={onSelfTest} disabled={disabled} />}
+    </div>
   );
 }

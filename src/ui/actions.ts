@@ -5,7 +5,7 @@
 import { check } from '../core/check';
 import { todayIso, type CheckOptions } from '../core/options';
 import type { Lang, SheetReport, Text } from '../core/report';
-import { errorText, type PaneHost, type PaneSettings } from './host';
+import { errorDetail, errorText, type MarkOutcome, type PaneHost, type PaneSettings } from './host';
 import { t, formatNum, type StringKey } from './i18n';
 import type { PaneStore, PaneMessage } from './store';
 
@@ -23,8 +23,27 @@ export function both(key: StringKey, params?: (lang: Lang) => Record<string, str
   return { vi: t(key, 'vi', params?.('vi')), en: t(key, 'en', params?.('en')) };
 }
 
-function failure(e: unknown, context?: Text): PaneMessage {
-  return { intent: 'error', text: errorText(e), context };
+/** An error as the pane shows it: what to do in both languages, Excel's own words folded under "Chi tiết kỹ thuật". */
+export function failure(e: unknown, context?: Text, intent: PaneMessage['intent'] = 'error'): PaneMessage {
+  const m: PaneMessage = { intent, text: errorText(e) };
+  if (context) m.context = context;
+  const detail = errorDetail(e);
+  if (detail) m.detail = detail;
+  return m;
+}
+
+/** Joins sentences of both languages into one text. */
+function joined(parts: Text[]): Text {
+  return { vi: parts.map((p) => p.vi).join(' '), en: parts.map((p) => p.en).join(' ') };
+}
+
+/** What the marking left undone, as a notice (undefined when nothing). */
+function markNotice(o: MarkOutcome): PaneMessage | undefined {
+  const parts: Text[] = [];
+  if (o.refused?.length) parts.push(both('marks.refused', () => ({ cells: o.refused!.join(', ') })));
+  if (o.unrestorable?.length) parts.push(both('marks.gradient', () => ({ cells: o.unrestorable!.join(', ') })));
+  if (o.omitted) parts.push(both('marks.omitted', (l) => ({ n: formatNum(o.omitted!, l) })));
+  return parts.length ? { intent: 'warning', text: joined(parts) } : undefined;
 }
 
 /** Lets the browser paint (the progress bar) before a long synchronous step. */
@@ -33,6 +52,11 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export interface CheckRun {
   /** colour the findings' cells (default true) */
   mark?: boolean;
+  /**
+   * an automatic re-check after the user's edit: where the host's writes would wipe the user's undo history
+   * (`host.keepsUndo === false`), the marks are left as they are and the pane says so
+   */
+  auto?: boolean;
   /** for tests: the date used when the settings name none */
   today?: string;
 }
@@ -41,6 +65,7 @@ async function doCheck(host: PaneHost, store: PaneStore, settings: PaneSettings,
   store.set({ busy: { phase: 'reading' }, error: undefined, notice: undefined });
   let report: SheetReport;
   const options = checkOptions(settings, run.today);
+  const notices: Text[] = [];
   try {
     const snapshot = await host.readActiveSheet((p) => {
       if (Number.isFinite(p)) store.set({ busy: { phase: 'reading', progress: Math.max(0, Math.min(1, p)) } });
@@ -48,20 +73,30 @@ async function doCheck(host: PaneHost, store: PaneStore, settings: PaneSettings,
     store.set({ busy: { phase: 'checking' } });
     await nextFrame();
     report = check(snapshot, options);
+    // without its merged areas a merged value reads as blank cells: say where findings may be wrong
+    if (snapshot.limits?.includes('merges-unreadable') && report.found) notices.push(both('read.mergesUnreadable'));
   } catch (e) {
     store.set({ busy: undefined, error: failure(e) });
     return undefined;
   }
-  store.set({ report, asOf: options.asOf, busy: run.mark === false ? undefined : { phase: 'marking' } });
-  if (run.mark !== false) {
+  const mark = run.mark !== false && !(run.auto && host.keepsUndo === false);
+  store.set({ report, asOf: options.asOf, busy: mark ? { phase: 'marking' } : undefined });
+  if (run.mark !== false && !mark) notices.push(both('auto.marksKept'));
+  let warning: PaneMessage | undefined;
+  if (mark) {
     try {
       // a sheet without a table gets no marks; an empty list still clears the marks of an earlier check
-      await host.applyMarks(report.found ? report.findings : [], { sheet: report.sheet, lang: settings.lang });
+      const outcome = await host.applyMarks(report.found ? report.findings : [], { sheet: report.sheet, lang: settings.lang });
+      warning = markNotice(outcome);
     } catch (e) {
       store.set({ error: failure(e, both('error.markFailed')) });
     }
   }
-  store.set({ busy: undefined });
+  if (warning) notices.push(warning.text);
+  store.set({
+    busy: undefined,
+    notice: notices.length ? { intent: warning || notices.length > 1 || !run.auto ? 'warning' : 'info', text: joined(notices) } : undefined,
+  });
   return report;
 }
 
@@ -110,10 +145,7 @@ export function runRevert(host: PaneHost, store: PaneStore, settings: PaneSettin
       if (!outcome.hadRecalc) parts.push(both('recalc.nothingToRevert'));
       else parts.push(both('recalc.reverted', () => ({ n: outcome.restored.length })));
       if (outcome.skipped.length) parts.push(both('recalc.skipped', () => ({ cells: outcome.skipped.join(', ') })));
-      const notice: PaneMessage = {
-        intent: outcome.skipped.length ? 'warning' : 'success',
-        text: { vi: parts.map((p) => p.vi).join(' '), en: parts.map((p) => p.en).join(' ') },
-      };
+      const notice: PaneMessage = { intent: outcome.skipped.length ? 'warning' : 'success', text: joined(parts) };
       store.set({ notice });
       if (outcome.restored.length && store.get().report) {
         await doCheck(host, store, settings, run);
@@ -131,14 +163,33 @@ export function runClearMarks(host: PaneHost, store: PaneStore): Promise<void> {
     store.set({ busy: { phase: 'clearing' }, error: undefined, notice: undefined });
     try {
       const outcome = await host.clearMarks();
-      let text = outcome.hadMarks ? both('marks.cleared', (l) => ({ n: formatNum(outcome.restored, l) })) : both('marks.none');
-      if (outcome.skipped.length) {
-        const s = both('marks.skipped', () => ({ cells: outcome.skipped.join(', ') }));
-        text = { vi: `${text.vi} ${s.vi}`, en: `${text.en} ${s.en}` };
-      }
-      store.set({ busy: undefined, notice: { intent: 'success', text } });
+      const parts: Text[] = [outcome.hadMarks ? both('marks.cleared', (l) => ({ n: formatNum(outcome.restored + (outcome.already ?? 0), l) })) : both('marks.none')];
+      if (outcome.skipped.length) parts.push(both('marks.skipped', () => ({ cells: outcome.skipped.join(', ') })));
+      if (outcome.keptEdited?.length) parts.push(both('marks.keptEdited', () => ({ cells: outcome.keptEdited!.join(', ') })));
+      if (outcome.gone) parts.push(both('marks.gone', (l) => ({ n: formatNum(outcome.gone!, l) })));
+      const warn = outcome.skipped.length || outcome.keptEdited?.length;
+      store.set({ busy: undefined, notice: { intent: warn ? 'warning' : 'success', text: joined(parts) } });
     } catch (e) {
       store.set({ busy: undefined, error: failure(e) });
+    }
+  });
+}
+
+/** Tự kiểm tra Excel: the host tests itself; the report goes back to the caller (the settings panel shows it). */
+export function runSelfTest(host: PaneHost, store: PaneStore, onStep?: (done: number, total: number) => void) {
+  return store.exclusive(async () => {
+    if (!host.selfTest) return undefined;
+    store.set({ busy: { phase: 'selftest' }, error: undefined, notice: undefined });
+    try {
+      const outcome = await host.selfTest((done, total) => {
+        store.set({ busy: { phase: 'selftest', progress: total ? done / total : undefined } });
+        onStep?.(done, total);
+      });
+      store.set({ busy: undefined });
+      return outcome;
+    } catch (e) {
+      store.set({ busy: undefined, error: failure(e) });
+      return undefined;
     }
   });
 }

@@ -6,9 +6,9 @@
  */
 import type { SheetSnapshot } from '../core/snapshot';
 import type { Finding, Lang, RecalcCell, SheetReport, Text } from '../core/report';
-import type { CheckSettings } from '../excel/settings';
+import type { CheckSettings } from '../core/settings';
 
-/** The per-workbook settings the pane edits (src/excel/settings.ts `CheckSettings`, with lang/autoRefresh resolved). */
+/** The per-workbook settings the pane edits (src/core/settings.ts `CheckSettings`, with lang/autoRefresh resolved). */
 export type PaneSettings = Omit<CheckSettings, 'lang' | 'autoRefresh'> & { lang: Lang; autoRefresh: boolean };
 
 export const DEFAULT_PANE_SETTINGS: Readonly<PaneSettings> = Object.freeze({ lang: 'vi', autoRefresh: false });
@@ -38,6 +38,12 @@ export interface MarkOutcome {
   sheet: string;
   /** cells coloured */
   cells: number;
+  /** cells where the host could not add a note (Excel refused it): fill only */
+  refused?: string[];
+  /** cells not coloured because their fill could not be put back afterwards (a gradient) */
+  unrestorable?: string[];
+  /** findings' cells left unmarked: the record of what was replaced would be larger than the workbook can keep */
+  omitted?: number;
 }
 
 export interface ClearOutcome {
@@ -47,12 +53,36 @@ export interface ClearOutcome {
   /** marked cells the user re-coloured since (left alone) */
   skipped: string[];
   hadMarks: boolean;
+  /** cells already as they were (Excel's Ctrl+Z) */
+  already?: number;
+  /** notes the add-in added that the user edited since (left) */
+  keptEdited?: string[];
+  /** marked cells the user deleted since */
+  gone?: number;
+}
+
+/** What a host could not read as it should, so the pane can say where its findings may be wrong. */
+export type ReadLimit = 'merges-unreadable';
+
+export type PaneSnapshot = SheetSnapshot & { limits?: ReadLimit[] };
+
+export interface SelfTestOutcome {
+  /** the report as plain text, to copy and send */
+  text: string;
+  passed: number;
+  failed: number;
+  skipped: number;
 }
 
 export interface PaneHost {
   kind: 'excel' | 'preview';
   /** reads the active sheet; `onProgress` gets 0..1 when the host can tell (large sheets) */
-  readActiveSheet(onProgress?: (p: number) => void): Promise<SheetSnapshot>;
+  readActiveSheet(onProgress?: (p: number) => void): Promise<PaneSnapshot>;
+  /**
+   * false when the host's writes wipe the user's undo history (Excel before ExcelApi 1.20): then an automatic re-check
+   * does not re-mark the sheet, so a user's own edit can still be undone.
+   */
+  keepsUndo?: boolean;
   /** goes to a cell ("F61") of `sheet` (default: the active sheet) */
   selectCell(address: string, sheet?: string): Promise<void>;
   /** colours the findings' cells (clearing earlier marks first); an empty list only clears */
@@ -69,11 +99,14 @@ export interface PaneHost {
   onSheetChanged?(cb: () => void, onError?: (e: unknown) => void): () => void;
   /** adds a sheet listing the report's findings with links to their cells; resolves with the new sheet's name */
   writeReportSheet?(report: SheetReport, lang: Lang): Promise<string>;
+  /** tests the host itself (Excel: on a temporary sheet) and reports */
+  selfTest?(onStep?: (done: number, total: number) => void): Promise<SelfTestOutcome>;
 }
 
 /**
- * Any error → a message in both languages. Adapter errors (src/excel/errors.ts) and other hosts' typed errors carry
- * `vi` / `en`; Office.js errors carry a `code`; anything else shows its own message after a generic sentence.
+ * Any error → what the user reads, in both languages: what happened and what to do, naming Vietnamese Excel's menus.
+ * Raw error codes and messages never go here; they are in `errorDetail`, behind "Chi tiết kỹ thuật".
+ * Adapter errors (src/excel/errors.ts) and other hosts' typed errors carry `vi` / `en`; Office.js errors a `code`.
  */
 export function errorText(e: unknown): Text {
   const o = e as { vi?: unknown; en?: unknown; code?: unknown; message?: unknown } | null | undefined;
@@ -83,8 +116,8 @@ export function errorText(e: unknown): Text {
   switch (code) {
     case 'AccessDenied':
       return {
-        vi: `Excel không cho phép thao tác này (trang hoặc sổ tính đang được bảo vệ, hoặc đang sửa một ô). Chi tiết: ${detail}`,
-        en: `Excel refused this operation (the sheet or workbook is protected, or a cell is being edited). Details: ${detail}`,
+        vi: 'Excel không cho phép thao tác này: trang tính hoặc sổ làm việc đang được bảo vệ (Xem lại › Bỏ bảo vệ Trang tính), hoặc tệp đang mở ở chế độ chỉ đọc.',
+        en: 'Excel refused this operation: the sheet or workbook is protected (Review › Unprotect Sheet), or the file is open read-only.',
       };
     case 'InvalidOperationInCellEditMode':
       return {
@@ -93,18 +126,41 @@ export function errorText(e: unknown): Text {
       };
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
+    case 'RangeExceedsLimit':
       return {
-        vi: `Trang quá lớn để Excel trả về trong một lần. Chi tiết: ${detail}`,
-        en: `The sheet is too large for Excel to return at once. Details: ${detail}`,
+        vi: 'Trang tính quá lớn để Excel gửi trong một lần. Hãy thử lại; nếu vẫn lỗi, hãy xóa các dòng, cột trống ở cuối trang tính.',
+        en: 'The sheet is too large for Excel to send at once. Try again; if it still fails, delete the empty rows and columns at the end of the sheet.',
+      };
+    case 'ApiNotFound':
+      return {
+        vi: 'Phiên bản Excel này chưa có chức năng phần bổ trợ cần. Hãy cập nhật Microsoft 365 (Tệp › Tài khoản › Tùy chọn Cập nhật › Cập nhật Ngay), dùng Excel trên web, hoặc kiểm tra tệp bằng trang xem trước trên trình duyệt.',
+        en: 'This version of Excel lacks a feature the add-in needs. Update Microsoft 365 (File › Account › Update Options › Update Now), use Excel on the web, or check the file in the preview page in a browser.',
+      };
+    case 'ItemNotFound':
+      return {
+        vi: 'Không tìm thấy trang tính hoặc ô cần thao tác (có thể vừa bị đổi tên hoặc xóa). Hãy bấm «Kiểm tra» lại.',
+        en: 'The sheet or cell to work on was not found (it may have just been renamed or deleted). Press “Check” again.',
       };
     default: {
       // a few hosts' messages are written "tiếng Việt / English"
       const parts = detail.split(' / ');
-      if (parts.length === 2 && parts[0] && parts[1]) return { vi: parts[0], en: parts[1] };
+      if (!code && parts.length === 2 && parts[0] && parts[1]) return { vi: parts[0], en: parts[1] };
       return {
-        vi: `Đã xảy ra lỗi${code ? ` (${code})` : ''}: ${detail}`,
-        en: `Something went wrong${code ? ` (${code})` : ''}: ${detail}`,
+        vi: 'Đã xảy ra lỗi không mong muốn; trang tính không bị thay đổi dở dang. Hãy thử lại. Nếu vẫn lỗi, hãy chạy «Tự kiểm tra Excel» trong Cài đặt và gửi báo cáo.',
+        en: 'Something unexpected went wrong; nothing was left half-written. Try again. If it persists, run “Excel self-test” in Settings and send the report.',
       };
     }
   }
+}
+
+/** The technical line behind "Chi tiết kỹ thuật": Excel's code and message, an adapter's detail, a rollback error. */
+export function errorDetail(e: unknown): string | undefined {
+  const o = e as { vi?: unknown; code?: unknown; message?: unknown; detail?: unknown; rollbackError?: unknown; name?: unknown } | null | undefined;
+  if (!o || typeof o !== 'object') return e === undefined || e === null ? undefined : String(e);
+  const parts: string[] = [];
+  if (typeof o.code === 'string') parts.push(o.code);
+  if (typeof o.detail === 'string') parts.push(o.detail);
+  if (typeof o.vi !== 'string' && typeof o.message === 'string' && o.message) parts.push(o.message);
+  if (o.rollbackError) parts.push(`rollback: ${errorDetail(o.rollbackError) ?? ''}`);
+  return parts.length ? parts.join(' — ').slice(0, 1000) : undefined;
 }

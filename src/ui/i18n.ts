@@ -36,11 +36,13 @@ const STRINGS = {
   'phase.recalculating': { vi: 'Đang tính lại điểm…', en: 'Recalculating scores…' },
   'phase.reverting': { vi: 'Đang hoàn tác…', en: 'Undoing…' },
   'phase.report': { vi: 'Đang tạo trang báo cáo…', en: 'Writing the report sheet…' },
+  'phase.selftest': { vi: 'Đang tự kiểm tra Excel…', en: 'Running the Excel self-test…' },
   'phase.progress': { vi: 'Tiến độ', en: 'Progress' },
 
   'error.title': { vi: 'Có lỗi', en: 'Error' },
   'error.markFailed': { vi: 'Đã kiểm tra xong nhưng chưa đánh dấu được trên trang.', en: 'Checked, but the cells could not be marked.' },
   'error.settings': { vi: 'Không đọc/lưu được cài đặt; đang dùng giá trị mặc định.', en: 'Settings could not be read or saved; defaults are in use.' },
+  'error.details': { vi: 'Chi tiết kỹ thuật', en: 'Technical details' },
   'notice.title': { vi: 'Xong', en: 'Done' },
 
   'summary.title': { vi: 'Tóm tắt', en: 'Summary' },
@@ -102,10 +104,42 @@ const STRINGS = {
   'marks.cleared': { vi: 'Đã xóa đánh dấu ({n} ô).', en: 'Marks cleared ({n} cells).' },
   'marks.none': { vi: 'Trang không có đánh dấu nào của Phụ lục.', en: 'The sheet carries no marks of this add-in.' },
   'marks.skipped': { vi: 'Giữ nguyên màu các ô bạn đã tô lại: {cells}', en: 'Cells you re-coloured were left alone: {cells}' },
+  'marks.refused': {
+    vi: 'Excel không cho thêm ghi chú vào các ô {cells} (ô đã có chú thích hoặc ghi chú khác); các ô này chỉ được tô màu.',
+    en: 'Excel did not accept a note in cells {cells} (they hold another comment or note); they are coloured only.',
+  },
+  'marks.gradient': {
+    vi: 'Không tô màu các ô {cells} vì màu nền chuyển sắc của chúng không khôi phục lại được; xem các ô này trong danh sách kết quả.',
+    en: 'Cells {cells} were not coloured: their gradient fill could not be put back afterwards; see them in the list of results.',
+  },
+  'marks.omitted': {
+    vi: 'Có {n} ô không được tô màu vì tệp không đủ chỗ lưu thông tin để khôi phục chúng; xem các ô này trong danh sách kết quả.',
+    en: '{n} cells were not coloured: the file cannot hold what it takes to restore them; see them in the list of results.',
+  },
+  'marks.keptEdited': { vi: 'Giữ nguyên các ghi chú bạn đã sửa: {cells}.', en: 'Notes you edited were kept: {cells}.' },
+  'marks.gone': { vi: '{n} ô từng được đánh dấu đã bị xóa khỏi trang tính.', en: '{n} marked cells have since been deleted from the sheet.' },
+  'marks.firstTitle': { vi: 'Phụ lục đã tô màu và thêm ghi chú vào trang tính', en: 'Phuluc coloured cells and added notes' },
+  'marks.firstBody': {
+    vi: 'Mỗi ô có vấn đề được tô màu theo mức độ và có ghi chú nêu lý do. Đây là thay đổi trong tệp của bạn: trước khi gửi tệp đi, hãy bấm «Xóa đánh dấu» để trả các ô về như cũ.',
+    en: 'Each cell with a problem is coloured by severity and carries a note saying why. This changes your file: before sending it on, press “Clear marks” to put the cells back as they were.',
+  },
+  'marks.firstOk': { vi: 'Đã hiểu', en: 'Got it' },
+  'read.mergesUnreadable': {
+    vi: 'Phiên bản Excel này không cho phần bổ trợ đọc các ô đã gộp (Trang đầu › Gộp và Căn giữa), nên giá trị của vùng gộp chỉ thấy ở ô đầu: các lỗi «bỏ trống» ở những ô thuộc vùng gộp có thể không đúng. Hãy kiểm tra lại bằng Excel mới hơn hoặc bằng trang xem trước trên trình duyệt.',
+    en: 'This version of Excel does not let add-ins read merged cells (Home › Merge & Center), so a merged value shows in its first cell only: “empty cell” findings in merged areas may be wrong. Check again in a newer Excel or in the preview page in a browser.',
+  },
   'report.written': { vi: 'Đã tạo trang «{name}».', en: 'Sheet “{name}” added.' },
 
   'auto.pending': { vi: 'Trang vừa thay đổi — sẽ kiểm tra lại sau giây lát.', en: 'The sheet changed — checking again shortly.' },
   'auto.cancel': { vi: 'Hủy', en: 'Cancel' },
+  'auto.marksKept': {
+    vi: 'Đã kiểm tra lại; màu đánh dấu trên trang tính chưa đổi, để phiên bản Excel này không xóa lịch sử hoàn tác (Ctrl+Z) của bạn. Bấm «Kiểm tra» để cập nhật màu.',
+    en: 'Checked again; the marks on the sheet were left as they were, so that this version of Excel keeps your undo history (Ctrl+Z). Press “Check” to update them.',
+  },
+  'auto.cannotFollow': {
+    vi: 'Không theo dõi được thay đổi của trang tính nên không tự kiểm tra lại được; hãy bấm «Kiểm tra» sau khi sửa.',
+    en: 'Cannot follow changes to the sheet, so it will not re-check by itself; press “Check” after editing.',
+  },
 
   'settings.title': { vi: 'Cài đặt kiểm tra', en: 'Check settings' },
   'settings.required': { vi: 'Cột bắt buộc (ô trống sẽ bị báo lỗi)', en: 'Mandatory columns (empty cells are errors)' },
@@ -121,9 +155,20 @@ const STRINGS = {
   'settings.bandsReset': { vi: 'Khôi phục mặc định', en: 'Restore defaults' },
   'settings.autoRefresh': { vi: 'Tự kiểm tra lại khi trang thay đổi', en: 'Check again when the sheet changes' },
   'settings.autoRefreshUnsupported': {
-    vi: 'Phiên bản Excel này không báo khi trang thay đổi (cần ExcelApi 1.9).',
-    en: 'This version of Excel does not report sheet changes (needs ExcelApi 1.9).',
+    vi: 'Phiên bản Excel này không báo cho phần bổ trợ khi trang tính thay đổi; hãy bấm «Kiểm tra» sau khi sửa.',
+    en: 'This version of Excel does not tell add-ins when the sheet changes; press “Check” after editing.',
   },
+  'selftest.title': { vi: 'Tự kiểm tra Excel', en: 'Excel self-test' },
+  'selftest.hint': {
+    vi: 'Chạy thử mọi chức năng phần bổ trợ dùng trên một trang tính tạm (rồi xóa trang tính đó) và lập báo cáo để gửi cho người hỗ trợ. Excel sẽ xóa lịch sử hoàn tác (Ctrl+Z) của tệp.',
+    en: 'Tries every feature the add-in uses on a temporary sheet (then deletes it) and writes a report to send to support. Excel will clear the file’s undo history (Ctrl+Z).',
+  },
+  'selftest.run': { vi: 'Chạy tự kiểm tra', en: 'Run the self-test' },
+  'selftest.summary': { vi: 'Kết quả: {passed} đạt, {failed} lỗi, {skipped} bỏ qua.', en: 'Result: {passed} passed, {failed} failed, {skipped} skipped.' },
+  'selftest.report': { vi: 'Báo cáo tự kiểm tra (gửi nội dung này cho người hỗ trợ)', en: 'Self-test report (send this to support)' },
+  'selftest.copy': { vi: 'Sao chép báo cáo', en: 'Copy the report' },
+  'selftest.copied': { vi: 'Đã sao chép báo cáo.', en: 'Report copied.' },
+  'selftest.copyFailed': { vi: 'Không sao chép tự động được: hãy chọn nội dung khung trên rồi nhấn Ctrl+C.', en: 'Could not copy: select the text above and press Ctrl+C.' },
   'settings.save': { vi: 'Lưu cài đặt', en: 'Save settings' },
   'settings.saved': { vi: 'Đã lưu cài đặt.', en: 'Settings saved.' },
 

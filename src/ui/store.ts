@@ -5,7 +5,7 @@
 import type { SheetReport, Text } from '../core/report';
 import type { RecalcOutcome, RevertOutcome } from './host';
 
-export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report';
+export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report' | 'selftest';
 
 export interface PaneMessage {
   intent: 'error' | 'warning' | 'success' | 'info';
@@ -13,6 +13,8 @@ export interface PaneMessage {
   text: Text;
   /** a sentence put before the text ("Checked, but the cells could not be marked.") */
   context?: Text;
+  /** Excel's own code and message, shown folded under "Chi tiết kỹ thuật" */
+  detail?: string;
 }
 
 export interface PaneState {

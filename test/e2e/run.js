@@ -396,6 +396,21 @@ const scenarios = [
       await t.shot(page, 'checked');
       await t.shot(page, 'finding-F61', { focus: finding.first() });
 
+      // the first check says what it did to the file; "Đã hiểu" stores that it was read (in the workbook)
+      const notice = page.locator('.fui-MessageBar').filter({ hasText: /trước khi gửi tệp đi/ });
+      await notice.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.shot(page, 'first-check-notice', { focus: notice.first() });
+      await (await t.button(page, 'Đã hiểu')).click();
+      await notice.first().waitFor({ state: 'detached', timeout: TIMEOUT });
+      await t.until(page, 'the notice to be stored as read', () => t.hook(page, 'settings'), (x) => x['phuluc.check']?.marksNoticeSeen === true);
+      // Ctrl+Z kept: ExcelApi 1.20 keeps the add-in's writes on the undo stack, and document.settings.saveAsync (which
+      // empties it, office-js #3141) is never called; what marking needs to be undone is in hidden names + settings
+      assert((await t.hook(page, 'settingsSaves')) === 0, 'Office.context.document.settings.saveAsync was called');
+      const undo = await t.hook(page, 'undo');
+      assert(undo.clears.length === 0, `the undo stack was emptied: ${undo.clears.join('; ')}`);
+      const names = await t.hook(page, 'names');
+      assert(names.length > 0 && names.every((n) => !n.visible && n.name.startsWith('_phuluc_')), `tracking names: ${JSON.stringify(names)}`);
+
       assert((await t.hook(page, 'selection')) === null, 'a cell was selected before any finding was clicked');
       await finding.first().click();
       const sel = await t.until(page, 'F61 to be selected', () => t.hook(page, 'selection'), (s) => s && s.address === 'F61');
@@ -406,6 +421,7 @@ const scenarios = [
       await t.until(page, 'F61 fill to be restored', () => t.hook(page, 'fill', 'F61', SHEET), (f) => f.color === '#FFFFFF' && f.pattern === 'None');
       await t.untilSame(page, original, 'the sheet after Xóa đánh dấu (values, fills, notes)');
       await t.idle(page);
+      await t.until(page, 'the record and its names to be gone', async () => ({ s: await t.hook(page, 'settings'), n: await t.hook(page, 'names') }), (x) => x.n.length === 0 && Object.keys(x.s).every((k) => k === 'phuluc.check'));
       await t.shot(page, 'cleared', { focus: page.getByRole('button', { name: 'Kiểm tra', exact: true }) });
     },
   },
@@ -483,7 +499,12 @@ const scenarios = [
         const page = await t.newPage({ ...opts, officeJs: 'empty' });
         await page.goto(url(), { waitUntil: 'load' });
         await page.locator('#legacy').waitFor({ state: 'visible', timeout: TIMEOUT });
-        assert(/quá cũ/.test(await page.locator('#legacy').innerText()), `${name}: #legacy does not say the Office version is too old`);
+        const legacyText = await page.locator('#legacy').innerText();
+        assert(/quá cũ/.test(legacyText), `${name}: #legacy does not say the Office version is too old`);
+        assert(/trang xem trước/.test(legacyText) && !/phuluc check/.test(legacyText), `${name}: #legacy does not point to the preview page: "${legacyText}"`);
+        assert(legacyText.includes(`${t.base}/prod/preview.html`), `${name}: #legacy does not give the preview's full address`);
+        const href = await page.locator('#legacy a.legacy-preview').first().evaluate((a) => a.href);
+        assert(href === `${t.base}/prod/preview.html`, `${name}: the preview link goes to ${href}`);
         await sleep(300); // the deferred bundle has run by now (load fired) — give React a moment anyway
         const root = await page.evaluate(() => {
           const r = document.querySelector('#root');
@@ -520,9 +541,9 @@ const scenarios = [
       await t.until(page, 'the pane to listen to worksheets.onChanged', () => t.hook(page, 'changeListeners'), (n) => n > 0);
 
       // the user types the right total into F61: the pane checks again by itself and the budget finding goes.
-      // (Edits within OWN_WRITE_GRACE_MS = 1 s of the pane's last operation are taken as echoes of its own writes
-      // and ignored — src/ui/App.tsx — so the "user" waits a moment, as a person would.)
-      await sleep(1500);
+      // (No time window hides the add-in's own writes any more — triggerSource, or events off below ExcelApi 1.14 —
+      // the "user" still waits a moment, as a person would.)
+      await sleep(500);
       await t.hook(page, 'setCell', 'F61', 26979, SHEET);
       await finding.first().waitFor({ state: 'detached', timeout: TIMEOUT });
       await t.idle(page);
@@ -582,6 +603,121 @@ const scenarios = [
       assert((await t.hook(hg, 'value', 'E109', SHEET)) === 65.85, 'E109 changed on a protected sheet');
       assertSame(before, await t.hook(hg, 'dump', SHEET), 'the protected Hà Giang sheet after Tính lại điểm');
       await t.shot(hg, 'recalc');
+    },
+  },
+  {
+    id: 'report',
+    title: 'Báo cáo: a new sheet lists the findings, each linked to its cell; edits there do not start a re-check',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      const original = await t.hook(page, 'dump', SHEET);
+      await page.getByRole('tab', { name: 'Cài đặt' }).click();
+      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await page.getByRole('tab', { name: 'Kết quả' }).click();
+      await (await t.button(page, 'Kiểm tra')).click();
+      await page.getByRole('button', { name: /F61.*21\.950.*26\.979/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      await (await t.button(page, 'Báo cáo')).click();
+      await page.getByText(/Đã tạo trang «Phuluc – Báo cáo»/).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      const names = await t.hook(page, 'sheetNames');
+      assert(names.includes('Phuluc – Báo cáo'), `no report sheet among ${names.join(', ')}`);
+      assert((await t.hook(page, 'activeSheet')) === 'Phuluc – Báo cáo', 'the report sheet is not the active one');
+      const report = await t.hook(page, 'dump', 'Phuluc – Báo cáo');
+      assert(/Báo cáo kiểm tra trang «Phụ lục»/.test(report.cells.A1?.value), `A1 reads ${JSON.stringify(report.cells.A1)}`);
+      const rows = Object.entries(report.cells).filter(([a]) => /^A\d+$/.test(a) && Number(a.slice(1)) > 4);
+      const f61 = rows.find(([, c]) => c.value === 'F61');
+      assert(f61, 'no row for F61 in the report sheet');
+      const row = f61[0].slice(1);
+      assert(/21\.950/.test(report.cells[`D${row}`]?.value), `the F61 row's message reads ${JSON.stringify(report.cells[`D${row}`])}`);
+      const link = await t.hook(page, 'hyperlink', `A${row}`, 'Phuluc – Báo cáo');
+      assert(link && link.documentReference === "'Phụ lục'!F61", `the F61 link is ${JSON.stringify(link)}`);
+      await t.shot(page, 'written');
+      // the user types on the report sheet: no automatic re-check of it (it holds no appendix)
+      const reads = await t.hook(page, 'runs');
+      await t.hook(page, 'setCell', 'E6', 'đã xem', 'Phuluc – Báo cáo');
+      await sleep(2500);
+      await page.getByRole('button', { name: /F61.*21\.950/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await t.hook(page, 'runs')) - reads <= 1, 'an edit on the report sheet started a re-check');
+      assertSame(original, await t.hook(page, 'dump', SHEET), 'the checked sheet after Báo cáo', CONTENT);
+    },
+  },
+  {
+    id: 'selftest',
+    title: 'Tự kiểm tra Excel: every check passes on the simulated ExcelApi 1.20; the temporary sheet goes; the report can be copied',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      const before = await t.hook(page, 'sheetNames');
+      await page.getByRole('tab', { name: 'Cài đặt' }).click();
+      await (await t.button(page, 'Chạy tự kiểm tra')).click();
+      const summary = page.getByText(/^Kết quả: \d+ đạt, \d+ lỗi, \d+ bỏ qua\.$/);
+      await summary.first().waitFor({ state: 'visible', timeout: 60000 });
+      const text = await summary.first().innerText();
+      const report = await page.getByRole('textbox', { name: /Báo cáo tự kiểm tra/ }).inputValue();
+      assert(/ 0 lỗi/.test(text), `the self-test failed: ${text}\n${report}`);
+      assert(/ExcelApi cao nhất \/ highest: 1\.20/.test(report) && /16\.0\.e2e/.test(report), `the report does not name the version: ${report.slice(0, 300)}`);
+      assert(/Trang tính tạm đã được xóa/.test(report), 'the temporary sheet was not deleted');
+      assert(JSON.stringify(await t.hook(page, 'sheetNames')) === JSON.stringify(before), `sheets after the self-test: ${await t.hook(page, 'sheetNames')}`);
+      await t.shot(page, 'report', { focus: summary.first() });
+    },
+  },
+  {
+    id: 'office2021',
+    title: 'Office 2021 (ExcelApi 1.14): threaded comments instead of notes; an automatic re-check keeps Ctrl+Z by leaving the marks',
+    async run(t) {
+      const page = await t.openPane(HUE, { api: '1.14' });
+      const original = await t.hook(page, 'dump', SHEET);
+      await (await t.button(page, 'Kiểm tra')).click();
+      const finding = page.getByRole('button', { name: /F61.*21\.950.*26\.979/ });
+      await finding.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      const comments = await t.hook(page, 'comments');
+      assert(comments.some((c) => c.cell === 'F61' && /21\.950/.test(c.content)), 'no threaded comment on F61');
+      assert((await t.hook(page, 'notes')).length === 0, 'notes were written without the notes API');
+      // before ExcelApi 1.20 any add-in write empties the undo stack (office-js #3788): the user's own press, fine
+      assert((await t.hook(page, 'undo')).clears.length > 0, 'the fake did not model the undo stack before ExcelApi 1.20');
+
+      await page.getByRole('tab', { name: 'Cài đặt' }).click();
+      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await page.getByRole('tab', { name: 'Kết quả' }).click();
+      await t.until(page, 'the pane to listen to worksheets.onChanged', () => t.hook(page, 'changeListeners'), (n) => n > 0);
+      await sleep(300);
+      const writes = await t.hook(page, 'writes');
+      await t.hook(page, 'setCell', 'F61', 26979, SHEET);
+      await finding.first().waitFor({ state: 'detached', timeout: TIMEOUT });
+      await t.idle(page);
+      await page.getByText(/màu đánh dấu trên trang tính chưa đổi/).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await t.hook(page, 'writes')) === writes, 'the automatic re-check wrote to the sheet (and emptied the undo stack)');
+      await t.shot(page, 'auto-kept');
+
+      await (await t.button(page, 'Xóa đánh dấu')).click();
+      await t.untilSame(page, { ...original, cells: { ...original.cells, F61: { ...original.cells.F61, value: 26979 } } }, 'the sheet after Xóa đánh dấu (fills, comments)');
+      await t.idle(page);
+    },
+  },
+  {
+    id: 'moves',
+    title: 'marks follow their cells: rows inserted above and the sheet renamed, Xóa đánh dấu still gives the sheet back',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      await (await t.button(page, 'Kiểm tra')).click();
+      await page.getByRole('button', { name: /F61.*21\.950.*26\.979/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+      const colors = await page.evaluate(() => window.__phuluc.markColors);
+      await t.hook(page, 'insertRows', SHEET, 3, 2);
+      await t.hook(page, 'renameSheet', SHEET, 'Phụ lục (đã sửa)');
+      const moved = await t.hook(page, 'fill', 'F63', 'Phụ lục (đã sửa)');
+      assert(moved.color === colors.error.toUpperCase(), `F61's mark did not move to F63 (${JSON.stringify(moved)})`);
+      const before = await t.hook(page, 'dump', 'Phụ lục (đã sửa)');
+      await (await t.button(page, 'Xóa đánh dấu')).click();
+      await t.until(page, 'F63 to lose its mark', () => t.hook(page, 'fill', 'F63', 'Phụ lục (đã sửa)'), (f) => f.pattern === 'None');
+      await t.idle(page);
+      const after = await t.hook(page, 'dump', 'Phụ lục (đã sửa)');
+      const marked = Object.entries(after.cells).filter(([, c]) => c.fill && Object.values(colors).map((x) => x.toUpperCase()).includes(c.fill.color));
+      assert(marked.length === 0, `marks left after clearing: ${marked.map(([a]) => a).join(', ')}`);
+      assert(Object.keys(after.notes).length === 0, `notes left after clearing: ${Object.keys(after.notes).join(', ')}`);
+      assertSame(before, after, 'the moved sheet after clearing', CONTENT);
+      await t.shot(page, 'cleared');
     },
   },
   {

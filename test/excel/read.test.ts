@@ -18,7 +18,7 @@ import { Grid, isCellError, parseRange, type CellValue, type SheetSnapshot } fro
 import { findHeader } from '../../src/core/table/header';
 import { check } from '../../src/core/check';
 import { readSnapshots } from '../../src/io/xlsx';
-import { FakeExcel, type FakeCell, type FakeSheet } from './fakeExcel';
+import { FakeExcel, OfficeError, type FakeCell, type FakeSheet } from './fakeExcel';
 
 const COLS = 11;
 const CONTENT = 'Rà soát, đơn giản hóa thủ tục hành chính trong lĩnh vực đất đai năm 2024';
@@ -561,4 +561,64 @@ describe('the checks see the same sheet as when everything is read', () => {
       expect(x.syncLog.reduce((t, l) => t + l.responseBytes, 0)).toBeLessThan(bytes);
     }
   }, 60_000);
+});
+
+describe('the limits of real Excel', () => {
+  const withPlatform = (x: FakeExcel) => ({ ...deps(x), platform: x.platform });
+  const sameValues = (snap: SheetSnapshot, rows: number, cols: number, cell: (r: number, c: number) => FakeCell | undefined) => {
+    for (let r = 1; r <= rows; r += Math.max(1, Math.floor(rows / 37)))
+      for (let c = 1; c <= cols; c += Math.max(1, Math.floor(cols / 13))) expect(snap.values[r - 1][c - 1]).toEqual(cell(r, c)?.value ?? null);
+  };
+
+  test('the first chunk is capped by cells, not only rows: a 300-column sheet asks for at most FIRST_CHUNK_CELLS in sync 1', async () => {
+    const cell = (r: number, c: number): FakeCell => ({ value: `r${r}c${c}` });
+    const x = bookWith(2000, 300, cell);
+    const snap = await readActiveSheet(withPlatform(x));
+    expect(x.syncLog[0].responseBytes).toBeLessThan(100_000 * 12);
+    sameValues(snap, 2000, 300, cell);
+  }, 60_000);
+
+  test.each([
+    ['Range.values comes back null for a range too large to return', 'null' as const],
+    ['RangeExceedsLimit (the large-range article: retry with a smaller block)', 'RangeExceedsLimit' as const],
+  ])('%s: the read halves the chunk and carries on', async (_, mode) => {
+    const x = bookWith(3000);
+    x.maxRangeCells = 5000;
+    x.largeRead = mode;
+    const snap = await readActiveSheet(withPlatform(x), { firstChunkRows: 0 });
+    sameValues(snap, 3000, COLS, appendixCell);
+    expect(x.syncLog.some((s) => s.error === 'RangeExceedsLimit') || mode === 'null').toBe(true);
+  }, 60_000);
+
+  test('on the web a large sync answered with a bare GeneralException is retried smaller (office-js #1314); a small one is a real error', async () => {
+    const x = bookWith(20000);
+    x.platform = 'OfficeOnline';
+    x.maxPayloadBytes = 2 * 1024 * 1024; // the planned ~3.5 MB estimate is ~2.4 MB real: over this limit
+    const snap = await readActiveSheet(withPlatform(x));
+    expect(x.syncLog.some((s) => s.error === 'GeneralException')).toBe(true);
+    sameValues(snap, 20000, COLS, appendixCell);
+
+    const y = bookWith(50);
+    y.platform = 'OfficeOnline';
+    y.failure = { sync: 2, afterOps: 0, error: new OfficeError('GeneralException', 'not a size problem') };
+    await expect(readActiveSheet(withPlatform(y), { firstChunkRows: 0 })).rejects.toMatchObject({ code: 'GeneralException' });
+  }, 60_000);
+
+  test('a read waits while the user edits a cell (delayForCellEdit), instead of failing', async () => {
+    const x = bookWith(100);
+    x.startCellEdit();
+    const p = readActiveSheet(withPlatform(x));
+    setTimeout(() => x.endCellEdit(), 5);
+    expect((await p).values).toHaveLength(100);
+    expect(x.runLog[0]).toMatchObject({ delayForCellEdit: true });
+  });
+
+  test('without ExcelApi 1.13 merged areas cannot be read, and the snapshot says so (the pane then warns about merged cells)', async () => {
+    const x = bookWith(100);
+    x.sheet('Phụ lục 1')!.merges = [{ top: 2, bottom: 3, left: 4, right: 4 }];
+    x.apiVersion = '1.12';
+    const snap = await readActiveSheet(withPlatform(x));
+    expect(snap.excel.mergesComplete).toBe(false);
+    expect(snap.merges).toBeUndefined();
+  });
 });

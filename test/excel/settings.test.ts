@@ -2,12 +2,14 @@ import {
   CHECK_SETTINGS_KEY,
   DEFAULT_CHECK_SETTINGS,
   loadCheckSettings,
+  MAX_SETTING_BYTES,
   MemorySettingsStore,
-  officeSettingsStore,
   saveCheckSettings,
   validateCheckSettings,
+  workbookSettingsStore,
   type CheckSettings,
 } from '../../src/excel/settings';
+import { FakeExcel } from './fakeExcel';
 
 const FULL: CheckSettings = {
   required: ['content', 'leadAgency'],
@@ -20,27 +22,60 @@ const FULL: CheckSettings = {
   ],
   lang: 'en',
   autoRefresh: true,
+  marksNoticeSeen: true,
 };
 
-test('round-trip through the store, surviving a pane reload', async () => {
-  const store = new MemorySettingsStore();
-  expect(loadCheckSettings(store)).toEqual(DEFAULT_CHECK_SETTINGS);
-  const saved = await saveCheckSettings(FULL, store);
-  expect(saved).toEqual(FULL);
-  store.reload();
-  expect(loadCheckSettings(store)).toEqual(FULL);
-  expect(store.get<{ v: number }>(CHECK_SETTINGS_KEY)!.v).toBe(1);
+function book(apiVersion = '1.20') {
+  const x = new FakeExcel();
+  x.apiVersion = apiVersion;
+  x.addSheet('Sheet1');
+  return x;
+}
+
+test('Workbook.settings round-trip: stored as JSON text in the workbook, no saveAsync, the undo stack untouched (ExcelApi 1.20)', async () => {
+  const x = book();
+  const store = workbookSettingsStore(x.run);
+  expect(await loadCheckSettings(store)).toEqual(DEFAULT_CHECK_SETTINGS);
+  expect(await saveCheckSettings(FULL, store)).toEqual(FULL);
+  expect(JSON.parse(JSON.parse(x.settings.get(CHECK_SETTINGS_KEY)!))).toEqual({ v: 1, ...FULL });
+  // a fresh pane (a new store) reads what the workbook holds
+  expect(await loadCheckSettings(workbookSettingsStore(x.run))).toEqual(FULL);
+  expect(x.undo.clears).toEqual([]);
+  await store.remove(CHECK_SETTINGS_KEY);
+  await store.remove(CHECK_SETTINGS_KEY); // removing what is not there is fine
+  expect(x.settings.size).toBe(0);
+  expect(await store.get('nothing')).toBeUndefined();
 });
 
-test('unsaved changes are lost on reload; a failed save rejects', async () => {
+test('below ExcelApi 1.20 every add-in write empties the undo stack — a settings save too (office-js #3788)', async () => {
+  const x = book('1.14');
+  await saveCheckSettings(FULL, workbookSettingsStore(x.run));
+  expect(x.undo.clears.length).toBe(1);
+});
+
+test('settings saved by older versions through document.settings (an object, not JSON text) are read (office-js-docs-reference #769: same storage)', async () => {
+  const x = book();
+  x.settings.set(CHECK_SETTINGS_KEY, JSON.stringify({ v: 1, planYear: 2023, lang: 'en' }));
+  expect(await loadCheckSettings(workbookSettingsStore(x.run))).toEqual({ ...DEFAULT_CHECK_SETTINGS, planYear: 2023, lang: 'en' });
+});
+
+test('a value past MAX_SETTING_BYTES is refused before Excel is asked; Excel refuses past ~2 MB in all (office-js #621, #3957)', async () => {
+  const x = book();
+  const store = workbookSettingsStore(x.run);
+  const big = 'x'.repeat(MAX_SETTING_BYTES);
+  await expect(store.set('big', big)).rejects.toMatchObject({ code: 'too-large', vi: expect.stringMatching(/vượt quá/) });
+  expect(x.syncCount).toBe(0);
+  await store.set('a', 'y'.repeat(MAX_SETTING_BYTES - 100));
+  await store.set('b', 'y'.repeat(MAX_SETTING_BYTES - 100));
+  await expect(store.set('c', 'y'.repeat(MAX_SETTING_BYTES - 100))).rejects.toMatchObject({ code: 'InvalidArgument' });
+  expect([...x.settings.keys()]).toEqual(['a', 'b']);
+});
+
+test('a failed write rejects and stores nothing', async () => {
   const store = new MemorySettingsStore();
-  store.set(CHECK_SETTINGS_KEY, { lang: 'en' });
-  store.reload();
-  expect(loadCheckSettings(store).lang).toBe('vi');
-  store.failNextSave = new Error('disk full');
+  store.failNext = new Error('disk full');
   await expect(saveCheckSettings(FULL, store)).rejects.toThrow('disk full');
-  store.reload();
-  expect(loadCheckSettings(store)).toEqual(DEFAULT_CHECK_SETTINGS);
+  expect(await loadCheckSettings(store)).toEqual(DEFAULT_CHECK_SETTINGS);
 });
 
 test.each<[string, unknown, CheckSettings]>([
@@ -62,34 +97,20 @@ test.each<[string, unknown, CheckSettings]>([
   ['year out of range', { planYear: 20240 }, { ...DEFAULT_CHECK_SETTINGS }],
   ['year too early', { planYear: 1200 }, { ...DEFAULT_CHECK_SETTINGS }],
   ['a negative band', { bands: [{ label: 'A', minPercent: -5 }] }, { ...DEFAULT_CHECK_SETTINGS }],
-])('bad or old stored data (%s) → defaults, no crash', (_, raw, expected) => {
+])('bad or old stored data (%s) → defaults, no crash', async (_, raw, expected) => {
   const store = new MemorySettingsStore();
   store.setRaw(CHECK_SETTINGS_KEY, JSON.stringify(raw));
-  expect(loadCheckSettings(store)).toEqual(expected);
+  expect(await loadCheckSettings(store)).toEqual(expected);
   expect(validateCheckSettings(raw)).toEqual(expected);
 });
 
-test('a store that throws on get → defaults', () => {
-  const broken = { get: () => { throw new Error('corrupt'); }, set() {}, remove() {}, save: async () => {} };
-  expect(loadCheckSettings(broken)).toEqual(DEFAULT_CHECK_SETTINGS);
-});
-
-test('officeSettingsStore wraps Office.context.document.settings (get/set/remove/saveAsync)', async () => {
-  const bag = new Map<string, unknown>();
-  let status = 'succeeded';
-  const settings = {
-    get: (k: string) => (bag.has(k) ? bag.get(k) : null),
-    set: (k: string, v: unknown) => void bag.set(k, v),
-    remove: (k: string) => void bag.delete(k),
-    saveAsync: (cb: (r: { status: string; error?: Error }) => void) => cb({ status, error: status === 'failed' ? new Error('save failed') : undefined }),
-  } as unknown as Office.Settings;
-  const store = officeSettingsStore(() => settings);
-  expect(store.get('x')).toBeUndefined();
-  await saveCheckSettings({ lang: 'en' }, store);
-  expect(bag.get(CHECK_SETTINGS_KEY)).toEqual({ v: 1, lang: 'en', autoRefresh: false });
-  expect(loadCheckSettings(store).lang).toBe('en');
-  store.remove(CHECK_SETTINGS_KEY);
-  expect(bag.size).toBe(0);
-  status = 'failed';
-  await expect(store.save()).rejects.toThrow('save failed');
+test('a store that throws on get → defaults', async () => {
+  const broken = {
+    get: async () => {
+      throw new Error('corrupt');
+    },
+    set: async () => undefined,
+    remove: async () => undefined,
+  };
+  expect(await loadCheckSettings(broken)).toEqual(DEFAULT_CHECK_SETTINGS);
 });

@@ -1,5 +1,5 @@
 /** The Excel host: settings through the workbook store, sheet-change events, and the report sheet's writes. */
-import { createExcelHost } from '../../src/taskpane/excelHost';
+import { createExcelHost, isReportSheet } from '../../src/taskpane/excelHost';
 import { REPORT_SHEET_NAME, ROWS_PER_SYNC, asText, reportSheetRows, uniqueSheetName, writeReportSheet } from '../../src/taskpane/reportSheet';
 import { MemorySettingsStore, type ExcelDeps, type ExcelRunner } from '../../src/excel';
 import { RULE_BY_ID, type Finding, type SheetReport } from '../../src/core/report';
@@ -155,14 +155,30 @@ describe('excel host', () => {
     expect((await host.readActiveSheet()).values).toEqual(snap.values);
   });
 
-  test('settings: defaults, then what was saved (validated) after the pane reopens', async () => {
-    const store = new MemorySettingsStore();
-    const host = createExcelHost(deps({ store }));
+  test('settings: defaults, then what was saved (validated), in the workbook (Workbook.settings) for the next pane', async () => {
+    const x = new FakeExcel();
+    x.addSheet('Phụ lục');
+    const host = createExcelHost({ run: x.run, isSetSupported: x.isSetSupported });
     expect(await host.loadSettings()).toEqual({ lang: 'vi', autoRefresh: false });
     const stored = await host.saveSettings({ lang: 'en', autoRefresh: true, planYear: 2018, required: ['content', 'status'], asOf: '2018-02-30' });
     expect(stored).toEqual({ lang: 'en', autoRefresh: true, planYear: 2018, required: ['content', 'status'] }); // an impossible date is dropped
-    store.reload();
-    expect(await host.loadSettings()).toEqual(stored);
+    expect(await createExcelHost({ run: x.run, isSetSupported: x.isSetSupported }).loadSettings()).toEqual(stored);
+    expect(x.undo.clears).toEqual([]);
+  });
+
+  test('keepsUndo: only where Excel keeps the add-in’s writes on the undo stack (ExcelApi 1.20)', () => {
+    expect(createExcelHost(deps({ isSetSupported: (_n, v) => v !== '1.20' })).keepsUndo).toBe(false);
+    expect(createExcelHost(deps()).keepsUndo).toBe(true);
+  });
+
+  test('a sheet read without its merged areas (below ExcelApi 1.13) says so, for the pane to warn', async () => {
+    const x = new FakeExcel();
+    x.apiVersion = '1.12';
+    x.addSheet('Phụ lục').put('A1', [['STT', 'Nội dung'], [1, 'x']]);
+    const snap = await createExcelHost({ run: x.run, isSetSupported: x.isSetSupported }).readActiveSheet();
+    expect(snap.limits).toEqual(['merges-unreadable']);
+    x.apiVersion = '1.13';
+    expect((await createExcelHost({ run: x.run, isSetSupported: x.isSetSupported }).readActiveSheet()).limits).toBeUndefined();
   });
 
   test('no sheet-change events below ExcelApi 1.9', () => {
@@ -183,22 +199,74 @@ describe('excel host', () => {
     unsubscribe();
   });
 
-  test('sheet changes: the user\'s edits on the active sheet only; unsubscribe removes the handler', async () => {
-    const fake = fakeExcel([]);
-    const host = createExcelHost(deps({ run: fake.run }));
+  test("sheet changes: the user's edits on the active sheet only — not the add-in's, not another sheet's, not a report sheet's", async () => {
+    const x = new FakeExcel();
+    x.addSheet('Phụ lục').put('A1', [[1]]);
+    x.addSheet('Khác');
+    x.addSheet(`${REPORT_SHEET_NAME} (2)`);
+    const host = createExcelHost({ run: x.run, isSetSupported: x.isSetSupported });
     const cb = jest.fn();
     const unsubscribe = host.onSheetChanged!(cb);
-    await new Promise((r) => setTimeout(r, 0));
-    const h = fake.state.changedHandler!;
-    expect(h).toBeDefined();
-    await h({ worksheetId: 'ws1', triggerSource: 'Unknown' });
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    await settle();
+    expect(x.changeHandlers.size).toBe(1);
+    x.userEdit('Phụ lục', 'B2', 5);
+    await settle();
     expect(cb).toHaveBeenCalledTimes(1);
-    await h({ worksheetId: 'ws1', triggerSource: 'ThisLocalAddin' }); // our own marks / recalculation
-    await h({ worksheetId: 'ws2', triggerSource: 'Unknown' }); // another sheet
+    x.userEdit('Khác', 'B2', 5); // another sheet
+    await x.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Phụ lục').getRange('C3').values = [[1]]; // the add-in's own write
+      await ctx.sync();
+    });
+    x.activeName = `${REPORT_SHEET_NAME} (2)`;
+    x.userEdit(`${REPORT_SHEET_NAME} (2)`, 'D5', 'ghi chú'); // the report sheet, even when active
+    await settle();
     expect(cb).toHaveBeenCalledTimes(1);
     unsubscribe();
-    expect(fake.state.removed).toBe(1);
-    await h({ worksheetId: 'ws1' });
-    expect(cb).toHaveBeenCalledTimes(1);
+    await settle();
+    expect(x.changeHandlers.size).toBe(0);
+    expect(isReportSheet(REPORT_SHEET_NAME)).toBe(true);
+    expect(isReportSheet('Phụ lục')).toBe(false);
   });
+
+  test('Tự kiểm tra Excel: every check passes on an Excel with ExcelApi 1.20; the temporary sheet is gone; the report names the version', async () => {
+    const x = new FakeExcel();
+    x.addSheet('Phụ lục').put('A1', [['STT']]);
+    const host = createExcelHost({ run: x.run, isSetSupported: x.isSetSupported, info: () => ({ host: 'Excel', platform: 'PC', version: '16.0.19231' }), eventWaitMs: 200 });
+    const steps: number[] = [];
+    const out = await host.selfTest!((done) => steps.push(done));
+    expect(out.failed).toBe(0);
+    expect(out.skipped).toBe(0);
+    expect(out.passed).toBe(10);
+    expect(out.text).toMatch(/16\.0\.19231/);
+    expect(out.text).toMatch(/ExcelApi cao nhất \/ highest: 1\.20/);
+    expect(out.text).toMatch(/Trang tính tạm đã được xóa/);
+    expect(x.sheets.map((s) => s.name)).toEqual(['Phụ lục']);
+    expect(x.settings.size).toBe(0);
+    expect(x.names).toEqual([]);
+    expect(steps[steps.length - 1]).toBe(10);
+  }, 30_000);
+
+  test('Tự kiểm tra Excel on Office 2021 (ExcelApi 1.14): comments instead of notes, the undo group skipped with why — nothing fails', async () => {
+    const x = new FakeExcel();
+    x.apiVersion = '1.14';
+    x.addSheet('Phụ lục');
+    const out = await createExcelHost({ run: x.run, isSetSupported: x.isSetSupported, eventWaitMs: 200 }).selfTest!();
+    expect(out.failed).toBe(0);
+    expect(out.text).toMatch(/bỏ qua \/ skipped\] Gộp các thao tác/);
+    expect(out.text).toMatch(/needs ExcelApi 1\.20/);
+    expect(out.text).toMatch(/chú thích \(Comment\)/);
+  }, 30_000);
+
+  test('Tự kiểm tra Excel reports a real failure with Excel’s error, and still removes its sheet', async () => {
+    const x = new FakeExcel();
+    x.apiVersion = '1.14';
+    x.addSheet('Phụ lục');
+    // an Excel that claims the notes API (ExcelApi 1.18) but has not got it
+    const out = await createExcelHost({ run: x.run, isSetSupported: (n, v) => n === 'ExcelApi' && (v === '1.18' || x.supports(v)), eventWaitMs: 100 }).selfTest!();
+    expect(out.failed).toBe(1);
+    expect(out.text).toMatch(/\[LỖI \/ FAILED\] Thêm và xóa ghi chú \(Note\)/);
+    expect(out.text).toMatch(/ApiNotFound/);
+    expect(x.sheets.map((s) => s.name)).toEqual(['Phụ lục']);
+  }, 30_000);
 });

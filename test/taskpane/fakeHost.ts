@@ -43,7 +43,9 @@ export function cloneSnapshot(s: SheetSnapshot): SheetSnapshot {
 }
 
 export class FakeHost implements PaneHost {
-  kind = 'preview' as const;
+  kind: 'preview' | 'excel' = 'preview';
+  keepsUndo?: boolean;
+  selfTest?: PaneHost['selfTest'];
   settings: PaneSettings = { lang: 'vi', autoRefresh: false };
   changeListeners = new Set<() => void>();
 

@@ -6,10 +6,14 @@
  *                  context.requirements.isSetSupported (per ?api=, default ExcelApi 1.20), context.document.settings
  *                  (get/set/remove/saveAsync/refreshAsync, in memory, values round-trip through JSON like Office's),
  *                  actions.associate (recorded; callable from the test), HostType, PlatformType, AsyncResultStatus
- *   window.Excel   run(batch) / run(options, batch), backed by test/excel/fakeExcel.ts holding the fixture's cells;
- *                  plus worksheets.onChanged (the fake has no events): fired after the add-in's own value writes
- *                  (triggerSource ThisLocalAddin) and after a simulated user edit (__phuluc.setCell)
+ *   window.Excel   run(batch) / run(options, batch), backed by test/excel/fakeExcel.ts holding the fixture's cells —
+ *                  the same truthful fake as the adapter's unit tests: Workbook.settings, notes/comments, names,
+ *                  fills as Excel reports them, the undo stack, worksheets.onChanged (the add-in's own value writes
+ *                  with triggerSource ThisLocalAddin from 1.14, none while it turned events off; a simulated user edit,
+ *                  __phuluc.setCell, as "Unknown"), cell-edit mode
  *   window.OfficeExtension.Error   the fake's error class (RichApi.Error with a `code`)
+ *   Office.context.document.settings   shares the fake's Workbook.settings storage (office-js-docs-reference #769) and,
+ *                  like Excel, empties the undo stack on saveAsync (office-js #3141); the add-in must never call it
  *
  * and the test hooks `window.__phuluc` (selection, cells, fills, notes, syncs …). None of this is in the production
  * bundle: the pane under test is the real src/taskpane/index.tsx, built separately (../webpack.harness.js).
@@ -17,12 +21,13 @@
  * URL parameters:
  *   fixture=hue-2018-nhiem-vu   /fixtures/<name>.json, written by ../convert-fixtures.ts (default: the Huế fixture)
  *   api=1.20                    highest ExcelApi version the host supports
+ *   platform=PC                 Office.context.platform (OfficeOnline = Excel on the web)
  *   protected=1                 every sheet is protected (writes fail with AccessDenied, like Excel)
  *   sheet=<name>                the active sheet (default: the first)
  */
 import { FakeExcel, NO_FILL, OfficeError, cmpVersion, type FakeCell, type FakeFill, type FakeSheet } from '../../excel/fakeExcel';
 import { a1, isCellError, parseA1, type CellValue, type SheetSnapshot } from '../../../src/core/snapshot';
-import { MARK_COLORS } from '../../../src/excel/marks';
+import { MARK_COLORS } from '../../../src/core/marks';
 import './customFunctions'; // window.CustomFunctions for the Excel functions (=PHULUC.BANGCHU …)
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -32,9 +37,11 @@ const fixture = params.get('fixture') || 'hue-2018-nhiem-vu';
 const apiLevel = params.get('api') || '1.20';
 const protect = params.get('protected') === '1';
 const activeSheet = params.get('sheet');
+const platform = (params.get('platform') || 'PC') as 'PC' | 'Mac' | 'OfficeOnline';
 
 const excel = new FakeExcel();
 excel.apiVersion = apiLevel;
+excel.platform = platform;
 
 // ── the workbook ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -79,31 +86,6 @@ const state = {
   addinCalls: [] as string[],
 };
 
-const ready: Promise<void> = (async () => {
-  const res = await fetch(`/fixtures/${encodeURIComponent(fixture)}.json`, { cache: 'no-store' });
-  if (!res.ok) throw new Error(`fixture ${fixture}: HTTP ${res.status}`);
-  const doc = (await res.json()) as FixtureFile;
-  if (!doc.sheets?.length) throw new Error(`fixture ${fixture} has no sheets`);
-  for (const snap of doc.sheets) {
-    const sheet = excel.addSheet(snap.name);
-    fillSheet(sheet, snap);
-    sheet.protected = protect;
-  }
-  if (activeSheet) {
-    if (!excel.sheet(activeSheet)) throw new Error(`fixture ${fixture} has no sheet "${activeSheet}"`);
-    excel.activeName = activeSheet;
-  }
-  excel.resetLogs();
-  state.loaded = true;
-})().catch((e: unknown) => {
-  state.error = e instanceof Error ? e.message : String(e);
-  console.error('[harness]', state.error);
-  throw e;
-});
-ready.catch(() => undefined);
-
-// ── Office ──────────────────────────────────────────────────────────────────────────────────────────────────────
-
 interface AsyncResult<T> {
   status: 'succeeded' | 'failed';
   value: T;
@@ -117,10 +99,19 @@ function asyncArgs<T>(a?: unknown, b?: unknown): { cb?: Callback<T>; asyncContex
   return { cb: typeof b === 'function' ? (b as Callback<T>) : undefined, asyncContext: (a as { asyncContext?: unknown } | undefined)?.asyncContext };
 }
 
-/** Office.context.document.settings: a property bag, JSON round-trip, saved copy, refresh drops unsaved changes. */
+/**
+ * Office.context.document.settings: an in-memory copy of the add-in's settings, loaded with the add-in from the same
+ * storage as Workbook.settings (office-js-docs-reference #769). saveAsync writes the whole copy back — dropping keys
+ * written through Workbook.settings since — and empties Excel's undo stack (office-js #3141).
+ */
 class HarnessSettings {
   private live = new Map<string, string>();
   private saved = new Map<string, string>();
+
+  loadFromWorkbook(): void {
+    this.live = new Map([...excel.settings].map(([k, v]) => [k, v]));
+    this.saved = new Map(this.live);
+  }
 
   get(name: string): unknown {
     const s = this.live.get(name);
@@ -137,6 +128,8 @@ class HarnessSettings {
     const { cb, asyncContext } = asyncArgs<void>(a, b);
     setTimeout(() => {
       this.saved = new Map(this.live);
+      excel.settings = new Map(this.live);
+      excel.clearUndo('Office.context.document.settings.saveAsync (office-js #3141)');
       state.settingsSaves++;
       cb?.({ status: 'succeeded', value: undefined, asyncContext });
     }, 0);
@@ -162,6 +155,33 @@ class HarnessSettings {
 }
 const settings = new HarnessSettings();
 
+const ready: Promise<void> = (async () => {
+  const res = await fetch(`/fixtures/${encodeURIComponent(fixture)}.json`, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`fixture ${fixture}: HTTP ${res.status}`);
+  const doc = (await res.json()) as FixtureFile;
+  if (!doc.sheets?.length) throw new Error(`fixture ${fixture} has no sheets`);
+  for (const snap of doc.sheets) {
+    const sheet = excel.addSheet(snap.name);
+    fillSheet(sheet, snap);
+    sheet.protected = protect;
+  }
+  if (activeSheet) {
+    if (!excel.sheet(activeSheet)) throw new Error(`fixture ${fixture} has no sheet "${activeSheet}"`);
+    excel.activeName = activeSheet;
+  }
+  excel.resetLogs();
+  settings.loadFromWorkbook();
+  state.loaded = true;
+})().catch((e: unknown) => {
+  state.error = e instanceof Error ? e.message : String(e);
+  console.error('[harness]', state.error);
+  throw e;
+});
+ready.catch(() => undefined);
+
+// ── Office ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
 
 /** highest version of each requirement set this host answers yes to */
 const REQUIREMENT_SETS: Record<string, string> = {
@@ -174,7 +194,7 @@ const REQUIREMENT_SETS: Record<string, string> = {
 
 const HostType = Object.freeze({ Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' });
 const PlatformType = Object.freeze({ PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' });
-const HOST_INFO = Object.freeze({ host: HostType.Excel, platform: PlatformType.PC });
+const HOST_INFO = Object.freeze({ host: HostType.Excel, platform });
 
 const office = {
   HostType,
@@ -189,10 +209,10 @@ const office = {
   },
   context: {
     host: HostType.Excel,
-    platform: PlatformType.PC,
+    platform,
     displayLanguage: 'vi-VN',
     contentLanguage: 'vi-VN',
-    diagnostics: { host: HostType.Excel, platform: PlatformType.PC, version: '16.0.e2e' },
+    diagnostics: { host: HostType.Excel, platform, version: '16.0.e2e' },
     requirements: {
       isSetSupported(name: string, version?: string | number): boolean {
         const max = REQUIREMENT_SETS[name];
@@ -228,54 +248,6 @@ void ready.then(() => {
 
 type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
 
-/**
- * `worksheets.onChanged` (ExcelApi 1.9), which the fake does not model: handlers get an event after the add-in's own
- * value writes (triggerSource "ThisLocalAddin" from ExcelApi 1.14, like Excel) and after `__phuluc.setCell` (a user's
- * edit, triggerSource "Unknown"). Fill and note changes are not `onChanged` events in Excel either.
- */
-type ChangeHandler = (event: Record<string, unknown>) => unknown;
-const changeHandlers = new Set<ChangeHandler>();
-let changeEvents = 0;
-
-function emitChange(sheetName: string, address: string, triggerSource: 'ThisLocalAddin' | 'Unknown'): void {
-  const sheet = excel.sheet(sheetName);
-  if (!sheet || !changeHandlers.size) return;
-  const event: Record<string, unknown> = {
-    type: 'WorksheetChanged',
-    changeType: 'RangeEdited',
-    source: 'Local',
-    worksheetId: sheet.id,
-    address,
-  };
-  if (excel.supports('1.14')) event.triggerSource = triggerSource;
-  changeEvents++;
-  for (const h of [...changeHandlers]) setTimeout(() => void Promise.resolve(h({ ...event })).catch(() => undefined), 0);
-}
-
-function instrument(ctx: Excel.RequestContext): void {
-  const worksheets = ctx.workbook.worksheets as unknown as { onChanged?: unknown };
-  worksheets.onChanged = {
-    add(handler: ChangeHandler) {
-      if (!excel.supports('1.9')) throw new OfficeError('ApiNotFound', 'WorksheetCollection.onChanged needs ExcelApi 1.9');
-      changeHandlers.add(handler);
-      return { context: ctx, remove: () => void changeHandlers.delete(handler) };
-    },
-  };
-  const sync = ctx.sync.bind(ctx);
-  (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
-    const from = excel.writeLog.length;
-    try {
-      await sync();
-    } finally {
-      for (const w of excel.writeLog.slice(from)) {
-        if (w.kind !== 'values') continue;
-        const bang = w.target.lastIndexOf('!');
-        emitChange(w.target.slice(0, bang), w.target.slice(bang + 1), 'ThisLocalAddin');
-      }
-    }
-  };
-}
-
 async function run<T>(a: unknown, b?: unknown): Promise<T> {
   await ready;
   const batch = (typeof a === 'function' ? a : b) as Batch<T>;
@@ -283,16 +255,20 @@ async function run<T>(a: unknown, b?: unknown): Promise<T> {
   if (typeof batch !== 'function') throw new OfficeError('InvalidArgument', 'Excel.run needs a batch function');
   state.runs++;
   try {
-    return await excel.run(
-      (ctx) => {
-        instrument(ctx);
-        return batch(ctx);
-      },
-      options && typeof options === 'object' && !('workbook' in options) ? options : undefined,
-    );
+    return await excel.run(batch, options && typeof options === 'object' && !('workbook' in options) ? options : undefined);
   } catch (e) {
     state.runErrors.push(`${(e as { code?: string }).code ?? (e as Error).name}: ${(e as Error).message}`);
     throw e;
+  }
+}
+
+/** a stored setting: JSON text (Workbook.settings as the add-in writes it) or an object (older versions) */
+function decode(v: unknown): Json {
+  if (typeof v !== 'string') return v as Json;
+  try {
+    return JSON.parse(v) as Json;
+  } catch {
+    return v;
   }
 }
 
@@ -344,11 +320,9 @@ function sheetOf(name?: string): FakeSheet {
   return s;
 }
 
-/** every stored cell: the fake keeps them in a private map keyed row × 20000 + col (read-only use here) */
+/** every stored cell, and every cell of the used range */
 function storedCells(sheet: FakeSheet): [number, number][] {
-  const own = (sheet as unknown as { cells?: Map<number, FakeCell> }).cells;
-  const out: [number, number][] = [];
-  if (own instanceof Map) for (const k of own.keys()) out.push([Math.floor(k / 20000), k % 20000]);
+  const out: [number, number][] = sheet.storedKeys();
   const box = sheet.usedBox();
   if (box) for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) out.push([r, c]);
   return out;
@@ -411,7 +385,15 @@ const hooks = {
   writeLog: () => excel.writeLog.map((w) => ({ sync: w.sync, kind: w.kind, target: w.target })),
   runs: () => state.runs,
   runErrors: () => [...state.runErrors],
-  settings: () => settings.dump(),
+  /** the add-in's settings as the workbook holds them (Workbook.settings), values decoded */
+  settings: () => Object.fromEntries([...excel.settings].map(([k, v]) => [k, decode(JSON.parse(v))])) as Record<string, Json>,
+  /** the undo stack: records made and every time it was emptied (and why) */
+  undo: () => ({ records: excel.undo.records, clears: excel.undo.clears.map((c) => c.reason) }),
+  /** defined names (the add-in's are hidden and follow its cells) */
+  names: () => excel.names.map((n) => ({ name: n.name, visible: n.visible })),
+  /** the user's structural edits: everything on the sheet moves with its cells */
+  insertRows: (sheet: string, at: number, count = 1) => excel.insertRows(sheet, at, count),
+  renameSheet: (from: string, to: string) => excel.renameSheet(from, to),
   settingsSaves: () => state.settingsSaves,
   associated: () => [...state.associated.keys()],
   addinCalls: () => [...state.addinCalls],
@@ -432,18 +414,17 @@ const hooks = {
   },
   /** what the user typing into a cell would do (outside any Excel.run, not logged as the add-in's write) */
   setCell(address: string, value: string | number | boolean | null, sheet?: string): void {
-    const p = parseA1(address);
-    if (!p) throw new Error(`not a cell address: ${address}`);
-    const target = sheetOf(sheet);
-    const c = target.mutable(p.row, p.col);
-    delete c.formula;
-    delete c.error;
-    c.value = value === null ? '' : value;
-    emitChange(target.name, address.toUpperCase(), 'Unknown');
+    if (!parseA1(address)) throw new Error(`not a cell address: ${address}`);
+    excel.userEdit(sheetOf(sheet).name, address.toUpperCase(), value);
   },
+  /** the user starts / ends typing in a cell (a batch must wait: delayForCellEdit) */
+  startCellEdit: () => excel.startCellEdit(),
+  endCellEdit: () => excel.endCellEdit(),
   /** handlers registered on worksheets.onChanged, and events sent so far */
-  changeListeners: () => changeHandlers.size,
-  changeEvents: () => changeEvents,
+  changeListeners: () => excel.changeHandlers.size,
+  changeEvents: () => excel.changeEvents,
+  /** a cell's hyperlink (the report sheet links each finding to its cell) */
+  hyperlink: (address: string, sheet?: string) => cellAt(address, sheet)?.hyperlink ?? null,
   setProtected(on: boolean, sheet?: string): void {
     sheetOf(sheet).protected = on;
   },
