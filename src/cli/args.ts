@@ -18,6 +18,8 @@ export interface CliArgs {
   out?: string;
   /** compare: the appraisal file's sheet (default: --sheet, else the first sheet with scores) */
   appraisalSheet?: string;
+  /** folder to write each checked file's annotated copy into */
+  annotate?: string;
 }
 
 /** Vietnamese names of the commands. */
@@ -103,6 +105,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--appraisal-sheet':
         args.appraisalSheet = value(flag, inline);
         break;
+      case '--annotate':
+        args.annotate = value(flag, inline);
+        break;
       case '--color':
         args.color = true;
         break;
@@ -117,12 +122,12 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (args.command === 'compare') {
     if (args.paths.length !== 2) throw new UsageError('compare needs two files: the self-assessment, then the appraisal');
-    if (args.summary) throw new UsageError('--summary is for check');
+    if (args.summary || args.annotate) throw new UsageError(`${args.summary ? '--summary' : '--annotate'} is for check`);
   } else if (args.command === 'explain') {
     if (args.paths.length !== 1) throw new UsageError('explain needs one file, whose sheet has a self-assessment and an appraisal column');
-    if (args.summary) throw new UsageError('--summary is for check');
+    if (args.summary || args.annotate) throw new UsageError(`${args.summary ? '--summary' : '--annotate'} is for check`);
   } else {
-    if (!args.paths.length) throw new UsageError('Give at least one .xlsx file or folder');
+    if (!args.paths.length) throw new UsageError('Give at least one workbook file or folder');
     if (args.out || args.appraisalSheet) throw new UsageError(`${args.out ? '--out' : '--appraisal-sheet'} is for compare and explain`);
   }
   return args;
@@ -131,9 +136,12 @@ export function parseArgs(argv: string[]): CliArgs {
 export const USAGE = `phuluc — kiểm tra phụ lục kế hoạch CCHC / check CCHC plan appendix sheets
 
 Usage:
-  phuluc check FILE.xlsx|FOLDER… [options]
-  phuluc compare SELF.xlsx APPRAISAL.xlsx [options]   self-assessment against appraisal (so-sanh)
-  phuluc explain FILE.xlsx [options]                  the sheet's own self and appraisal columns (giai-trinh)
+  phuluc check FILE|FOLDER… [options]
+  phuluc compare SELF APPRAISAL [options]   self-assessment against appraisal, two files (so-sanh)
+  phuluc explain FILE [options]             the sheet's own self and appraisal columns (giai-trinh)
+
+  FILE: .xlsx, .xlsm, .xls (Excel 97–2003), .xlsb or .ods — told by its contents, whatever its name.
+  FOLDER: every file in it is listed — each workbook checked, anything else shown as skipped with why.
 
 Options:
   --as-of YYYY-MM-DD     judge deadlines on this date (default: today)
@@ -148,12 +156,16 @@ Options:
   --required a,b,…       mandatory columns (content, leadAgency, deadline, product, partner, budget, status, …)
   --lang vi|en           language of the messages (default vi)
   --no-color / --color   colour in text output (default: when writing to a terminal)
+  --annotate DIR         write each checked file's marked copy to DIR as <name>-phuluc.xlsx (.xlsm stays .xlsm):
+                         fills and notes on the finding cells and a report sheet; every other part kept as it was
 
 compare / explain print the points cut per criterion (largest first), the total cut, and the draft
 bảng giải trình (STT, tiêu chí, điểm tối đa, tự đánh giá, thẩm định, chênh lệch, tài liệu kiểm chứng,
 lý do đề nghị); --format csv prints only that table, --format json everything.
 
-Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked),
+Exit code: 0 no errors, 1 errors found, 2 a file could not be read or its marked copy could not be written, or no
+           readable workbook was given (the other files are still checked),
            3 a file was not checked (no sheet holds an appendix table: not a pass).
+Limits: 256 MB per file, 3 000 000 filled cells per workbook, 256 MB per part once unpacked (see README).
 compare / explain: 0 compared, 2 a file could not be read or has nothing to compare.
 `;

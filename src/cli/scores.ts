@@ -11,6 +11,7 @@ import type { CriterionDiff, ScoreDiff } from '../core/scores/types';
 import { appraisedScoreColumn, diffScores, selfScoreColumn } from '../core/scores/diff';
 import { cellText, explanationTable } from '../core/scores/explanation';
 import { readSnapshots } from '../io/xlsx';
+import { asReadError } from '../io/errors';
 import { explanationXlsx } from '../io/explanationXlsx';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
@@ -40,8 +41,8 @@ async function readReports(file: string, options: CheckOptions): Promise<SheetRe
   try {
     return checkAll(await readSnapshots(bytes), options).sheets;
   } catch (e) {
-    const [vi, en] = String((e as Error).message).split(' / ');
-    throw new Refusal(`${file}: ${vi}`, `${file}: ${en ?? vi}`);
+    const err = asReadError(e);
+    throw new Refusal(`${file}: ${err.text.vi}`, `${file}: ${err.text.en}`);
   }
 }
 
