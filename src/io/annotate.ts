@@ -15,6 +15,7 @@
 import { RULE_BY_ID, countBySeverity, howToFixText, severityRank, type Lang, type Severity, type SheetReport } from '../core/report';
 import { MARK_ARGB, REPORT_SHEET_NAME, planCellMarks, uniqueSheetName } from '../core/marks';
 import { columnLetter, parseA1 } from '../core/snapshot';
+import { cutAtWord } from '../core/vn/text';
 import { WorkbookReadError, asReadError } from './errors';
 import { InflateBudget, OutEntry, TextEncoding, ZipArchive, decodeText, encodeText, encodingOf, findEntry, isZip, openZip, partKey, readEntry, writeZip } from './zip';
 import { ContentTypes, Relationship, findWorkbookPart, parseContentTypes, readPartText, readRels, readWorkbookInfo, relType, relsPathFor } from './package';
@@ -293,7 +294,7 @@ function annotate(bytes: Uint8Array, reports: readonly SheetReport[], opts: Anno
     const notes: Note[] = [];
     for (const t of targets.values()) {
       const text = t.texts.join('\n');
-      if (text && !noted.has(columnLetter(t.col) + t.row)) notes.push({ row: t.row, col: t.col, text: text.length > MAX_NOTE ? text.slice(0, MAX_NOTE - 1) + '…' : text });
+      if (text && !noted.has(columnLetter(t.col) + t.row)) notes.push({ row: t.row, col: t.col, text: cutAtWord(text, MAX_NOTE) });
     }
     let legacyDrawingRid: string | undefined;
     if (notes.length) {

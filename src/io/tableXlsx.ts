@@ -6,6 +6,7 @@
  *
  * Text goes in as inline strings, never as formulas: a criterion that starts with "=" or "+" stays text.
  */
+import { cutAtWord } from '../core/vn/text';
 
 export type XlsxValue = string | number | null;
 export interface XlsxStyledCell {
@@ -119,7 +120,7 @@ function sheetXml(sheet: XlsxSheet, styles: Styles): string {
       const sa = s ? ` s="${s}"` : '';
       if (isNum) cells.push(`<c r="${ref}"${sa}><v>${v}</v></c>`);
       else if (typeof v === 'string' && v !== '') {
-        const text = v.length > MAX_CELL ? v.slice(0, MAX_CELL - 1) + '…' : v;
+        const text = cutAtWord(v, MAX_CELL);
         cells.push(`<c r="${ref}"${sa} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`);
       } else if (s) cells.push(`<c r="${ref}"${sa}/>`);
     });
