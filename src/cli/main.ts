@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { CliArgs, UsageError, langOf, parseArgs, usage } from './args';
 import { checkAll } from '../core/check';
 import { todayIso } from '../core/options';
 import type { Lang, SheetReport } from '../core/report';
@@ -154,7 +154,7 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
     if (args.sheet !== undefined) {
       snapshots = snapshots.filter((s) => s.name === args.sheet);
       if (!snapshots.length) {
-        results.push({ file, sheets: [], error: lang === 'vi' ? `Không có trang «${args.sheet}».` : `No sheet named "${args.sheet}".` });
+        results.push({ file, sheets: [], error: lang === 'vi' ? `Không có trang tính «${args.sheet}».` : `No sheet named "${args.sheet}".` });
         continue;
       }
     }
@@ -175,13 +175,17 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
     const rows = rankSummary(summaryRows(results), results);
     if (args.format === 'json') io.out(safeJson(JSON.stringify({ version: 1, asOf, ranking: RANK_CONVENTION[args.lang], files: rows }, null, 2)) + '\n');
     else if (args.format === 'csv') io.out(summaryCsv(rows));
-    else io.out(summaryText(rows, args.lang, color));
+    else io.out(summaryText(rows, args.lang, color, asOf));
   } else if (args.format === 'json') io.out(toJson(results, asOf, args.lang) + '\n');
   else if (args.format === 'csv') io.out(findingsCsv(results, args.lang));
-  else io.out(toText(results, args.lang, color));
-  for (const r of results) {
-    if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}${r.detail ? ` (${safe(r.detail)})` : ''}\n`);
-    if (r.annotateError) io.err(`phuluc: ${safe(r.file)}: ${safe(r.annotateError)}\n`);
+  else io.out(toText(results, args.lang, color, asOf));
+  // The text output already tells a person about an unreadable file (once); JSON and CSV are data, so the person
+  // running the command hears of it on stderr.
+  if (args.format !== 'text') {
+    for (const r of results) {
+      if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}${r.detail ? ` (${safe(r.detail)})` : ''}\n`);
+      if (r.annotateError) io.err(`phuluc: ${safe(r.file)}: ${safe(r.annotateError)}\n`);
+    }
   }
   if (!results.some((r) => !r.error && !r.skipped)) {
     io.err(`phuluc: ${lang === 'vi' ? 'không có tệp bảng tính nào đọc được để kiểm tra.' : 'no readable workbook to check.'}\n`);
@@ -196,13 +200,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`phuluc: ${e.message}\n\n${USAGE}`);
+      const lang = langOf(argv);
+      io.err(`phuluc: ${e.text[lang]}\n${lang === 'vi' ? 'Gõ «phuluc --help» để xem cách dùng.' : 'Run "phuluc --help --lang en" for the usage.'}\n`);
       return 2;
     }
     throw e;
   }
   if (args.command === 'help') {
-    io.out(USAGE);
+    io.out(usage(args.lang));
     return 0;
   }
   if (args.command === 'version') {
