@@ -342,7 +342,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         <div className={s.results} role="tabpanel" aria-label={t('tab.results', lang)}>
           {report ? (
             <>
-              <SummaryCards report={report} asOf={state.asOf} lang={lang} />
+              <SummaryCards report={report} asOf={state.asOf} lang={lang} onSelect={onSelect} disabled={busy} />
               {state.recalc && (
                 <RecalcPanel
                   recalc={state.recalc}

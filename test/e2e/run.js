@@ -534,7 +534,7 @@ const scenarios = [
       await t.idle(page);
 
       await page.getByRole('tab', { name: 'Cài đặt' }).click();
-      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang tính thay đổi' }).check({ timeout: TIMEOUT });
       await t.until(page, 'the auto-refresh setting to be stored', () => t.hook(page, 'settings'), (x) => /"autoRefresh":true/.test(JSON.stringify(x)));
       await t.shot(page, 'settings');
       await page.getByRole('tab', { name: 'Kết quả' }).click();
@@ -558,7 +558,7 @@ const scenarios = [
       // Hà Giang: "Tính lại điểm" writes values (onChanged fires, triggerSource ThisLocalAddin): no extra re-check
       const hg = await t.openPane(HAGIANG);
       await hg.getByRole('tab', { name: 'Cài đặt' }).click();
-      await hg.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await hg.getByRole('switch', { name: 'Tự kiểm tra lại khi trang tính thay đổi' }).check({ timeout: TIMEOUT });
       await t.until(hg, 'the auto-refresh setting to be stored', () => t.hook(hg, 'settings'), (x) => /"autoRefresh":true/.test(JSON.stringify(x)));
       await hg.getByRole('tab', { name: 'Kết quả' }).click();
       await (await t.button(hg, 'Kiểm tra')).click();
@@ -612,7 +612,7 @@ const scenarios = [
       const page = await t.openPane(HUE);
       const original = await t.hook(page, 'dump', SHEET);
       await page.getByRole('tab', { name: 'Cài đặt' }).click();
-      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang tính thay đổi' }).check({ timeout: TIMEOUT });
       await page.getByRole('tab', { name: 'Kết quả' }).click();
       await (await t.button(page, 'Kiểm tra')).click();
       await page.getByRole('button', { name: /F61.*21\.950.*26\.979/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -678,7 +678,7 @@ const scenarios = [
       assert((await t.hook(page, 'undo')).clears.length > 0, 'the fake did not model the undo stack before ExcelApi 1.20');
 
       await page.getByRole('tab', { name: 'Cài đặt' }).click();
-      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }).check({ timeout: TIMEOUT });
+      await page.getByRole('switch', { name: 'Tự kiểm tra lại khi trang tính thay đổi' }).check({ timeout: TIMEOUT });
       await page.getByRole('tab', { name: 'Kết quả' }).click();
       await t.until(page, 'the pane to listen to worksheets.onChanged', () => t.hook(page, 'changeListeners'), (n) => n > 0);
       await sleep(300);

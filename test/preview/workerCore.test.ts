@@ -113,7 +113,7 @@ describe('PreviewWorkerCore', () => {
     expect(msg.name).toBe('hue-phuluc.xlsx');
     const sheets = await readSnapshots(new Uint8Array(msg.bytes));
     expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', REPORT_SHEET_BASE]);
-    expect(sheets[1].values[0][0]).toMatch(/^Phuluc — check report of “hue.xlsx” \(as of 2018-02-15\)/);
+    expect(sheets[1].values[0][0]).toMatch(/^Phuluc — findings of “hue.xlsx” \(as of 2018-02-15\)/);
 
     await core.handle({ type: 'close', id: 'a' });
     await core.handle({ type: 'annotate', id: 'a', requestId: 8, lang: 'vi' });
