@@ -255,8 +255,9 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
   const busyPhase = state.busy?.phase;
   const phase = !busyPhase ? '' : busyPhase === 'comparing' || busyPhase === 'explanation' ? st(`phase.${busyPhase}`, lang) : t(PHASE_KEYS[busyPhase], lang);
 
+  // the whole pane is the page's main landmark (screen readers jump to it; axe's "region" rule)
   return (
-    <div className={s.root} lang={lang}>
+    <main className={s.root} lang={lang}>
       <header className={s.header}>
         <Title3 as="h1" className={s.title}>
           {t('app.title', lang)}
@@ -387,7 +388,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
           />
         </div>
       )}
-    </div>
+    </main>
   );
 }
 
@@ -403,7 +404,7 @@ class PaneErrorBoundary extends Component<{ children: ReactNode }, { error: unkn
     if (this.state.error === undefined) return this.props.children;
     const text = errorText(this.state.error);
     return (
-      <div style={{ padding: 16 }}>
+      <main style={{ padding: 16 }}>
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Lỗi hiển thị / Display error</MessageBarTitle>
@@ -415,7 +416,7 @@ class PaneErrorBoundary extends Component<{ children: ReactNode }, { error: unkn
             </Button>
           </MessageBarActions>
         </MessageBar>
-      </div>
+      </main>
     );
   }
 }

@@ -195,7 +195,7 @@ export function FindingCluster({ findings, message, lang, currentKey, disabled, 
               data-finding={findingKey(f)}
             >
               <Hidden>{`${t(SEVERITY_ONE_KEYS[f.severity], lang)}: `}</Hidden>
-              {f.cell}
+              <span>{f.cell}</span>
               <Hidden>{` — ${f.message?.[lang] ?? f.message?.vi ?? ''}`}</Hidden>
             </Button>
           );

@@ -206,14 +206,29 @@ export function FindingsList({ findings, lang, onSelect, disabled, renderItemAct
     [order, position, disabled, defaultOpen, activate],
   );
 
-  // bring the finding reached by previous / next into view and give it the focus
+  // bring the finding reached by previous / next into view and give it the focus; a group just opened may still be
+  // unfolding (its panel not yet focusable), so the focus is tried again on the next frames, a few times
   useEffect(() => {
     if (!focusPending.current || current === undefined) return;
-    const el = [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-finding]') ?? [])].find((e) => e.dataset.finding === current);
-    if (!el) return;
-    focusPending.current = false;
-    el.scrollIntoView?.({ block: 'nearest' });
-    el.focus();
+    let frames = 30;
+    let handle = 0;
+    const attempt = () => {
+      const el = [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-finding]') ?? [])].find((e) => e.dataset.finding === current);
+      if (el) {
+        el.scrollIntoView?.({ block: 'nearest' });
+        el.focus();
+        if (el.ownerDocument.activeElement === el) {
+          focusPending.current = false;
+          return;
+        }
+      }
+      if (--frames > 0 && typeof requestAnimationFrame === 'function') handle = requestAnimationFrame(attempt);
+      else focusPending.current = false;
+    };
+    attempt();
+    return () => {
+      if (handle && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(handle);
+    };
   });
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -232,7 +247,6 @@ export function FindingsList({ findings, lang, onSelect, disabled, renderItemAct
   }
 
   const allOpen = groups.every((g) => openNow.has(g.rule));
-  const allClosed = groups.every((g) => !openNow.has(g.rule));
 
   return (
     <section className={s.root} aria-label={t('findings.title', lang)} ref={rootRef} onKeyDown={onKeyDown}>
@@ -267,11 +281,9 @@ export function FindingsList({ findings, lang, onSelect, disabled, renderItemAct
             {`${t('findings.next', lang)} ›`}
           </Button>
           <span className={s.spacer} />
-          <Button size="small" appearance="transparent" disabled={allOpen} onClick={() => setOpen(new Set(groups.map((g) => g.rule)))}>
-            {t('findings.expandAll', lang)}
-          </Button>
-          <Button size="small" appearance="transparent" disabled={allClosed} onClick={() => setOpen(new Set())}>
-            {t('findings.collapseAll', lang)}
+          {/* one button, Mở tất cả while a group is closed, Thu gọn tất cả once all are open */}
+          <Button size="small" appearance="transparent" onClick={() => setOpen(allOpen ? new Set() : new Set(groups.map((g) => g.rule)))} data-testid="expand-all">
+            {t(allOpen ? 'findings.collapseAll' : 'findings.expandAll', lang)}
           </Button>
         </div>
       )}

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   ddBad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   ddWarn: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   issues: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
-  issue: { minWidth: 0, padding: '0 2px', justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular, height: 'auto' },
+  issue: { minWidth: 0, padding: 0, justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular, height: 'auto', textDecorationLine: 'underline' },
   scope: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
