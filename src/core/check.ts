@@ -18,6 +18,7 @@ import { checkDeadlines } from './rules/deadlines';
 import { scoreFindings } from './rules/scores';
 import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
 import { attachFixes } from './fixes';
+import { applyIgnores, attachFingerprints, type FingerprintContext } from './ignores';
 
 const SIMPLE_RULES: Rule[] = [structureRule, numberingRule, requiredRule, numbersRule];
 
@@ -57,10 +58,18 @@ export function check(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
 function checkSheet(original: SheetSnapshot, options: CheckOptions): SheetReport {
   // TCVN3 / VNI text is decoded to Unicode first (only when detection is confident), and the report says so.
   const { snapshot, legacy } = decodeSnapshot(original);
-  const report = checkDecoded(snapshot, options);
+  const { report, keys } = checkDecoded(snapshot, options);
   if (legacy) {
     report.findings.unshift(legacyFinding(legacy, snapshot));
     sortFindings(report.findings);
+  }
+  // every finding gets the fingerprint an ignore is keyed by; then the workbook's ignores of this sheet apply
+  attachFingerprints(report.findings, keys);
+  if (options.ignores?.length) {
+    const { findings, ignored, stale } = applyIgnores(report.findings, options.ignores, report.sheet);
+    report.findings = findings;
+    if (ignored.length) report.ignored = ignored;
+    if (stale.length) report.staleIgnores = stale;
   }
   return report;
 }
@@ -84,12 +93,12 @@ function legacyFinding(legacy: LegacyResult, snapshot: SheetSnapshot): Finding {
   }, { actual: legacy.encoding, expected: 'unicode' });
 }
 
-function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetReport {
+function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report: SheetReport; keys: FingerprintContext } {
   const grid = new Grid(snapshot);
   const resolved = resolveOptions(options);
   const table = grid.rowCount ? buildTable(grid, resolved.planYear) : null;
   if (!table) {
-    return {
+    return { keys: { grid }, report: {
       sheet: grid.name,
       found: false,
       scope: notCheckedScope('no-table'),
@@ -100,7 +109,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
           en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian): this sheet was NOT checked.`,
         }),
       ],
-    };
+    } };
   }
   const numbers = new NumberReader(grid);
   if (table.col.budget !== undefined) {
@@ -168,7 +177,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
     scores: tree,
   });
   sortFindings(findings);
-  return report;
+  return { report, keys: { grid, contentCol: table.col.content, numberCol: table.col.number, headers: table.header.titles } };
 }
 
 function count<T>(list: readonly T[], test: (x: T) => boolean): number {

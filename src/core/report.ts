@@ -2,6 +2,8 @@
  * Findings, the report, and the rule catalogue (ids, default severity, vi/en titles).
  * Every message is rendered in both languages when the finding is made, so hosts need no engine to show it.
  */
+import type { Ignore, IgnoredFinding } from './ignores';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'vi' | 'en';
 export interface Text {
@@ -173,6 +175,8 @@ export interface Finding {
   causes?: TotalCause[];
   /** what a quick fix would write (src/core/fixes); hosts apply it and keep the undo record */
   fix?: FixPlan;
+  /** what an ignore of this finding is keyed by (src/core/ignores.ts): the column, the row's task, the cell's content */
+  fingerprint?: string;
 }
 
 /**
@@ -388,6 +392,10 @@ export interface SheetReport {
   recalc?: RecalcCell[];
   pointsLost?: PointsLost[];
   deadlines?: DeadlineSummary;
+  /** findings hidden by the ignores the workbook carries ("Bỏ qua"), each with its ignore; not in `findings` */
+  ignored?: IgnoredFinding[];
+  /** ignores of this sheet that match no finding now (the cell changed, or the mistake was corrected) */
+  staleIgnores?: Ignore[];
 }
 
 export interface Report {
