@@ -32,6 +32,12 @@ import { PointsLost } from './PointsLost';
 import { RecalcPanel } from './RecalcPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { HelpLink } from './HelpLink';
+import { FindingActions, GroupFixActions } from './FindingActions';
+import { FixesPanel } from './FixesPanel';
+import { IgnoredPanel } from './IgnoredPanel';
+import { runFix, runIgnore, runUndoFix, runUnignore } from './fixActions';
+import type { Finding, FixPlan, RuleId } from '../core/report';
+import type { Ignore } from '../core/ignores';
 
 /** quiet time after the last sheet edit before an automatic re-check */
 export const AUTO_REFRESH_DELAY_MS = 1500;
@@ -51,6 +57,8 @@ const PHASE_KEYS: Record<Phase, StringKey> = {
   reverting: 'phase.reverting',
   report: 'phase.report',
   selftest: 'phase.selftest',
+  fixing: 'phase.fixing',
+  ignoring: 'phase.ignoring',
 };
 
 const useStyles = makeStyles({
@@ -240,6 +248,21 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
     [host, store, today],
   );
 
+  // ── fixes and ignores (hosts that can write them: the Excel add-in) ──
+  const canFix = !!host.applyFix;
+  const canIgnore = !!host.updateIgnores;
+  const onFix = useCallback((plan: FixPlan) => void runFix(host, store, settingsRef.current, plan, { today }), [host, store, today]);
+  const onIgnore = useCallback((f: Finding) => void runIgnore(host, store, settingsRef.current, f, { today }), [host, store, today]);
+  const onRestore = useCallback((which: readonly Ignore[] | 'all') => void runUnignore(host, store, settingsRef.current, which, { today }), [host, store, today]);
+  const renderItemActions = useCallback(
+    (f: Finding) => <FindingActions finding={f} lang={lang} disabled={busy} onFix={canFix ? onFix : undefined} onIgnore={canIgnore ? onIgnore : undefined} />,
+    [lang, busy, canFix, canIgnore, onFix, onIgnore],
+  );
+  const renderGroupActions = useCallback(
+    (_rule: RuleId, findings: readonly Finding[]) => (canFix ? <GroupFixActions findings={findings} lang={lang} disabled={busy} onFix={onFix} /> : null),
+    [lang, busy, canFix, onFix],
+  );
+
   const phase = state.busy ? t(PHASE_KEYS[state.busy.phase], lang) : '';
 
   return (
@@ -338,7 +361,25 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
                   onRevert={() => void runRevert(host, store, settingsRef.current, run)}
                 />
               )}
-              <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} disabled={busy} />
+              {state.fixes && state.fixes.length > 0 && (
+                <FixesPanel fixes={state.fixes} lang={lang} disabled={busy} onUndo={() => void runUndoFix(host, store, settingsRef.current, run)} />
+              )}
+              <FindingsList
+                findings={report.findings}
+                lang={lang}
+                onSelect={onSelect}
+                disabled={busy}
+                renderItemActions={canFix || canIgnore ? renderItemActions : undefined}
+                renderGroupActions={canFix ? renderGroupActions : undefined}
+              />
+              <IgnoredPanel
+                ignored={report.ignored ?? []}
+                stale={report.staleIgnores}
+                lang={lang}
+                disabled={busy}
+                onSelect={onSelect}
+                onRestore={canIgnore ? onRestore : undefined}
+              />
               {report.pointsLost && report.pointsLost.length > 0 && (
                 <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} disabled={busy} />
               )}
