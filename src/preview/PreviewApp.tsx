@@ -32,6 +32,7 @@ import { planMarksByCell } from '../core/marks';
 import { anyChecked } from '../core/scope';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
+import { IgnoredPanel } from '../ui/IgnoredPanel';
 import { HelpLink } from '../ui/HelpLink';
 import { PointsLost } from '../ui/PointsLost';
 import { formatNum, t } from '../ui/i18n';
@@ -257,6 +258,7 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
         <aside className={s.side} aria-label={t('findings.title', lang)}>
           <SummaryCards report={report} asOf={f.asOf} lang={lang} />
           <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} />
+          <IgnoredPanel ignored={report.ignored ?? []} stale={report.staleIgnores} lang={lang} onSelect={onSelect} />
           {report.pointsLost && report.pointsLost.length > 0 && (
             <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} />
           )}
