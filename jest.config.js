@@ -4,6 +4,8 @@ module.exports = {
   // The pane tests render Fluent UI in jsdom: slow on a busy 2-core machine, so allow more than the default 5 s.
   testTimeout: 20000,
   roots: ['<rootDir>/test'],
+  // TextEncoder/TextDecoder for the jsdom suites (src/io reads the fixtures with them)
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: {

@@ -19,7 +19,6 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { HelpPagePlugin, HELP_PAGE_OUTPUT } = require('./scripts/help-page');
 
 const DEV_URL = 'https://localhost:3000/';
-const EXCELJS_BROWSER = require.resolve('exceljs/dist/exceljs.min.js');
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
 
 /** Content-Security-Policy for the pages (meta tag) and the dev server (header). */
@@ -95,7 +94,7 @@ const PRECACHE_PLACEHOLDER = /(["'`])__PHULUC_PRECACHE__\1/;
 /**
  * Writes the preview service worker's precache list into preview-sw.js once every file has its final (content-hashed)
  * name: the preview page, every chunk reachable from the preview entry (its lazy chunks and the Web Worker with its
- * own chunks, e.g. ExcelJS) and PREVIEW_STATIC. The cache version is a hash of those files, so any change to them
+ * own chunks, e.g. SheetJS) and PREVIEW_STATIC. The cache version is a hash of those files, so any change to them
  * installs a new cache and drops the old one.
  */
 class PreviewPrecachePlugin {
@@ -187,11 +186,12 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : 'cheap-module-source-map', // no eval-based maps: the CSP forbids eval
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
-      // the preview's Web Worker reads .xlsx with ExcelJS's self-contained browser build (the task pane never imports it)
-      alias: { exceljs$: EXCELJS_BROWSER },
+      // The preview's Web Worker reads workbooks with src/io (fflate + the project's own XML tokenizer); SheetJS for
+      // .xls/.xlsb/.ods is a dynamic import, its own chunk, loaded only when such a file is opened. SheetJS's optional
+      // Node-only requires (fs, stream, crypto for encrypted .xls) are left out of the browser build.
+      fallback: { fs: false, stream: false, crypto: false },
     },
     module: {
-      noParse: [EXCELJS_BROWSER], // a finished browserify bundle: nothing for webpack to resolve in it
       rules: [
         {
           test: /\.tsx?$/,

@@ -29,14 +29,15 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** packages (bare specifiers) a layer may use; Node built-ins only where Node runs */
 const PACKAGES: Record<string, (pkg: string) => boolean> = {
   core: () => false,
-  io: (p) => p === 'exceljs' || p === 'jszip' || p === 'xlsx',
+  // the file layer: fflate (zip) and SheetJS (old formats, loaded on demand); no ExcelJS any more
+  io: (p) => p === 'fflate' || p === '@e965/xlsx',
   excel: () => false,
   functions: () => false,
   ui: (p) => p === 'react' || p === 'react-dom' || p.startsWith('@fluentui/'),
   taskpane: (p) => p === 'react' || p === 'react-dom' || p.startsWith('@fluentui/'),
   commands: () => false,
-  preview: (p) => p === 'react' || p === 'react-dom' || p.startsWith('@fluentui/') || p === 'exceljs' || p === 'jszip' || p === 'xlsx',
-  cli: (p) => isNodeBuiltin(p) || p === 'exceljs',
+  preview: (p) => p === 'react' || p === 'react-dom' || p.startsWith('@fluentui/'),
+  cli: (p) => isNodeBuiltin(p),
 };
 
 const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'url', 'util', 'crypto', 'stream', 'buffer', 'child_process', 'worker_threads', 'zlib', 'events', 'readline', 'process', 'module']);

@@ -12,6 +12,8 @@ export interface CliArgs {
   lang: Lang;
   color?: boolean;
   required?: ColumnRole[];
+  /** folder to write each checked file's annotated copy into */
+  annotate?: string;
 }
 
 export class UsageError extends Error {}
@@ -78,6 +80,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--summary':
         args.summary = true;
         break;
+      case '--annotate':
+        args.annotate = value(flag, inline);
+        break;
       case '--color':
         args.color = true;
         break;
@@ -90,14 +95,17 @@ export function parseArgs(argv: string[]): CliArgs {
         throw new UsageError(`Unknown option ${flag}`);
     }
   }
-  if (!args.paths.length) throw new UsageError('Give at least one .xlsx file or folder');
+  if (!args.paths.length) throw new UsageError('Give at least one workbook file or folder');
   return args;
 }
 
 export const USAGE = `phuluc — kiểm tra phụ lục kế hoạch CCHC / check CCHC plan appendix sheets
 
 Usage:
-  phuluc check FILE.xlsx|FOLDER… [options]
+  phuluc check FILE|FOLDER… [options]
+
+  FILE: .xlsx, .xlsm, .xls (Excel 97–2003), .xlsb or .ods — told by its contents, whatever its name.
+  FOLDER: every file in it is listed — each workbook checked, anything else shown as skipped with why.
 
 Options:
   --as-of YYYY-MM-DD     judge deadlines on this date (default: today)
@@ -108,7 +116,11 @@ Options:
   --required a,b,…       mandatory columns (content, leadAgency, deadline, product, partner, budget, status, …)
   --lang vi|en           language of the messages (default vi)
   --no-color / --color   colour in text output (default: when writing to a terminal)
+  --annotate DIR         write each checked file's marked copy to DIR as <name>-phuluc.xlsx (.xlsm stays .xlsm):
+                         fills and notes on the finding cells and a report sheet; every other part kept as it was
 
-Exit code: 0 no errors, 1 errors found, 2 a file could not be read (the others are still checked),
+Exit code: 0 no errors, 1 errors found, 2 a file could not be read or its marked copy could not be written, or no
+           readable workbook was given (the other files are still checked),
            3 a file was not checked (no sheet holds an appendix table: not a pass).
+Limits: 256 MB per file, 3 000 000 filled cells per workbook, 256 MB per part once unpacked (see README).
 `;

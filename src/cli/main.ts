@@ -1,11 +1,30 @@
-/** `phuluc check`: reads .xlsx files (or every .xlsx in a folder), checks every sheet, prints the results. */
+/**
+ * `phuluc check`: reads workbooks (or every file of a folder), checks every sheet, prints the results, and with
+ * `--annotate DIR` writes each checked file's annotated copy there.
+ */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { checkAll } from '../core/check';
 import { todayIso } from '../core/options';
-import { readSnapshots } from '../io/xlsx';
+import type { Lang, SheetReport } from '../core/report';
+import { readWorkbookFile, type WorkbookFile } from '../io/xlsx';
+import { asReadError } from '../io/errors';
+import { annotatedName } from '../io/names';
+import { useNativeInflate } from '../io/zip';
 import { FileResult, exitCode, findingsCsv, safe, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
+import { inflateRawSync } from 'zlib';
+
+// Node's own zlib inflates parts several times faster than the portable fflate the preview uses; it stops at the
+// part limit, so a zip bomb is still refused (src/io/zip.ts).
+useNativeInflate((data, maxOut) => {
+  try {
+    return inflateRawSync(data, { maxOutputLength: maxOut });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw e;
+  }
+});
 
 interface Io {
   out: (s: string) => void;
@@ -27,46 +46,127 @@ const defaultIo = (): Io => ({
   now: new Date(),
 });
 
-async function expand(paths: string[]): Promise<{ files: string[]; missing: FileResult[] }> {
-  const files: string[] = [];
-  const missing: FileResult[] = [];
+/** What a folder holds that is checked: workbooks by their extension (the bytes decide the format). */
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods)$/i;
+
+const SKIP = {
+  lock: { vi: 'bỏ qua: tệp khóa tạm của Excel (~$…), không phải bảng tính', en: 'skipped: an Excel lock file (~$…), not a workbook' },
+  copy: { vi: 'bỏ qua: bản có đánh dấu do phuluc tạo', en: 'skipped: an annotated copy made by phuluc' },
+  folder: { vi: 'bỏ qua: thư mục con (hãy kiểm tra riêng)', en: 'skipped: a subfolder (check it on its own)' },
+  other: { vi: 'bỏ qua: không phải tệp bảng tính ({ext})', en: 'skipped: not a spreadsheet file ({ext})' },
+};
+
+function skipReason(name: string, isDir: boolean, lang: Lang): string | null {
+  if (isDir) return SKIP.folder[lang];
+  if (name.startsWith('~$')) return SKIP.lock[lang];
+  if (!WORKBOOK_EXT.test(name)) return SKIP.other[lang].replace('{ext}', path.extname(name) || (lang === 'vi' ? 'không có phần mở rộng' : 'no extension'));
+  if (/-phuluc\.(xlsx|xlsm|xltx|xltm)$/i.test(name)) return SKIP.copy[lang];
+  return null;
+}
+
+/** A file to check, or a result already known (skipped, missing). */
+type Entry = { file: string; check: true } | FileResult;
+
+/** The files in the order given (a folder's in name order); every entry of a folder is to be checked or listed as skipped with why. */
+async function expand(paths: string[], lang: Lang): Promise<Entry[]> {
+  const out: Entry[] = [];
   for (const p of paths) {
     let st;
     try {
       st = await fs.stat(p);
     } catch {
-      missing.push({ file: p, sheets: [], error: 'Không tìm thấy tệp hoặc thư mục. / No such file or folder.' });
+      out.push({ file: p, sheets: [], error: lang === 'vi' ? 'Không tìm thấy tệp hoặc thư mục.' : 'No such file or folder.' });
       continue;
     }
-    if (st.isDirectory()) {
-      const names = (await fs.readdir(p)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$')).sort((a, b) => a.localeCompare(b));
-      if (!names.length) missing.push({ file: p, sheets: [], error: 'Thư mục không có tệp .xlsx nào. / The folder holds no .xlsx file.' });
-      files.push(...names.map((n) => path.join(p, n)));
-    } else files.push(p);
+    if (!st.isDirectory()) {
+      out.push({ file: p, check: true });
+      continue;
+    }
+    const entries = (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    let workbooks = 0;
+    for (const e of entries) {
+      const full = path.join(p, e.name);
+      const why = skipReason(e.name, e.isDirectory(), lang);
+      if (why) out.push({ file: full, sheets: [], skipped: why });
+      else {
+        out.push({ file: full, check: true });
+        workbooks++;
+      }
+    }
+    if (!workbooks)
+      out.push({
+        file: p,
+        sheets: [],
+        error: lang === 'vi' ? 'Thư mục không có tệp bảng tính nào (.xlsx, .xlsm, .xls, .xlsb, .ods).' : 'The folder holds no workbook (.xlsx, .xlsm, .xls, .xlsb, .ods).',
+      });
   }
-  return { files, missing };
+  return out;
+}
+
+/** Writes the annotated copy of one checked file into `dir`; the name is unique within the run and never an input. */
+async function writeCopy(dir: string, file: string, book: WorkbookFile, bytes: Uint8Array, reports: SheetReport[], args: CliArgs, asOf: string, taken: Set<string>, inputs: Set<string>): Promise<string> {
+  const wanted = annotatedName(path.basename(file), book.format);
+  let name = wanted;
+  for (let i = 2; taken.has(name.toLowerCase()) || inputs.has(path.resolve(dir, name)); i++) name = wanted.replace(/(-phuluc)(\.\w+)$/, `$1 (${i})$2`);
+  taken.add(name.toLowerCase());
+  // loaded only when copies are asked for: a plain check does not pay for the patcher
+  const { annotateWorkbook } = await import('../io/annotate');
+  const out = await annotateWorkbook(bytes, reports, { lang: args.lang, asOf, fileName: path.basename(file) });
+  const target = path.join(dir, name);
+  await fs.writeFile(target, out);
+  return target;
 }
 
 export async function run(args: CliArgs, io: Io): Promise<number> {
   const asOf = args.asOf ?? todayIso(io.now);
-  const { files, missing } = await expand(args.paths);
-  const results: FileResult[] = [...missing];
-  for (const file of files) {
+  const lang = args.lang;
+  const entries = await expand(args.paths, lang);
+  const results: FileResult[] = [];
+  const inputs = new Set(entries.filter((e) => 'check' in e).map((e) => path.resolve(e.file)));
+  const taken = new Set<string>();
+  if (args.annotate) {
     try {
-      const bytes = await fs.readFile(file);
-      let snapshots = await readSnapshots(bytes);
-      if (args.sheet !== undefined) {
-        snapshots = snapshots.filter((s) => s.name === args.sheet);
-        if (!snapshots.length) {
-          results.push({ file, sheets: [], error: `Không có trang «${args.sheet}». / No sheet named "${args.sheet}".` });
-          continue;
-        }
-      }
-      const report = checkAll(snapshots, { asOf, planYear: args.planYear, required: args.required });
-      results.push({ file, sheets: report.sheets });
+      await fs.mkdir(args.annotate, { recursive: true });
     } catch (e) {
-      results.push({ file, sheets: [], error: (e as Error).message });
+      io.err(`phuluc: --annotate ${args.annotate}: ${(e as Error).message}\n`);
+      return 2;
     }
+  }
+  for (const entry of entries) {
+    if (!('check' in entry)) {
+      results.push(entry);
+      continue;
+    }
+    const file = entry.file;
+    let bytes: Uint8Array;
+    let book: WorkbookFile;
+    try {
+      bytes = await fs.readFile(file);
+      book = await readWorkbookFile(bytes);
+    } catch (e) {
+      const err = asReadError(e);
+      results.push({ file, sheets: [], error: err.text[lang], ...(err.detail ? { detail: err.detail } : {}) });
+      continue;
+    }
+    let snapshots = book.sheets;
+    if (args.sheet !== undefined) {
+      snapshots = snapshots.filter((s) => s.name === args.sheet);
+      if (!snapshots.length) {
+        results.push({ file, sheets: [], error: lang === 'vi' ? `Không có trang «${args.sheet}».` : `No sheet named "${args.sheet}".` });
+        continue;
+      }
+    }
+    const report = checkAll(snapshots, { asOf, planYear: args.planYear, required: args.required });
+    const result: FileResult = { file, sheets: report.sheets, format: book.format };
+    if (args.annotate) {
+      try {
+        result.annotated = await writeCopy(args.annotate, file, book, bytes, report.sheets, args, asOf, taken, inputs);
+      } catch (e) {
+        const err = asReadError(e);
+        result.annotateError = err.text[lang];
+      }
+    }
+    results.push(result);
   }
   const color = args.color ?? io.isTty;
   if (args.summary) {
@@ -77,7 +177,14 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
   } else if (args.format === 'json') io.out(toJson(results, asOf, args.lang) + '\n');
   else if (args.format === 'csv') io.out(findingsCsv(results, args.lang));
   else io.out(toText(results, args.lang, color));
-  for (const r of results) if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}\n`);
+  for (const r of results) {
+    if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}${r.detail ? ` (${safe(r.detail)})` : ''}\n`);
+    if (r.annotateError) io.err(`phuluc: ${safe(r.file)}: ${safe(r.annotateError)}\n`);
+  }
+  if (!results.some((r) => !r.error && !r.skipped)) {
+    io.err(`phuluc: ${lang === 'vi' ? 'không có tệp bảng tính nào đọc được để kiểm tra.' : 'no readable workbook to check.'}\n`);
+    return 2;
+  }
   return exitCode(results);
 }
 

@@ -25,20 +25,32 @@ export function safeJson(json: string): string {
 }
 
 /**
- * Exit code of `phuluc check`: 2 when a file could not be read; else 3 when a file was not checked (no sheet holds
- * an appendix table — nothing was checked, which is not a pass); else 1 when errors were found; else 0.
+ * Exit code of `phuluc check`: 2 when a file could not be read or its marked copy could not be written; else 3 when a
+ * file was not checked (no sheet holds an appendix table — nothing was checked, which is not a pass); else 1 when
+ * errors were found; else 0. Files of a folder skipped as not workbooks count for nothing.
  */
 export function exitCode(results: readonly FileResult[]): number {
-  if (results.some((r) => r.error)) return 2;
-  if (results.some((r) => !anyChecked(r.sheets))) return 3;
+  if (results.some((r) => r.error || r.annotateError)) return 2;
+  // a file of a folder skipped as not a workbook is listed, and neither fails nor passes the run
+  if (results.some((r) => !r.skipped && !anyChecked(r.sheets))) return 3;
   return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
 }
 
 export interface FileResult {
   file: string;
   sheets: SheetReport[];
-  /** set when the file could not be read */
+  /** set when the file could not be read (in the output's language) */
   error?: string;
+  /** the reader's own words for an error, shown as a technical detail */
+  detail?: string;
+  /** set when a file of a folder was not checked: why (not a workbook, an Excel lock file…) */
+  skipped?: string;
+  /** the workbook's format ("xlsx", "xls", …) */
+  format?: string;
+  /** where its annotated copy was written (--annotate) */
+  annotated?: string;
+  /** why its annotated copy could not be written */
+  annotateError?: string;
 }
 
 const fmt = (n: number | null | undefined, lang: Lang, decimals?: number): string => {
@@ -91,7 +103,12 @@ export function toJson(results: FileResult[], asOf: string, lang: Lang): string 
     asOf,
     files: results.map((r) => ({
       file: r.file,
+      ...(r.format ? { format: r.format } : {}),
       ...(r.error ? { error: r.error } : {}),
+      ...(r.detail ? { detail: r.detail } : {}),
+      ...(r.skipped ? { skipped: r.skipped } : {}),
+      ...(r.annotated ? { annotated: r.annotated } : {}),
+      ...(r.annotateError ? { annotateError: r.annotateError } : {}),
       sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), summary: sheetSummary(s) })),
     })),
   };
@@ -114,8 +131,8 @@ export function paint(color: boolean): Paint {
 }
 
 const L = {
-  vi: { notChecked: 'CHƯA KIỂM TRA', noSheetChecked: 'không trang nào có bảng phụ lục, tệp này chưa được kiểm tra', checked: 'Đã kiểm tra', notRun: 'chưa kiểm tra', file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề' },
-  en: { notChecked: 'NOT CHECKED', noSheetChecked: 'no sheet holds an appendix table; this file was not checked', checked: 'Checked', notRun: 'not checked', file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems' },
+  vi: { notChecked: 'CHƯA KIỂM TRA', noSheetChecked: 'không trang nào có bảng phụ lục, tệp này chưa được kiểm tra', checked: 'Đã kiểm tra', notRun: 'chưa kiểm tra', file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề', detail: 'Chi tiết kỹ thuật', copy: 'Bản có đánh dấu', noCopy: 'Không tạo được bản có đánh dấu' },
+  en: { notChecked: 'NOT CHECKED', noSheetChecked: 'no sheet holds an appendix table; this file was not checked', checked: 'Checked', notRun: 'not checked', file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems', detail: 'Technical detail', copy: 'Marked copy', noCopy: 'No marked copy' },
 };
 
 export function toText(results: FileResult[], lang: Lang, color: boolean): string {
@@ -123,11 +140,19 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
   const t = L[lang];
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(p.bold(`${t.file}: ${safe(r.file)}`));
-    if (r.error) {
-      lines.push(`  ${p.red(t.cannotRead)}: ${safe(r.error)}`, '');
+    if (r.skipped) {
+      lines.push(`${t.file}: ${safe(r.file)} — ${p.dim(safe(r.skipped))}`, '');
       continue;
     }
+    lines.push(p.bold(`${t.file}: ${safe(r.file)}`));
+    if (r.error) {
+      lines.push(`  ${p.red(t.cannotRead)}: ${safe(r.error)}`);
+      if (r.detail) lines.push(`  ${p.dim(`${t.detail}: ${safe(r.detail)}`)}`);
+      lines.push('');
+      continue;
+    }
+    if (r.annotated) lines.push(`  ${t.copy}: ${safe(r.annotated)}`);
+    if (r.annotateError) lines.push(`  ${p.red(t.noCopy)}: ${safe(r.annotateError)}`);
     if (!anyChecked(r.sheets)) lines.push(`  ${p.yellow(t.notChecked)}: ${t.noSheetChecked}`);
     for (const s of r.sheets) {
       const c = countBySeverity(s.findings);
@@ -174,8 +199,11 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
 /** One row per file: the department head's overview of all units. */
 export interface SummaryRow {
   file: string;
-  /** ok: checked (findings or not); not-checked: no sheet holds an appendix table; unreadable: the file could not be read */
-  status: 'ok' | 'unreadable' | 'not-checked';
+  /**
+   * ok: checked (findings or not); not-checked: no sheet holds an appendix table; unreadable: the file could not be
+   * read; skipped: a file of a folder that is not a workbook (the message says why)
+   */
+  status: 'ok' | 'unreadable' | 'not-checked' | 'skipped';
   /** rule families that ran on some sheet ("table", "budget", …) */
   checked: string[];
   /** families that ran on no sheet, with the reason ("scores: no-score-columns") */
@@ -194,7 +222,11 @@ export interface SummaryRow {
 
 export function summaryRows(results: FileResult[]): SummaryRow[] {
   return results.map((r) => {
-    const row: SummaryRow = { file: r.file, status: 'ok', checked: [], notChecked: [], sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? '' };
+    const row: SummaryRow = { file: r.file, status: 'ok', checked: [], notChecked: [], sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? r.skipped ?? r.annotateError ?? '' };
+    if (r.skipped) {
+      row.status = 'skipped';
+      return row;
+    }
     if (r.error) {
       row.status = 'unreadable';
       return row;
@@ -259,6 +291,10 @@ export function findingsCsv(results: FileResult[], lang: Lang): string {
       lines.push([r.file, '', '', 'unreadable', 'error', r.error, '', ''].map(csvCell).join(','));
       continue;
     }
+    if (r.skipped) {
+      lines.push([r.file, '', '', 'skipped', 'info', r.skipped, '', ''].map(csvCell).join(','));
+      continue;
+    }
     if (!anyChecked(r.sheets)) lines.push([r.file, '', '', 'not-checked', 'warning', L[lang].noSheetChecked, '', ''].map(csvCell).join(','));
     for (const s of r.sheets)
       for (const f of s.findings) lines.push([r.file, s.sheet, f.cell, f.rule, f.severity, f.message[lang], f.expected, f.actual].map(csvCell).join(','));
@@ -274,6 +310,7 @@ export function summaryText(rows: SummaryRow[], lang: Lang, color: boolean): str
   const body = rows.map((r) => {
     if (r.status === 'unreadable') return [safe(r.file), '—', '—', '—', (lang === 'vi' ? 'KHÔNG ĐỌC ĐƯỢC: ' : 'CANNOT READ: ') + safe(r.message), ''];
     if (r.status === 'not-checked') return [safe(r.file), '—', '—', '—', `${L[lang].notChecked}: ${lang === 'vi' ? 'không có bảng phụ lục' : 'no appendix table'}`, ''];
+    if (r.status === 'skipped') return [safe(r.file), '—', '—', '—', safe(r.message), ''];
     const budget = r.budgetTotal !== null ? `${fmt(r.budgetTotal, lang)} / ${fmt(r.budgetStated, lang)}${r.budgetUnit ? ' ' + r.budgetUnit : ''}` : '';
     const scores = r.scores.map((s) => `${fmt(s.total, lang)}${s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%${s.band ? ' ' + s.band : ''})` : ''}`).join('; ');
     return [safe(r.file), String(r.errors), String(r.warnings), String(r.overdue), budget, safe(scores)];

@@ -32,6 +32,8 @@ export interface SheetSnapshot {
    * can tell: evidence for legacy Vietnamese encodings (core/vn/legacy.ts). Optional; the text is evidence enough.
    */
   fonts?: string[];
+  /** a sheet hidden in the workbook ("veryHidden": only a macro can show it again); absent when visible */
+  visibility?: 'hidden' | 'veryHidden';
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {

@@ -1,146 +1,162 @@
-/** .xlsx ⇄ SheetSnapshot, through ExcelJS (CLI, preview, tests). */
-import type { CellValue, MergedArea, SheetSnapshot } from '../core/snapshot';
-import { parseRange, errorFromText } from '../core/snapshot';
-import type * as ExcelJSType from 'exceljs';
+/**
+ * Files → SheetSnapshots, for the CLI, the preview's worker and the tests. The kind of file is told by its bytes, not
+ * its name: an .xlsx/.xlsm package goes to the streaming reader (ooxml.ts); .xls, .xlsb, .ods, Excel 2003 XML and
+ * HTML-table ".xls" exports go to SheetJS, loaded only then (legacy.ts); everything else — a password-protected
+ * workbook, a Word document, a PDF, a zip with no workbook — is refused with a clear message in both languages.
+ */
+import type { SheetSnapshot } from '../core/snapshot';
+import { WorkbookReadError, asReadError } from './errors';
+import { LIMITS, formatBytes, type Limits } from './limits';
+import { readOoxml, type OoxmlFormat, type ReadOptions } from './ooxml';
+import { findWorkbookPart, parseContentTypes, readPartText } from './package';
+import { readLegacy, type LegacyFormat } from './legacy';
+import { findEntry, isZip, openZip, readEntry } from './zip';
 
-type ExcelJSModule = typeof ExcelJSType;
+export { WorkbookReadError } from './errors';
+export type { ReadErrorCode } from './errors';
+export type { ReadOptions } from './ooxml';
 
-export class WorkbookReadError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'not-xlsx' | 'encrypted' | 'corrupt' | 'empty',
-  ) {
-    super(message);
-    this.name = 'WorkbookReadError';
+export type WorkbookFormat = OoxmlFormat | LegacyFormat;
+
+export interface WorkbookFile {
+  format: WorkbookFormat;
+  sheets: SheetSnapshot[];
+  /** an Office Open XML package, which the annotator can patch (annotate.ts) */
+  annotatable: boolean;
+}
+
+/** Human names of the formats, for messages. */
+export const FORMAT_LABEL: Readonly<Record<WorkbookFormat, string>> = {
+  xlsx: '.xlsx',
+  xlsm: '.xlsm',
+  xltx: '.xltx',
+  xltm: '.xltm',
+  xls: '.xls (Excel 97–2003)',
+  xlsb: '.xlsb',
+  ods: '.ods (OpenDocument)',
+  xml2003: 'Excel 2003 XML',
+  html: 'HTML',
+};
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+/** Whether `name` is stored in UTF-16LE somewhere in the bytes (the stream names of an OLE compound file). */
+function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
+  const first = name.charCodeAt(0);
+  const limit = bytes.length - name.length * 2;
+  outer: for (let i = 0; i <= limit; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < name.length; k++) if (bytes[i + 2 * k] !== name.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
   }
+  return false;
 }
 
-const MS_PER_DAY = 86400000;
-/** Excel serial for a JS Date as ExcelJS gives it (UTC midnight = the date shown in Excel). */
-export function dateToSerial(d: Date): number {
-  const serial = (d.getTime() - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
-  return Math.round(serial * 86400) / 86400;
+const ENCRYPTED = {
+  vi: 'Tệp được đặt mật khẩu. Hãy mở trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu lại rồi kiểm tra.',
+  en: 'The file is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook), save it and check it again.',
+};
+
+function notWorkbook(vi: string, en: string): WorkbookReadError {
+  return new WorkbookReadError({ vi, en }, 'not-workbook');
 }
 
-function convertValue(v: unknown): { value: CellValue; formula?: string } {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'string') return { value: v === '' ? null : v };
-  if (typeof v === 'number') return { value: Number.isFinite(v) ? v : { error: '#NUM!' } };
-  if (typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : dateToSerial(v) };
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { value: { error: o.error } };
-    if (Array.isArray(o.richText)) {
-      const text = (o.richText as { text?: string }[]).map((p) => p.text ?? '').join('');
-      return { value: text === '' ? null : text };
-    }
-    if ('formula' in o || 'sharedFormula' in o) {
-      const inner = convertValue(o.result);
-      const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
-      return { value: inner.value, formula: f ? '=' + f : undefined };
-    }
-    if (typeof o.text === 'string') return { value: o.text }; // hyperlink
-    if ('result' in o) return convertValue(o.result);
+/** What an OLE compound file (the container of .xls, .doc and of encrypted .xlsx) holds. */
+function oleKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'word' | 'powerpoint' | 'other' {
+  if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo')) return 'encrypted';
+  if (hasUtf16Name(bytes, 'Workbook') || hasUtf16Name(bytes, 'Book')) return 'xls';
+  if (hasUtf16Name(bytes, 'WordDocument')) return 'word';
+  if (hasUtf16Name(bytes, 'PowerPoint Document')) return 'powerpoint';
+  return 'other';
+}
+
+function headText(bytes: Uint8Array, n = 4096): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, n)).replace(/^\uFEFF/, '');
+}
+
+/** The kind of a file that is neither a zip nor an OLE file, from its first bytes. */
+function textKind(bytes: Uint8Array): 'xml2003' | 'html' | 'pdf' | 'text' | 'binary' {
+  const head = headText(bytes);
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (/^\s*</.test(head)) {
+    if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(head) || /<\?mso-application\s+progid="Excel\.Sheet"/i.test(head)) return 'xml2003';
+    if (/<(html|table)[\s>]/i.test(head)) return 'html';
   }
-  return { value: String(v) };
+  let control = 0;
+  const sample = bytes.subarray(0, 4096);
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
+  return control > sample.length / 100 ? 'binary' : 'text';
 }
 
-export function worksheetToSnapshot(ws: ExcelJSType.Worksheet): SheetSnapshot {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  let anyFormula = false;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const vr: CellValue[] = (values[r - 1] = []);
-    const fr: (string | null)[] = (formulas[r - 1] = []);
-    const nr: (string | null)[] = (numberFormats[r - 1] = []);
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // Merged cells other than the top-left carry a copy of the master's value in ExcelJS: keep them empty.
-      if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-      const { value, formula } = convertValue(cell.value);
-      let v = value;
-      if (typeof v === 'string') {
-        const err = errorFromText(v);
-        if (err && formula) v = err;
-      }
-      vr[c - 1] = v;
-      if (formula) {
-        fr[c - 1] = formula;
-        anyFormula = true;
-      }
-      if (cell.numFmt) nr[c - 1] = cell.numFmt;
-    });
-  });
-  for (let i = 0; i < values.length; i++) {
-    values[i] ??= [];
-    formulas[i] ??= [];
-    numberFormats[i] ??= [];
-    for (let j = 0; j < values[i].length; j++) if (values[i][j] === undefined) values[i][j] = null;
-  }
-  const merges: MergedArea[] = [];
-  const model = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges;
-  if (model) {
-    for (const m of Object.values(model)) {
-      if (m?.model) merges.push({ top: m.model.top, left: m.model.left, bottom: m.model.bottom, right: m.model.right });
-    }
-  } else {
-    for (const ref of ws.model.merges ?? []) {
-      const a = parseRange(ref);
-      if (a) merges.push(a);
-    }
-  }
-  return {
-    name: ws.name,
-    origin: { row: 1, col: 1 },
-    values,
-    formulas: anyFormula ? formulas : undefined,
-    numberFormats,
-    merges,
-  };
-}
-
-let excelJs: ExcelJSModule | null = null;
-async function loadExcelJs(): Promise<ExcelJSModule> {
-  if (!excelJs) {
-    const mod = (await import('exceljs')) as unknown as ExcelJSModule & { default?: ExcelJSModule };
-    excelJs = mod.Workbook ? mod : (mod.default as ExcelJSModule);
-  }
-  return excelJs;
-}
-
-function looksEncrypted(bytes: Uint8Array): boolean {
-  // Password-protected .xlsx files are OLE compound documents (D0 CF 11 E0), not zip archives.
-  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-/** Reads every worksheet of an .xlsx file's bytes. Throws WorkbookReadError with a clear message. */
-export async function readWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJSType.Workbook> {
-  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  if (u8.length === 0) throw new WorkbookReadError('Tệp rỗng (0 byte). / The file is empty.', 'empty');
-  if (looksEncrypted(u8))
+/** Reads a workbook file of any supported kind. Throws WorkbookReadError with a message for people. */
+export async function readWorkbookFile(input: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<WorkbookFile> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const limits: Limits = { ...LIMITS, ...options.limits };
+  if (bytes.length === 0) throw new WorkbookReadError({ vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' }, 'empty');
+  if (bytes.length > limits.fileBytes)
     throw new WorkbookReadError(
-      'Tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy mở trong Excel và lưu lại dạng .xlsx không mật khẩu. / The file is password-protected or an old .xls; save it as .xlsx without a password.',
-      'encrypted',
+      {
+        vi: `Tệp lớn ${formatBytes(bytes.length)}, vượt giới hạn ${formatBytes(limits.fileBytes)}. Hãy tách bảng ra tệp nhỏ hơn.`,
+        en: `The file is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(limits.fileBytes)}. Split the table into smaller files.`,
+      },
+      'too-large',
     );
-  if (!(u8[0] === 0x50 && u8[1] === 0x4b))
-    throw new WorkbookReadError('Không phải tệp .xlsx (Excel 2007 trở lên). / Not an .xlsx workbook.', 'not-xlsx');
-  const ExcelJS = await loadExcelJs();
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer);
+    if (isZip(bytes)) return await readZipWorkbook(bytes, { ...options, limits });
+    if (startsWith(bytes, OLE)) {
+      const kind = oleKind(bytes);
+      if (kind === 'encrypted') throw new WorkbookReadError(ENCRYPTED, 'encrypted');
+      if (kind === 'word') throw notWorkbook('Đây là tài liệu Word (.doc), không phải bảng tính Excel.', 'This is a Word document (.doc), not an Excel workbook.');
+      if (kind === 'powerpoint') throw notWorkbook('Đây là bản trình chiếu PowerPoint, không phải bảng tính Excel.', 'This is a PowerPoint presentation, not an Excel workbook.');
+      if (kind === 'other')
+        throw new WorkbookReadError(
+          {
+            vi: 'Tệp Office này không đọc được: có thể đã bị hỏng, hoặc được đặt mật khẩu. Hãy mở trong Excel và lưu lại dạng .xlsx không mật khẩu.',
+            en: 'This Office file cannot be read: it may be damaged or password-protected. Open it in Excel and save it as .xlsx without a password.',
+          },
+          'corrupt',
+          'OLE compound file without a Workbook, EncryptedPackage or WordDocument stream',
+        );
+      return { format: 'xls', sheets: await readLegacy(bytes, 'xls', limits), annotatable: false };
+    }
+    const kind = textKind(bytes);
+    if (kind === 'xml2003' || kind === 'html') return { format: kind, sheets: await readLegacy(bytes, kind, limits), annotatable: false };
+    if (kind === 'pdf') throw notWorkbook('Đây là tệp PDF, không phải bảng tính Excel. Hãy gửi tệp Excel gốc.', 'This is a PDF file, not an Excel workbook. Send the original Excel file.');
+    if (kind === 'text')
+      throw notWorkbook(
+        'Đây là tệp văn bản (CSV hoặc TXT), không phải bảng tính Excel. Hãy mở trong Excel và lưu thành .xlsx.',
+        'This is a text file (CSV or TXT), not an Excel workbook. Open it in Excel and save it as .xlsx.',
+      );
+    throw notWorkbook('Tệp không phải bảng tính Excel (.xlsx, .xlsm, .xls, .xlsb, .ods).', 'The file is not an Excel workbook (.xlsx, .xlsm, .xls, .xlsb, .ods).');
   } catch (e) {
-    throw new WorkbookReadError(
-      `Tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}). / The .xlsx file is damaged and cannot be read.`,
-      'corrupt',
-    );
+    throw asReadError(e);
   }
-  return wb;
 }
 
-export async function readSnapshots(bytes: Uint8Array | ArrayBuffer): Promise<SheetSnapshot[]> {
-  const wb = await readWorkbook(bytes);
-  const out: SheetSnapshot[] = [];
-  wb.eachSheet((ws) => out.push(worksheetToSnapshot(ws)));
-  return out;
+async function readZipWorkbook(bytes: Uint8Array, options: ReadOptions & { limits: Limits }): Promise<WorkbookFile> {
+  const zip = openZip(bytes);
+  const mimetype = findEntry(zip, 'mimetype');
+  if (mimetype) {
+    const type = new TextDecoder().decode(readEntry(zip, mimetype, undefined, 4096)).trim();
+    if (type === 'application/vnd.oasis.opendocument.spreadsheet' || type === 'application/vnd.oasis.opendocument.spreadsheet-template')
+      return { format: 'ods', sheets: await readLegacy(bytes, 'ods', options.limits), annotatable: false };
+    if (type.startsWith('application/vnd.oasis.opendocument.'))
+      throw notWorkbook('Đây là tài liệu OpenDocument khác (văn bản, trình chiếu), không phải bảng tính.', 'This is another kind of OpenDocument file (text, presentation), not a spreadsheet.');
+  }
+  const ct = parseContentTypes(readPartText(zip, '[Content_Types].xml'));
+  const part = findWorkbookPart(zip);
+  if (/\.bin$/i.test(part)) return { format: 'xlsb', sheets: await readLegacy(bytes, 'xlsb', options.limits), annotatable: false };
+  const book = readOoxml(zip, options, ct, part);
+  return { format: book.format, sheets: book.sheets, annotatable: true };
+}
+
+/** Every worksheet of a workbook file, as snapshots. Throws WorkbookReadError. */
+export async function readSnapshots(bytes: Uint8Array | ArrayBuffer, options?: ReadOptions): Promise<SheetSnapshot[]> {
+  return (await readWorkbookFile(bytes, options)).sheets;
 }

@@ -1,16 +1,20 @@
 /**
- * A sheet as a grid, virtualised: only the rows in view (plus a margin) are in the DOM, so 20 000 rows scroll as
- * smoothly as 50. Fixed row height; column widths from the worker (format.ts gridLayout). Merged areas are drawn as
- * one cell. Finding cells are tinted with the add-in's mark colours (src/excel/marks.ts) and carry the messages as a
+ * A sheet as a grid, virtualised both ways: only the rows and columns in view (plus a margin) are in the DOM, and only
+ * their cells are on the page at all — the rows come from the worker in blocks as they scroll into view (rows.ts), so
+ * 50 000 rows, or a stray cell at XFD1048576, cost no more than 50. Fixed row height; column widths from the worker
+ * (format.ts gridLayout). Merged areas are drawn as one cell and never expanded cell by cell (merges.ts). Finding cells are tinted with the add-in's mark colours (src/core/marks.ts) and carry the messages as a
  * tooltip. The selected cell has an outline, `data-selected="true"` and `aria-selected="true"`; a new `scrollSeq`
  * scrolls it into the middle of the view.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type MouseEvent } from 'react';
 import { columnLetter, parseA1, type MergedArea } from '../core/snapshot';
 import type { Lang, Severity } from '../core/report';
 import { MARK_COLORS } from '../core/marks';
 import { displayValue } from './format';
-import type { SheetView } from './protocol';
+import { MergeLookup } from './merges';
+import type { RowData, SheetView } from './protocol';
+import type { RowSource } from './rows';
+import type { MarkSource } from './markIndex';
 
 export const ROW_HEIGHT = 24;
 export const HEADER_HEIGHT = 24;
@@ -29,8 +33,10 @@ export interface GridMark {
 
 export interface GridProps {
   view: SheetView;
+  /** the sheet's cells, fetched as they come into view */
+  rows: RowSource;
   /** marks by cell address (already resolved to the top-left cell of a merged area) */
-  marks: ReadonlyMap<string, GridMark>;
+  marks: MarkSource;
   /** selected cell address (any cell of a merged area selects the area) */
   selected?: string;
   /** bumped to scroll `selected` into view */
@@ -42,49 +48,42 @@ export interface GridProps {
   height?: string | number;
 }
 
-/** cell key: row × 2^14 + column (Excel has at most 16 384 columns) */
-const key = (row: number, col: number) => row * 16384 + col;
-
-interface MergeIndex {
-  /** every cell of a merged area except its top-left → the area */
-  covered: Map<number, MergedArea>;
-  /** top-left cell → the area */
-  masters: Map<number, MergedArea>;
-  /** areas over more than one row, by top row */
-  tall: MergedArea[];
-}
-
-function indexMerges(merges: readonly MergedArea[] | undefined): MergeIndex {
-  const covered = new Map<number, MergedArea>();
-  const masters = new Map<number, MergedArea>();
-  const tall: MergedArea[] = [];
-  for (const m of merges ?? []) {
-    masters.set(key(m.top, m.left), m);
-    if (m.bottom > m.top) tall.push(m);
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.set(key(r, c), m);
-  }
-  tall.sort((a, b) => a.top - b.top);
-  return { covered, masters, tall };
-}
+/** columns rendered left and right of the visible ones */
+const COL_OVERSCAN = 3;
+/** the viewport width assumed before it can be measured */
+const FALLBACK_WIDTH = 1200;
 
 /** The address a cell is shown at: the top-left cell of its merged area, or itself. */
-export function masterAddress(address: string, merges: readonly MergedArea[] | undefined): string {
-  const p = parseA1(address);
-  if (!p) return address;
-  for (const m of merges ?? []) {
-    if (p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right) return columnLetter(m.left) + m.top;
+export function masterAddress(address: string, merges: readonly MergedArea[] | MergeLookup | undefined): string {
+  return (merges instanceof MergeLookup ? merges : new MergeLookup(merges)).master(address);
+}
+
+/** The first column whose right edge is past `x` (colLeft[c] is the left edge of column c + 1). */
+function columnAt(colLeft: readonly number[], x: number): number {
+  let lo = 1;
+  let hi = colLeft.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (colLeft[mid] <= x) lo = mid + 1;
+    else hi = mid;
   }
-  return columnLetter(p.col) + p.row;
+  return lo;
 }
 
 interface RowProps {
   row: number;
-  view: SheetView;
-  merges: MergeIndex;
+  /** the row's cells, undefined while they are on their way */
+  data: RowData | undefined;
+  /** the columns rendered */
+  colFrom: number;
+  colTo: number;
+  merges: MergeLookup;
+  /** cells of the rendered window covered by a merged area (not its top-left cell) */
+  covered: ReadonlySet<number>;
   colLeft: number[];
   rowHeaderWidth: number;
   totalWidth: number;
-  marks: ReadonlyMap<string, GridMark>;
+  marks: MarkSource;
   /** the selected address when it is in this row, else undefined (keeps other rows from re-rendering) */
   selected?: string;
   lang: Lang;
@@ -107,20 +106,20 @@ const rowHeaderStyle: CSSProperties = {
   fontVariantNumeric: 'tabular-nums',
 };
 
-const GridRow = memo(function GridRow({ row, view, merges, colLeft, rowHeaderWidth, totalWidth, marks, selected, lang }: RowProps) {
-  const { snapshot, layout } = view;
-  const r0 = snapshot.origin?.row ?? 1;
-  const c0 = snapshot.origin?.col ?? 1;
-  const values = snapshot.values[row - r0];
-  const formats = snapshot.numberFormats?.[row - r0];
+const GridRow = memo(function GridRow({ row, data, colFrom, colTo, merges, covered, colLeft, rowHeaderWidth, totalWidth, marks, selected, lang }: RowProps) {
   const cells = [];
-  for (let col = 1; col <= layout.cols; col++) {
-    const k = key(row, col);
-    if (merges.covered.has(k)) continue;
-    const area = merges.masters.get(k);
+  const pending = data === undefined;
+  // merged areas of this row that start left of the window but reach into it: drawn from their own first column
+  const cols: number[] = [];
+  for (const m of merges.crossing(row, row)) if (m.top === row && m.left < colFrom && m.right >= colFrom) cols.push(m.left);
+  for (let col = colFrom; col <= colTo; col++) cols.push(col);
+  for (const col of cols) {
+    const k = MergeLookup.key(row, col);
+    if (covered.has(k)) continue;
+    const area = merges.masterAt(row, col);
     const address = columnLetter(col) + row;
-    const v = values?.[col - c0];
-    const text = displayValue(v === undefined ? null : v, formats?.[col - c0], lang);
+    const v = data?.values[col - 1];
+    const text = displayValue(v === undefined ? null : v, data?.formats[col - 1], lang);
     const mark = marks.get(address);
     const isSelected = selected === address;
     const width = area ? colLeft[area.right] - colLeft[area.left - 1] : colLeft[col] - colLeft[col - 1];
@@ -159,6 +158,7 @@ const GridRow = memo(function GridRow({ row, view, merges, colLeft, rowHeaderWid
         data-severity={mark?.severity}
         data-selected={isSelected ? 'true' : undefined}
         data-merge={area ? `${address}:${columnLetter(area.right)}${area.bottom}` : undefined}
+        data-pending={pending ? 'true' : undefined}
         title={title}
         style={style}
       >
@@ -176,10 +176,12 @@ const GridRow = memo(function GridRow({ row, view, merges, colLeft, rowHeaderWid
   );
 });
 
-export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, height = '70vh' }: GridProps) {
+export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, label, onSelect, height = '70vh' }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const { layout, snapshot } = view;
-  const merges = useMemo(() => indexMerges(snapshot.merges), [snapshot]);
+  const { layout } = view.meta;
+  const merges = useMemo(() => new MergeLookup(view.meta.merges), [view.meta]);
+  const tall = useMemo(() => merges.all.filter((m) => m.bottom > m.top).sort((a, b) => a.top - b.top), [merges]);
+  useSyncExternalStore(source.subscribe, source.version, source.version);
   const colLeft = useMemo(() => {
     const out = [0];
     for (let c = 0; c < layout.cols; c++) out.push(out[c] + (layout.colWidths[c] ?? 64));
@@ -189,7 +191,7 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
   const totalWidth = rowHeaderWidth + colLeft[layout.cols];
   const totalHeight = HEADER_HEIGHT + layout.rows * ROW_HEIGHT;
 
-  const [win, setWin] = useState({ first: 1, count: Math.ceil(FALLBACK_VIEWPORT / ROW_HEIGHT) });
+  const [win, setWin] = useState({ first: 1, count: Math.ceil(FALLBACK_VIEWPORT / ROW_HEIGHT), left: 0, width: FALLBACK_WIDTH });
   /** bumped after scrolling to the selected cell: the next effect shows it in the page */
   const [reveal, setReveal] = useState(0);
   const frame = useRef(0);
@@ -200,7 +202,9 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
     const viewport = el.clientHeight || FALLBACK_VIEWPORT;
     const first = Math.max(1, Math.floor(Math.max(0, el.scrollTop) / ROW_HEIGHT) + 1);
     const count = Math.ceil(viewport / ROW_HEIGHT) + 1;
-    setWin((w) => (w.first === first && w.count === count ? w : { first, count }));
+    const left = Math.max(0, el.scrollLeft);
+    const width = el.clientWidth || FALLBACK_WIDTH;
+    setWin((w) => (w.first === first && w.count === count && w.left === left && w.width === width ? w : { first, count, left, width }));
   }, []);
 
   const onScroll = useCallback(() => {
@@ -230,9 +234,9 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
       el.scrollLeft = 0;
     }
     measure();
-  }, [view.snapshot, measure]);
+  }, [view.meta, measure]);
 
-  const selectedMaster = useMemo(() => (selected ? masterAddress(selected, snapshot.merges) : undefined), [selected, snapshot.merges]);
+  const selectedMaster = useMemo(() => (selected ? merges.master(selected) : undefined), [selected, merges]);
 
   // go to the selected cell: centre it in the view
   useLayoutEffect(() => {
@@ -240,7 +244,7 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
     const el = scroller.current;
     const p = parseA1(selectedMaster);
     if (!el || !p) return;
-    const area = merges.masters.get(key(p.row, p.col));
+    const area = merges.masterAt(p.row, p.col);
     const h = area ? (area.bottom - area.top + 1) * ROW_HEIGHT : ROW_HEIGHT;
     const w = area ? colLeft[Math.min(area.right, layout.cols)] - colLeft[p.col - 1] : (layout.colWidths[p.col - 1] ?? 64);
     const viewH = (el.clientHeight || FALLBACK_VIEWPORT) - HEADER_HEIGHT;
@@ -251,7 +255,7 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
     measure();
     // the selected cell may not be rendered yet when the scroll event comes late: render its row now
     const first = Math.max(1, Math.floor(el.scrollTop / ROW_HEIGHT) + 1);
-    setWin((cur) => (p.row >= cur.first && p.row < cur.first + cur.count ? cur : { first, count: cur.count }));
+    setWin((cur) => (p.row >= cur.first && p.row < cur.first + cur.count ? cur : { ...cur, first, left: el.scrollLeft }));
     setReveal((n) => n + 1);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollSeq, selectedMaster]);
@@ -265,14 +269,36 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
 
   const from = Math.max(1, win.first - OVERSCAN);
   const to = Math.min(layout.rows, win.first + win.count + OVERSCAN);
+  const colFrom = Math.max(1, columnAt(colLeft, win.left) - COL_OVERSCAN);
+  const colTo = Math.min(layout.cols, columnAt(colLeft, win.left + win.width - rowHeaderWidth) + COL_OVERSCAN);
   const rows: number[] = [];
   // merged areas that start above the window but reach into it: their top row draws them
-  for (const m of merges.tall) {
+  for (const m of tall) {
     if (m.top >= from) break;
     if (m.bottom >= from && !rows.includes(m.top)) rows.push(m.top);
   }
   for (let r = from; r <= to; r++) rows.push(r);
   const selectedRow = selectedMaster ? parseA1(selectedMaster)?.row : undefined;
+
+  // the cells of the window hidden under a merged area (bounded by the window, whatever the area's size)
+  const covered = useMemo(() => {
+    const out = new Set<number>();
+    const lo = Math.min(from, ...rows);
+    for (const m of merges.crossing(lo, to)) {
+      const c1 = Math.max(m.left, colFrom);
+      const c2 = Math.min(m.right, colTo);
+      for (let r = Math.max(m.top, lo); r <= Math.min(m.bottom, to); r++)
+        for (let c = c1; c <= c2; c++) if (r !== m.top || c !== m.left) out.add(MergeLookup.key(r, c));
+    }
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [merges, from, to, colFrom, colTo, rows.length]);
+
+  // ask the worker for the rows in view (and those of merged areas drawn from above)
+  const ensureFrom = Math.min(from, ...rows);
+  useEffect(() => {
+    source.ensure(ensureFrom, to);
+  }, [source, ensureFrom, to]);
 
   const onClick = useCallback(
     (e: MouseEvent<HTMLDivElement>) => {
@@ -284,7 +310,7 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
   );
 
   const columnHeaders = [];
-  for (let c = 1; c <= layout.cols; c++) {
+  for (let c = colFrom; c <= colTo; c++) {
     columnHeaders.push(
       <div
         key={c}
@@ -357,8 +383,11 @@ export function Grid({ view, marks, selected, scrollSeq, lang, label, onSelect, 
           <GridRow
             key={r}
             row={r}
-            view={view}
+            data={source.get(r)}
+            colFrom={colFrom}
+            colTo={colTo}
             merges={merges}
+            covered={covered}
             colLeft={colLeft}
             rowHeaderWidth={rowHeaderWidth}
             totalWidth={totalWidth}

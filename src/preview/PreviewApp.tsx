@@ -27,8 +27,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { severityRank, countBySeverity, type Lang } from '../core/report';
-import { planMarksByCell } from '../core/marks';
+import { countBySeverity, type Lang } from '../core/report';
 import { anyChecked } from '../core/scope';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
@@ -36,10 +35,11 @@ import { IgnoredPanel } from '../ui/IgnoredPanel';
 import { HelpLink } from '../ui/HelpLink';
 import { PointsLost } from '../ui/PointsLost';
 import { formatNum, t } from '../ui/i18n';
-import { Grid, masterAddress, type GridMark } from './Grid';
+import { Grid, type GridMark } from './Grid';
+import { MergeLookup } from './merges';
+import { MarkIndex, type MarkSource } from './markIndex';
 import { p } from './strings';
 import type { FileEntry, PreviewController } from './controller';
-import type { SheetView } from './protocol';
 
 const useStyles = makeStyles({
   page: {
@@ -94,23 +94,6 @@ function elapsedText(ms: number, lang: Lang): string {
   return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : p('unit.seconds', lang, { n: formatNum(Math.round(ms / 100) / 10, lang, 1) });
 }
 
-/** The add-in's marks for a sheet (planMarksByCell), moved to the top-left cell of merged areas as Excel shows them. */
-function sheetMarks(view: SheetView, lang: Lang): Map<string, GridMark> {
-  const out = new Map<string, GridMark>();
-  if (!view.report.found) return out; // as in the add-in: a sheet without a table gets no marks
-  for (const m of planMarksByCell(view.report.findings, lang).values()) {
-    const at = masterAddress(m.address, view.snapshot.merges);
-    const cur = out.get(at);
-    if (!cur) out.set(at, { severity: m.severity, text: m.text });
-    else
-      out.set(at, {
-        severity: severityRank(m.severity) < severityRank(cur.severity) ? m.severity : cur.severity,
-        text: `${cur.text}\n${m.text}`,
-      });
-  }
-  return out;
-}
-
 function StatusBadge({ f, lang }: { f: FileEntry; lang: Lang }) {
   if (f.status === 'loading') return <Spinner size="extra-tiny" aria-hidden />;
   if (f.status === 'error') return <Badge color="danger" appearance="filled" size="small">!</Badge>;
@@ -134,7 +117,7 @@ function Loading({ f, lang }: { f: FileEntry; lang: Lang }) {
     phase === 'checking'
       ? p('status.checking', lang, { done: f.done ?? 1, total: f.total ?? 1 })
       : p(phase === 'queued' ? 'status.queued' : phase === 'reading' ? 'status.reading' : 'status.parsing', lang);
-  const value = phase === 'checking' && f.total ? (f.done ?? 0) / f.total : undefined;
+  const value = (phase === 'checking' || phase === 'parsing') && f.total ? (f.done ?? 0) / f.total : undefined;
   return (
     <Field label={label} validationState="none" data-testid="file-loading">
       <ProgressBar value={value} max={1} thickness="large" aria-label={label} />
@@ -147,7 +130,9 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
   const state = useSyncExternalStore(ctl.subscribe, ctl.get, ctl.get);
   const sheetIndex = Math.min(state.sheet[f.id] ?? 0, Math.max(0, (f.sheets?.length ?? 1) - 1));
   const view = f.sheets?.[sheetIndex];
-  const marks = useMemo(() => (view ? sheetMarks(view, lang) : new Map<string, GridMark>()), [view, lang]);
+  const merges = useMemo(() => new MergeLookup(view?.meta.merges), [view]);
+  const marks = useMemo<MarkSource>(() => (view?.report.found ? new MarkIndex(view.report.findings, merges, lang) : new Map<string, GridMark>()), [view, merges, lang]);
+  const rows = useMemo(() => ctl.rows.source(f.id, sheetIndex), [ctl, f.id, sheetIndex]);
   const sel = state.selection && state.selection.file === f.id && state.selection.sheet === sheetIndex ? state.selection : undefined;
   const onSelect = useCallback((cell: string) => ctl.select(cell), [ctl]);
 
@@ -167,7 +152,13 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
       </div>
       <div className={s.actions}>
         {f.status === 'ready' && (
-          <Button appearance="primary" onClick={() => ctl.download(f.id)} disabled={!!f.download?.busy} data-testid="download" title={p('download.hint', lang)}>
+          <Button
+            appearance="primary"
+            onClick={() => ctl.download(f.id)}
+            disabled={!!f.download?.busy || f.annotatable === false}
+            data-testid="download"
+            title={p(f.annotatable === false ? 'download.legacy' : 'download.hint', lang)}
+          >
             {f.download?.busy ? p('download.busy', lang) : p('download.button', lang)}
           </Button>
         )}
@@ -194,6 +185,11 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
           <MessageBarBody>
             <MessageBarTitle>{p('error.file', lang, { name: f.name })}</MessageBarTitle>
             {f.error?.[lang] ?? ''}
+            {f.detail && (
+              <Caption1 block data-testid="file-error-detail">
+                {p('error.detail', lang, { detail: f.detail })}
+              </Caption1>
+            )}
           </MessageBarBody>
         </MessageBar>
       </section>
@@ -201,13 +197,18 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
   }
 
   const report = view.report;
-  const selectedText = sel ? marks.get(masterAddress(sel.address, view.snapshot.merges))?.text : undefined;
+  const selectedText = sel ? marks.get(merges.master(sel.address))?.text : undefined;
   return (
     <section aria-label={f.name} data-file={f.name} data-status="ready" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       {head}
       {f.download?.done && (
         <MessageBar intent="success" data-testid="download-done">
           <MessageBarBody>{p('download.done', lang, { name: f.download.done })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {f.annotatable === false && (
+        <MessageBar intent="info" data-testid="download-legacy">
+          <MessageBarBody>{p('download.legacy', lang)}</MessageBarBody>
         </MessageBar>
       )}
       {f.download?.error && (
@@ -228,9 +229,10 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
           {f.sheets.map((sv, i) => {
             const c = countBySeverity(sv.report.findings);
             return (
-              <Tab key={i} value={String(i)} data-sheet={sv.snapshot.name}>
+              <Tab key={i} value={String(i)} data-sheet={sv.meta.name}>
                 <span className={s.tabLabel}>
-                  {sv.snapshot.name}
+                  {sv.meta.name}
+                  {sv.meta.visibility ? ` (${p('sheets.hidden', lang)})` : ''}
                   {sv.report.found && c.error > 0 && <CounterBadge count={c.error} color="danger" size="small" />}
                 </span>
               </Tab>
@@ -242,17 +244,18 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
         <div className={s.gridCol}>
           <Grid
             view={view}
+            rows={rows}
             marks={marks}
             selected={sel?.address}
             scrollSeq={sel?.seq}
             lang={lang}
-            label={p('grid.label', lang, { sheet: view.snapshot.name })}
+            label={p('grid.label', lang, { sheet: view.meta.name })}
             onSelect={onSelect}
           />
           <Caption1 className={s.cellInfo} aria-live="polite" data-testid="cell-info">
             {sel
-              ? `${p('grid.selected', lang, { cell: masterAddress(sel.address, view.snapshot.merges) })}: ${selectedText ?? p('grid.noFinding', lang)}`
-              : p('grid.rows', lang, { rows: formatNum(view.layout.rows, lang), cols: formatNum(view.layout.cols, lang) })}
+              ? `${p('grid.selected', lang, { cell: merges.master(sel.address) })}: ${selectedText ?? p('grid.noFinding', lang)}`
+              : p('grid.rows', lang, { rows: formatNum(view.meta.layout.rows, lang), cols: formatNum(view.meta.layout.cols, lang) })}
           </Caption1>
         </div>
         <aside className={s.side} aria-label={t('findings.title', lang)}>
@@ -302,7 +305,7 @@ function DropZone({ ctl, lang }: { ctl: PreviewController; lang: Lang }) {
         className={s.hiddenInput}
         type="file"
         multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,.xls,.xlsb,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
         data-testid="file-input"
         tabIndex={-1}
         aria-hidden

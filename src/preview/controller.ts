@@ -6,6 +6,10 @@
 import { todayIso, type CheckOptions } from '../core/options';
 import type { Lang, SheetReport, Text } from '../core/report';
 import type { FileId, FromWorker, Phase, SheetView, ToWorker } from './protocol';
+import { RowStore } from './rows';
+import { annotatedName } from '../io/names';
+
+export { annotatedName };
 
 export const EXAMPLE_URL = 'assets/hue-2018-nhiem-vu.xlsx';
 export const EXAMPLE_NAME = 'hue-2018-nhiem-vu.xlsx';
@@ -22,7 +26,13 @@ export interface FileEntry {
   done?: number;
   total?: number;
   error?: Text;
+  /** the reader's own words for the error (a technical detail) */
+  detail?: string;
   sheets?: SheetView[];
+  /** "xlsx", "xls", "ods"… */
+  format?: string;
+  /** an annotated copy can be made (.xlsx/.xlsm) */
+  annotatable?: boolean;
   /** the as-of date the reports were made with */
   asOf?: string;
   /** ms from the request to the results */
@@ -77,12 +87,6 @@ function storedLang(storage: ControllerDeps['storage']): Lang | undefined {
   }
 }
 
-/** "report.xlsx" → "report-phuluc.xlsx" */
-export function annotatedName(name: string): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '');
-  return `${base || 'phu-luc'}-phuluc.xlsx`;
-}
-
 export function saveWithAnchor(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -103,12 +107,17 @@ export class PreviewController {
   private nextRequest = 1;
   private readonly started = new Map<FileId, number>();
   private readonly pending = new Map<number, { id: FileId; name: string }>();
+  /** results whose findings are still arriving in parts, applied once complete */
+  private readonly incoming = new Map<FileId, { msg: FromWorker & { type: 'loaded' | 'rechecked' }; reports: SheetReport[]; got: number[]; total: number[] }>();
   private readonly worker: WorkerLike;
   private readonly deps: ControllerDeps;
+  /** the cells of the open sheets, fetched from the worker as the grid shows them */
+  readonly rows: RowStore;
 
   constructor(deps: ControllerDeps) {
     this.deps = deps;
     this.worker = deps.worker;
+    this.rows = new RowStore((id, sheet, from, to) => this.worker.postMessage({ type: 'rows', id, sheet, from, to }));
     this.state = {
       files: [],
       sheet: {},
@@ -196,6 +205,8 @@ export class PreviewController {
 
   close(id: FileId): void {
     this.worker.postMessage({ type: 'close', id });
+    this.rows.drop(id);
+    this.incoming.delete(id);
     const files = this.state.files.filter((f) => f.id !== id);
     const active = this.state.active === id ? files[0]?.id : this.state.active;
     const selection = this.state.selection?.file === id ? undefined : this.state.selection;
@@ -238,13 +249,44 @@ export class PreviewController {
     const f = this.state.files.find((x) => x.id === id);
     if (!f || f.status !== 'ready' || f.download?.busy) return;
     const requestId = this.nextRequest++;
-    this.pending.set(requestId, { id, name: annotatedName(f.name) });
+    this.pending.set(requestId, { id, name: annotatedName(f.name, f.format) });
     this.updateFile(id, { download: { busy: true } });
     this.worker.postMessage({ type: 'annotate', id, requestId, lang: this.state.lang });
   }
 
+  /** Holds a result until every sheet's findings have arrived; returns it complete, or null while parts are missing. */
+  private complete(msg: FromWorker & { type: 'loaded' | 'rechecked' }): (FromWorker & { type: 'loaded' | 'rechecked' }) | null {
+    const reports = msg.type === 'loaded' ? msg.sheets.map((s) => s.report) : msg.reports;
+    if (reports.every((r, i) => r.findings.length >= (msg.findingsTotal?.[i] ?? 0))) return msg;
+    this.incoming.set(msg.id, {
+      msg,
+      reports: reports.map((r) => ({ ...r, findings: [...r.findings] })),
+      got: reports.map((r) => r.findings.length),
+      total: msg.findingsTotal ?? [],
+    });
+    return null;
+  }
+
+  private receiveFindings(msg: FromWorker & { type: 'findings' }): (FromWorker & { type: 'loaded' | 'rechecked' }) | null {
+    const inc = this.incoming.get(msg.id);
+    if (!inc) return null;
+    const list = inc.reports[msg.sheet].findings;
+    for (let i = 0; i < msg.findings.length; i++) list[msg.from + i] = msg.findings[i];
+    inc.got[msg.sheet] += msg.findings.length;
+    if (!inc.got.every((n, i) => n >= (inc.total[i] ?? 0))) return null;
+    this.incoming.delete(msg.id);
+    const m = inc.msg;
+    return m.type === 'loaded' ? { ...m, sheets: m.sheets.map((s, i) => ({ ...s, report: inc.reports[i] })) } : { ...m, reports: inc.reports };
+  }
+
   private receive(msg: FromWorker): void {
     const known = (id: FileId) => this.state.files.some((f) => f.id === id);
+    if (msg.type === 'findings') {
+      const whole = this.receiveFindings(msg);
+      if (whole) this.receive(whole);
+      return;
+    }
+    if ((msg.type === 'loaded' || msg.type === 'rechecked') && msg.findingsTotal && !this.complete(msg)) return;
     switch (msg.type) {
       case 'progress':
         if (known(msg.id)) this.updateFile(msg.id, { phase: msg.phase, done: msg.done, total: msg.total });
@@ -252,11 +294,14 @@ export class PreviewController {
       case 'loaded': {
         if (!known(msg.id)) return;
         const elapsed = Date.now() - (this.started.get(msg.id) ?? Date.now());
-        this.updateFile(msg.id, { status: 'ready', sheets: msg.sheets, asOf: msg.asOf, phase: undefined, elapsed });
+        this.updateFile(msg.id, { status: 'ready', sheets: msg.sheets, asOf: msg.asOf, phase: undefined, elapsed, format: msg.format, annotatable: msg.annotatable });
         return;
       }
       case 'failed':
-        if (known(msg.id)) this.updateFile(msg.id, { status: 'error', error: msg.error, phase: undefined });
+        if (known(msg.id)) this.updateFile(msg.id, { status: 'error', error: msg.error, detail: msg.detail, phase: undefined });
+        return;
+      case 'rows':
+        if (known(msg.id)) this.rows.receive(msg.id, msg.sheet, msg.from, msg.rows);
         return;
       case 'rechecked': {
         const f = this.state.files.find((x) => x.id === msg.id);
@@ -269,7 +314,9 @@ export class PreviewController {
         const req = this.pending.get(msg.requestId);
         this.pending.delete(msg.requestId);
         if (!req) return;
-        const blob = new Blob([msg.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+        if (msg.name) req.name = msg.name;
+        const type = /\.xlsm$/i.test(req.name) ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        const blob = new Blob([msg.bytes], { type });
         try {
           (this.deps.save ?? saveWithAnchor)(blob, req.name);
           if (known(msg.id)) this.updateFile(msg.id, { download: { busy: false, done: req.name } });

@@ -1,18 +1,35 @@
 /**
  * Messages between the preview page and its Web Worker. Everything is plain data (structured clone); the page never
- * parses a workbook or runs the engine — the worker does both and sends back snapshots (for the grid) and reports.
+ * parses a workbook or runs the engine. The worker answers an 'open' with the findings first — each sheet's report and
+ * what the grid needs to lay itself out (name, size, column widths, merged areas), a few kilobytes — and sends the
+ * cells of a range of rows only when the grid asks for them, so opening a 50 000-row workbook never hands the page
+ * one huge message to unpack.
  */
 import type { CheckOptions } from '../core/options';
-import type { Lang, SheetReport, Text } from '../core/report';
-import type { SheetSnapshot } from '../core/snapshot';
+import type { Finding, Lang, SheetReport, Text } from '../core/report';
+import type { CellValue, MergedArea } from '../core/snapshot';
 import type { GridLayout } from './format';
 
 export type FileId = string;
 
-export interface SheetView {
-  snapshot: SheetSnapshot;
-  report: SheetReport;
+/** What the page knows of a sheet without its cells. */
+export interface SheetMeta {
+  name: string;
+  visibility?: 'hidden' | 'veryHidden';
+  /** merged areas, clamped to the data (never expanded cell by cell) */
+  merges: MergedArea[];
   layout: GridLayout;
+}
+
+export interface SheetView {
+  meta: SheetMeta;
+  report: SheetReport;
+}
+
+/** The cells of one row from column A: values and number formats (the grid formats the visible ones). */
+export interface RowData {
+  values: CellValue[];
+  formats: (string | null | undefined)[];
 }
 
 export type ToWorker =
@@ -20,6 +37,8 @@ export type ToWorker =
   | { type: 'open'; id: FileId; name: string; file: Blob; options: CheckOptions }
   /** check every open file again with new options (as-of date) */
   | { type: 'recheck'; options: CheckOptions }
+  /** the cells of rows `from`…`to` (1-based, inclusive) of a sheet */
+  | { type: 'rows'; id: FileId; sheet: number; from: number; to: number }
   /** build the annotated copy of a file from its latest reports */
   | { type: 'annotate'; id: FileId; requestId: number; lang: Lang }
   /** forget a file */
@@ -29,8 +48,23 @@ export type Phase = 'reading' | 'parsing' | 'checking';
 
 export type FromWorker =
   | { type: 'progress'; id: FileId; phase: Phase; done?: number; total?: number }
-  | { type: 'loaded'; id: FileId; sheets: SheetView[]; asOf: string; timings: { read: number; parse: number; check: number } }
-  | { type: 'failed'; id: FileId; error: Text; code?: string }
-  | { type: 'rechecked'; id: FileId; reports: SheetReport[]; asOf: string }
-  | { type: 'annotated'; requestId: number; id: FileId; bytes: ArrayBuffer }
+  | {
+      type: 'loaded';
+      id: FileId;
+      sheets: SheetView[];
+      asOf: string;
+      /** "xlsx", "xls", "ods"… */
+      format: string;
+      /** an annotated copy can be made (an .xlsx/.xlsm package) */
+      annotatable: boolean;
+      timings: { read: number; parse: number; check: number };
+      /** per sheet, how many findings its report has: the ones beyond the first come in 'findings' messages */
+      findingsTotal?: number[];
+    }
+  | { type: 'failed'; id: FileId; error: Text; detail?: string; code?: string }
+  | { type: 'rechecked'; id: FileId; reports: SheetReport[]; asOf: string; findingsTotal?: number[] }
+  /** more findings of a sheet's report (a large report is sent in parts: no single message takes long to unpack) */
+  | { type: 'findings'; id: FileId; sheet: number; from: number; findings: Finding[] }
+  | { type: 'rows'; id: FileId; sheet: number; from: number; rows: RowData[] }
+  | { type: 'annotated'; requestId: number; id: FileId; bytes: ArrayBuffer; name: string }
   | { type: 'annotate-failed'; requestId: number; id: FileId; error: Text };

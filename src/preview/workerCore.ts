@@ -1,27 +1,36 @@
 /**
  * The preview's background work, independent of the Worker global so tests can drive it in Node: read a file's bytes,
- * parse them (src/io/xlsx.ts), check every sheet (src/core), keep the bytes and reports for the annotated copy.
- * Requests run one at a time, in the order they arrive.
+ * parse them (src/io/xlsx.ts), check every sheet (src/core), answer with the findings first, then hand out rows of
+ * cells as the grid asks for them; keep the bytes and reports for the annotated copy (src/io/annotate.ts, the same
+ * code as `phuluc check --annotate`). Opening, rechecking and annotating run one at a time, in the order they arrive;
+ * row requests and closing are answered at once.
  */
 import { check } from '../core/check';
 import type { CheckOptions } from '../core/options';
 import type { SheetReport, Text } from '../core/report';
-import { readSnapshots, WorkbookReadError } from '../io/xlsx';
+import type { SheetSnapshot } from '../core/snapshot';
+import { readWorkbookFile, WorkbookReadError } from '../io/xlsx';
 import { annotateWorkbook } from '../io/annotate';
+import { annotatedName } from '../io/names';
+import { asReadError } from '../io/errors';
 import { gridLayout } from './format';
-import type { FileId, FromWorker, SheetView, ToWorker } from './protocol';
+import type { FileId, FromWorker, RowData, SheetView, ToWorker } from './protocol';
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
 interface OpenFile {
   name: string;
-  bytes: Uint8Array;
-  views: SheetView[];
+  format: string;
+  /** the original bytes, kept for the annotated copy (only when one can be made) */
+  bytes: Uint8Array | null;
+  snapshots: SheetSnapshot[];
+  reports: SheetReport[];
   asOf: string;
 }
 
-/** An error → a message in both languages (the reader's errors are written "tiếng Việt / English"). */
+/** An error → a message in both languages (a WorkbookReadError carries its own; anything else is "damaged"). */
 export function errorMessage(e: unknown): Text {
+  if (e instanceof WorkbookReadError) return e.text;
   const msg = e instanceof Error ? e.message : String(e);
   const parts = msg.split(' / ');
   if (parts.length === 2 && parts[0] && parts[1]) return { vi: parts[0], en: parts[1] };
@@ -38,14 +47,27 @@ async function blobBytes(file: Blob): Promise<Uint8Array> {
   throw new Error('Không đọc được tệp. / The file could not be read.');
 }
 
+/** rows handed out per request at most (the grid asks for blocks of a few hundred) */
+export const MAX_ROWS_PER_REQUEST = 2000;
+/** findings per message: 15 000 findings in one message take the page's thread ~200 ms to unpack, 1 000 a few ms */
+export const FINDINGS_PER_MESSAGE = 1000;
+
 export class PreviewWorkerCore {
   private readonly files = new Map<FileId, OpenFile>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly post: Post) {}
 
-  /** Queues a request; resolves when it (and everything before it) is done. */
+  /** Handles a request; resolves when it (and, for queued ones, everything before it) is done. */
   handle(msg: ToWorker): Promise<void> {
+    if (msg.type === 'rows') {
+      this.rows(msg.id, msg.sheet, msg.from, msg.to);
+      return Promise.resolve();
+    }
+    if (msg.type === 'close') {
+      this.files.delete(msg.id);
+      return Promise.resolve();
+    }
     const run = this.queue.then(() => this.dispatch(msg));
     this.queue = run.catch(() => undefined);
     return run;
@@ -59,9 +81,6 @@ export class PreviewWorkerCore {
         return this.recheck(msg.options);
       case 'annotate':
         return this.annotate(msg.id, msg.requestId, msg.lang);
-      case 'close':
-        this.files.delete(msg.id);
-        return;
     }
   }
 
@@ -72,29 +91,75 @@ export class PreviewWorkerCore {
       const bytes = await blobBytes(file);
       const t1 = now();
       this.post({ type: 'progress', id, phase: 'parsing' });
-      const snapshots = await readSnapshots(bytes);
-      if (!snapshots.length) throw new WorkbookReadError('Tệp không có trang tính nào. / The workbook has no worksheets.', 'empty');
+      const book = await readWorkbookFile(bytes, {
+        onProgress: (f) => this.post({ type: 'progress', id, phase: 'parsing', done: Math.round(f * 100), total: 100 }),
+      });
+      if (!book.sheets.length) throw new WorkbookReadError({ vi: 'Tệp không có trang tính nào.', en: 'The workbook has no worksheets.' }, 'no-workbook');
       const t2 = now();
       const views: SheetView[] = [];
-      for (let i = 0; i < snapshots.length; i++) {
-        this.post({ type: 'progress', id, phase: 'checking', done: i + 1, total: snapshots.length });
-        const snapshot = snapshots[i];
-        views.push({ snapshot, report: check(snapshot, options), layout: gridLayout(snapshot) });
+      const reports: SheetReport[] = [];
+      for (let i = 0; i < book.sheets.length; i++) {
+        this.post({ type: 'progress', id, phase: 'checking', done: i + 1, total: book.sheets.length });
+        const s = book.sheets[i];
+        const report = check(s, options);
+        reports.push(report);
+        views.push({ meta: { name: s.name, visibility: s.visibility, merges: s.merges ?? [], layout: gridLayout(s) }, report });
       }
       const t3 = now();
-      this.files.set(id, { name, bytes, views, asOf: options.asOf });
-      this.post({ type: 'loaded', id, sheets: views, asOf: options.asOf, timings: { read: t1 - t0, parse: t2 - t1, check: t3 - t2 } });
+      this.files.set(id, { name, format: book.format, bytes: book.annotatable ? bytes : null, snapshots: book.sheets, reports, asOf: options.asOf });
+      this.postReports(id, reports, (trimmed, findingsTotal) => ({
+        type: 'loaded',
+        id,
+        sheets: views.map((v, i) => ({ ...v, report: trimmed[i] })),
+        asOf: options.asOf,
+        format: book.format,
+        annotatable: book.annotatable,
+        timings: { read: t1 - t0, parse: t2 - t1, check: t3 - t2 },
+        findingsTotal,
+      }));
     } catch (e) {
-      this.post({ type: 'failed', id, error: errorMessage(e), code: e instanceof WorkbookReadError ? e.code : undefined });
+      const err = asReadError(e);
+      this.post({ type: 'failed', id, error: err.text, code: err.code, ...(err.detail ? { detail: err.detail } : {}) });
     }
+  }
+
+  /** Sends reports with their first findings in `head`, the rest in 'findings' messages of FINDINGS_PER_MESSAGE. */
+  private postReports(id: FileId, reports: SheetReport[], head: (trimmed: SheetReport[], findingsTotal: number[]) => FromWorker): void {
+    const trimmed = reports.map((r) => (r.findings.length > FINDINGS_PER_MESSAGE ? { ...r, findings: r.findings.slice(0, FINDINGS_PER_MESSAGE) } : r));
+    this.post(head(trimmed, reports.map((r) => r.findings.length)));
+    reports.forEach((r, sheet) => {
+      for (let from = FINDINGS_PER_MESSAGE; from < r.findings.length; from += FINDINGS_PER_MESSAGE)
+        this.post({ type: 'findings', id, sheet, from, findings: r.findings.slice(from, from + FINDINGS_PER_MESSAGE) });
+    });
+  }
+
+  private rows(id: FileId, sheet: number, from: number, to: number): void {
+    const f = this.files.get(id);
+    const s = f?.snapshots[sheet];
+    if (!s) return;
+    const r0 = s.origin?.row ?? 1;
+    const c0 = s.origin?.col ?? 1;
+    const first = Math.max(1, Math.floor(from));
+    const last = Math.min(Math.floor(to), first + MAX_ROWS_PER_REQUEST - 1);
+    const rows: RowData[] = [];
+    for (let r = first; r <= last; r++) {
+      const vals = s.values[r - r0];
+      const fmts = s.numberFormats?.[r - r0];
+      // from column A: the grid addresses cells by their sheet column
+      const pad = c0 - 1;
+      rows.push({
+        values: vals ? (pad ? [...new Array(pad).fill(null), ...vals] : vals.slice()) : [],
+        formats: fmts ? (pad ? [...new Array(pad).fill(null), ...fmts] : fmts.slice()) : [],
+      });
+    }
+    this.post({ type: 'rows', id, sheet, from: first, rows });
   }
 
   private async recheck(options: CheckOptions): Promise<void> {
     for (const [id, f] of this.files) {
-      const reports: SheetReport[] = f.views.map((v) => check(v.snapshot, options));
-      f.views = f.views.map((v, i) => ({ ...v, report: reports[i] }));
+      f.reports = f.snapshots.map((s) => check(s, options));
       f.asOf = options.asOf;
-      this.post({ type: 'rechecked', id, reports, asOf: options.asOf });
+      this.postReports(id, f.reports, (reports, findingsTotal) => ({ type: 'rechecked', id, reports, asOf: options.asOf, findingsTotal }));
     }
   }
 
@@ -102,14 +167,18 @@ export class PreviewWorkerCore {
     const f = this.files.get(id);
     try {
       if (!f) throw new Error('Tệp đã đóng. / The file was closed.');
-      const out = await annotateWorkbook(
-        f.bytes,
-        f.views.map((v) => v.report),
-        { lang, asOf: f.asOf, fileName: f.name },
-      );
+      if (!f.bytes)
+        throw new WorkbookReadError(
+          {
+            vi: 'Bản có đánh dấu chỉ làm được cho tệp .xlsx hoặc .xlsm. Hãy mở tệp trong Excel, lưu thành .xlsx rồi tải lại bản có đánh dấu.',
+            en: 'A marked copy can only be made of an .xlsx or .xlsm file. Open the file in Excel, save it as .xlsx and make the marked copy again.',
+          },
+          'unsupported',
+        );
+      const out = await annotateWorkbook(f.bytes, f.reports, { lang, asOf: f.asOf, fileName: f.name });
       const whole = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
       const buffer = (whole ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength)) as ArrayBuffer;
-      this.post({ type: 'annotated', requestId, id, bytes: buffer }, [buffer]);
+      this.post({ type: 'annotated', requestId, id, bytes: buffer, name: annotatedName(f.name, f.format) }, [buffer]);
     } catch (e) {
       this.post({ type: 'annotate-failed', requestId, id, error: errorMessage(e) });
     }

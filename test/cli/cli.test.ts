@@ -1,10 +1,13 @@
 /** `phuluc check` through its entry point, and once through the built bin as npm users run it. */
-import { mkdtempSync, writeFileSync, copyFileSync, existsSync } from 'fs';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, existsSync, readFileSync, readdirSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { main } from '../../src/cli/main';
 import { FIXTURES } from '../helpers';
+import { encryptedWorkbook } from '../io/encrypted';
+import { asXlsm, zip } from '../io/pkg';
+import { readSnapshots, readWorkbookFile } from '../../src/io/xlsx';
 
 async function run(argv: string[]) {
   let out = '';
@@ -61,22 +64,94 @@ describe('phuluc check', () => {
     expect(r.out).toContain('0 lỗi');
   });
 
-  it('checks a folder, reports unreadable files with exit 2 and still checks the others', async () => {
+  it('checks a folder: every file appears, checked or skipped with why; unreadable ones are exit 2 and the others still checked', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'phuluc-'));
     copyFileSync(HUE, path.join(dir, 'a-hue.xlsx'));
     copyFileSync(HG, path.join(dir, 'b-hagiang.xlsx'));
     writeFileSync(path.join(dir, 'c-corrupt.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
-    writeFileSync(path.join(dir, 'd-password.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(path.join(dir, 'd-password.xlsx'), encryptedWorkbook());
+    copyFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.xls'), path.join(dir, 'e-cu.xls'));
+    copyFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.ods'), path.join(dir, 'f-libre.ods'));
     writeFileSync(path.join(dir, '~$a-hue.xlsx'), 'lock');
     writeFileSync(path.join(dir, 'notes.txt'), 'ignored');
-    const r = await run(['check', dir, '--as-of', '2024-06-01', '--format', 'json']);
+    writeFileSync(path.join(dir, 'cong-van.pdf'), '%PDF-1.4');
+    mkdirSync(path.join(dir, 'thu-muc-con'));
+    const r = await run(['check', dir, '--as-of', '2018-02-15', '--format', 'json']);
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.out);
-    expect(doc.files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a-hue.xlsx', 'b-hagiang.xlsx', 'c-corrupt.xlsx', 'd-password.xlsx']);
-    expect(doc.files[0].sheets[0].findings.length).toBeGreaterThan(0);
-    expect(doc.files[2].error).toMatch(/hỏng|damaged/);
-    expect(doc.files[3].error).toMatch(/mật khẩu|password/);
+    const byName = Object.fromEntries(doc.files.map((f: { file: string }) => [path.basename(f.file), f]));
+    expect(Object.keys(byName).sort()).toEqual(
+      ['a-hue.xlsx', 'b-hagiang.xlsx', 'c-corrupt.xlsx', 'cong-van.pdf', 'd-password.xlsx', 'e-cu.xls', 'f-libre.ods', 'notes.txt', 'thu-muc-con', '~$a-hue.xlsx'].sort(),
+    );
+    expect(byName['a-hue.xlsx'].sheets[0].findings.length).toBeGreaterThan(0);
+    expect(byName['a-hue.xlsx'].format).toBe('xlsx');
+    expect(byName['c-corrupt.xlsx'].error).toMatch(/hỏng/);
+    expect(byName['c-corrupt.xlsx'].detail).toBeTruthy();
+    expect(byName['d-password.xlsx'].error).toMatch(/mật khẩu/);
+    // the old formats are checked like the .xlsx, with the same findings
+    expect(byName['e-cu.xls'].format).toBe('xls');
+    expect(byName['f-libre.ods'].format).toBe('ods');
+    expect(byName['e-cu.xls'].sheets[0].findings).toEqual(byName['a-hue.xlsx'].sheets[0].findings);
+    expect(byName['f-libre.ods'].sheets[0].findings).toEqual(byName['a-hue.xlsx'].sheets[0].findings);
+    expect(byName['~$a-hue.xlsx'].skipped).toMatch(/tệp khóa/);
+    expect(byName['notes.txt'].skipped).toMatch(/không phải tệp bảng tính \(\.txt\)/);
+    expect(byName['cong-van.pdf'].skipped).toMatch(/\.pdf/);
+    expect(byName['thu-muc-con'].skipped).toMatch(/thư mục con/);
     expect(r.err).toContain('c-corrupt.xlsx');
+    expect(r.err).not.toContain('notes.txt');
+    // the text output lists the skipped files too, and the technical detail of an unreadable one on its own line
+    const text = await run(['check', dir, '--as-of', '2018-02-15']);
+    expect(text.out).toMatch(/Tệp: .*notes\.txt — bỏ qua: không phải tệp bảng tính/);
+    expect(text.out).toMatch(/KHÔNG ĐỌC ĐƯỢC: Tệp bị hỏng[^\n]*\n {2}Chi tiết kỹ thuật: /);
+  });
+
+  it('no readable workbook at all is exit 2 with a reason: a zip without a workbook, a folder of documents', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'phuluc-'));
+    const zipNoBook = path.join(dir, 'anh.xlsx');
+    writeFileSync(zipNoBook, zip({ 'anh.jpg': new Uint8Array([1, 2, 3]) }));
+    const r = await run(['check', zipNoBook]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/không chứa bảng tính Excel nào/);
+    const docs = mkdtempSync(path.join(tmpdir(), 'phuluc-'));
+    writeFileSync(path.join(docs, 'to-trinh.docx'), 'x');
+    const d = await run(['check', docs, '--lang', 'en']);
+    expect(d.code).toBe(2);
+    expect(d.out).toMatch(/skipped: not a spreadsheet file \(\.docx\)/);
+    expect(d.err).toMatch(/holds no workbook/);
+  });
+
+  it('--annotate DIR writes <name>-phuluc.xlsx for each checked file, keeps .xlsm, explains why an .xls gets none', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'phuluc-'));
+    copyFileSync(HUE, path.join(dir, 'hue.xlsx'));
+    copyFileSync(HG, path.join(dir, 'hagiang.xlsx'));
+    copyFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.xls'), path.join(dir, 'cu.xls'));
+    writeFileSync(path.join(dir, 'macro.xlsm'), asXlsm(readFileSync(HUE)));
+    const out = path.join(dir, 'ban-danh-dau');
+    const before = readFileSync(HUE);
+    const r = await run(['check', dir, '--as-of', '2018-02-15', '--annotate', out, '--format', 'json']);
+    expect(r.code).toBe(2); // the .xls copy could not be made
+    const doc = JSON.parse(r.out);
+    const byName = Object.fromEntries(doc.files.map((f: { file: string }) => [path.basename(f.file), f]));
+    expect(byName['hue.xlsx'].annotated).toBe(path.join(out, 'hue-phuluc.xlsx'));
+    expect(byName['hagiang.xlsx'].annotated).toBe(path.join(out, 'hagiang-phuluc.xlsx'));
+    expect(byName['cu.xls'].annotateError).toMatch(/\.xlsx/);
+    expect(byName['cu.xls'].sheets[0].findings.length).toBeGreaterThan(0);
+    expect(byName['macro.xlsm'].annotated).toBe(path.join(out, 'macro-phuluc.xlsm'));
+    expect(readdirSync(out).sort()).toEqual(['hagiang-phuluc.xlsx', 'hue-phuluc.xlsx', 'macro-phuluc.xlsm']);
+    expect((await readWorkbookFile(readFileSync(path.join(out, 'macro-phuluc.xlsm')))).format).toBe('xlsm');
+    expect(readFileSync(path.join(dir, 'hue.xlsx')).equals(before)).toBe(true);
+    // the copy: the same sheets plus the report, the same findings
+    const sheets = await readSnapshots(readFileSync(path.join(out, 'hue-phuluc.xlsx')));
+    expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', 'Phuluc – Báo cáo']);
+    // a second run over the same folder skips the copies it wrote, and the text output names the copy
+    const again = await run(['check', dir, out, '--as-of', '2018-02-15', '--annotate', out]);
+    expect(again.out).toMatch(/hue-phuluc\.xlsx — bỏ qua: bản có đánh dấu do phuluc tạo/);
+    expect(again.out).toContain(`Bản có đánh dấu: ${path.join(out, 'hue-phuluc.xlsx')}`);
+    // two inputs with the same name get two copies
+    const other = mkdtempSync(path.join(tmpdir(), 'phuluc-'));
+    copyFileSync(HG, path.join(other, 'hue.xlsx'));
+    const twice = await run(['check', path.join(dir, 'hue.xlsx'), path.join(other, 'hue.xlsx'), '--annotate', out, '--format', 'json', '--as-of', '2018-02-15']);
+    expect(JSON.parse(twice.out).files.map((f: { annotated: string }) => path.basename(f.annotated))).toEqual(['hue-phuluc.xlsx', 'hue-phuluc (2).xlsx']);
   });
 
   it('--summary prints one row per file, also as CSV', async () => {

@@ -18,6 +18,7 @@ import { PreviewWorkerCore } from '../../src/preview/workerCore';
 import { Grid, masterAddress, OVERSCAN } from '../../src/preview/Grid';
 import { gridLayout } from '../../src/preview/format';
 import type { FromWorker, SheetView, ToWorker } from '../../src/preview/protocol';
+import type { RowSource } from '../../src/preview/rows';
 import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
 
 const w = window as unknown as Record<string, unknown>;
@@ -76,19 +77,33 @@ describe('PreviewApp', () => {
   }, 20000);
 });
 
-function bigView(rows: number): SheetView {
+function bigView(rows: number, merges = [{ top: 5, left: 2, bottom: 7, right: 3 }]): { view: SheetView; snapshot: SheetSnapshot } {
   const values: CellValue[][] = [['TT', 'Nội dung', 'Kinh phí']];
   for (let i = 1; i < rows; i++) values.push([i, `Nhiệm vụ ${i}`, i * 10]);
-  const snapshot: SheetSnapshot = { name: 'Lớn', origin: { row: 1, col: 1 }, values, merges: [{ top: 5, left: 2, bottom: 7, right: 3 }] };
-  return { snapshot, layout: gridLayout(snapshot), report: { sheet: 'Lớn', found: true, counts: { rows, sections: 0, items: rows, subItems: 0, repeatedHeaders: 0, fragments: 0 }, findings: [] } };
+  const snapshot: SheetSnapshot = { name: 'Lớn', origin: { row: 1, col: 1 }, values, merges };
+  const report = { sheet: 'Lớn', found: true, counts: { rows, sections: 0, items: rows, subItems: 0, repeatedHeaders: 0, fragments: 0 }, findings: [] };
+  return { snapshot, view: { meta: { name: 'Lớn', merges, layout: gridLayout(snapshot) }, report } };
+}
+
+/** Rows straight from a snapshot (what the worker would send), counting what the grid asks for. */
+function snapshotRows(s: SheetSnapshot): RowSource & { asked: [number, number][] } {
+  const asked: [number, number][] = [];
+  return {
+    asked,
+    get: (r) => (s.values[r - 1] ? { values: s.values[r - 1], formats: s.numberFormats?.[r - 1] ?? [] } : undefined),
+    ensure: (from, to) => void asked.push([from, to]),
+    subscribe: () => () => undefined,
+    version: () => 0,
+  };
 }
 
 describe('Grid', () => {
   it('renders only the rows in view for 20 000 rows; merged areas as one cell; goes to a selected cell', () => {
-    const view = bigView(20000);
+    const { view, snapshot } = bigView(20000);
+    const rowsSrc = snapshotRows(snapshot);
     const marks = new Map([['C15000', { severity: 'warning' as const, text: 'xem lại' }]]);
     const onSelect = jest.fn();
-    const { rerender } = render(<Grid view={view} marks={marks} lang="vi" label="Lớn" onSelect={onSelect} />);
+    const { rerender } = render(<Grid view={view} rows={rowsSrc} marks={marks} lang="vi" label="Lớn" onSelect={onSelect} />);
     const grid = screen.getByRole('grid');
     const rows = within(grid).getAllByRole('row');
     expect(rows.length).toBeLessThan(60 + 2 * OVERSCAN);
@@ -99,12 +114,15 @@ describe('Grid', () => {
     expect(merged.style.height).toBe('72px');
     expect(grid.querySelector('[data-cell="C5"]')).toBeNull();
     expect(grid.querySelector('[data-cell="B6"]')).toBeNull();
-    expect(masterAddress('C6', view.snapshot.merges)).toBe('B5');
+    expect(masterAddress('C6', view.meta.merges)).toBe('B5');
+    // it asked for the rows in view only
+    expect(rowsSrc.asked.length).toBeGreaterThan(0);
+    expect(Math.max(...rowsSrc.asked.map(([, to]) => to))).toBeLessThan(100);
 
     fireEvent.click(grid.querySelector('[data-cell="A3"]')!);
     expect(onSelect).toHaveBeenCalledWith('A3');
 
-    rerender(<Grid view={view} marks={marks} selected="C15000" scrollSeq={1} lang="vi" label="Lớn" onSelect={onSelect} />);
+    rerender(<Grid view={view} rows={rowsSrc} marks={marks} selected="C15000" scrollSeq={1} lang="vi" label="Lớn" onSelect={onSelect} />);
     const cell = grid.querySelector('[data-cell="C15000"]') as HTMLElement;
     expect(cell).not.toBeNull();
     expect(cell.getAttribute('data-selected')).toBe('true');
@@ -114,7 +132,42 @@ describe('Grid', () => {
     expect(grid.scrollTop).toBeGreaterThan(14000 * 24);
     expect(within(grid).getAllByRole('row').length).toBeLessThan(60 + 2 * OVERSCAN);
     // selecting a covered cell of a merged area highlights the area
-    rerender(<Grid view={view} marks={marks} selected="C6" scrollSeq={2} lang="vi" label="Lớn" onSelect={onSelect} />);
+    rerender(<Grid view={view} rows={rowsSrc} marks={marks} selected="C6" scrollSeq={2} lang="vi" label="Lớn" onSelect={onSelect} />);
     expect(grid.querySelector('[data-cell="B5"]')?.getAttribute('data-selected')).toBe('true');
+  });
+
+  it('a merged area over a million rows and 16 384 columns, and a cell at XFD1048576: only the window is drawn', () => {
+    const { view } = bigView(3, [{ top: 1, left: 8, bottom: 1048576, right: 16384 }]);
+    const layout = { rows: 1048576, cols: 16384, colWidths: new Array(16384).fill(44) };
+    const wide = { ...view, meta: { ...view.meta, layout } };
+    const rowsSrc = snapshotRows({ name: 'x', values: [['TT', 'Nội dung']] });
+    render(<Grid view={wide} rows={rowsSrc} marks={new Map()} lang="vi" label="x" onSelect={() => undefined} />);
+    const grid = screen.getByRole('grid');
+    expect(grid.querySelectorAll('[role="gridcell"]').length).toBeLessThan(2000);
+    expect(grid.querySelectorAll('[role="columnheader"]').length).toBeLessThan(100);
+    expect(grid.querySelector('[data-cell="H1"]')?.getAttribute('data-merge')).toBe('H1:XFD1048576');
+  });
+
+  it('rows on their way show as pending cells, then their values', () => {
+    const { view, snapshot } = bigView(100);
+    let ready = false;
+    const listeners = new Set<() => void>();
+    let version = 0;
+    const src: RowSource = {
+      get: (r) => (ready ? { values: snapshot.values[r - 1], formats: [] } : undefined),
+      ensure: () => undefined,
+      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+      version: () => version,
+    };
+    render(<Grid view={view} rows={src} marks={new Map()} lang="vi" label="x" onSelect={() => undefined} />);
+    const grid = screen.getByRole('grid');
+    expect(grid.querySelector('[data-cell="B2"]')?.getAttribute('data-pending')).toBe('true');
+    act(() => {
+      ready = true;
+      version++;
+      for (const l of listeners) l();
+    });
+    expect(grid.querySelector('[data-cell="B2"]')?.getAttribute('data-pending')).toBeNull();
+    expect(grid.querySelector('[data-cell="B2"]')?.textContent).toBe('Nhiệm vụ 1');
   });
 });

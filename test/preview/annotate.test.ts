@@ -251,7 +251,11 @@ describe('annotateWorkbook on a hand-made workbook', () => {
 
   it('rejects what is not an .xlsx with WorkbookReadError', async () => {
     await expect(annotateWorkbook(new TextEncoder().encode('hello'), [], { lang: 'vi', asOf: '2024-01-01' })).rejects.toBeInstanceOf(WorkbookReadError);
-    await expect(annotateWorkbook(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), [], { lang: 'vi', asOf: '2024-01-01' })).rejects.toMatchObject({ code: 'encrypted' });
+    // an .xls (an OLE file) cannot be patched: the message says to save it as .xlsx
+    await expect(annotateWorkbook(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), [], { lang: 'vi', asOf: '2024-01-01' })).rejects.toMatchObject({
+      code: 'unsupported',
+      text: { vi: expect.stringMatching(/\.xlsx/) },
+    });
   });
 });
 

@@ -21,7 +21,8 @@ const report = (sheet: string): SheetReport => ({
   counts: { rows: 1, sections: 0, items: 1, subItems: 0, repeatedHeaders: 0, fragments: 0 },
   findings: [{ rule: 'budget-total-mismatch', severity: 'error', cell: 'F61', row: 61, column: 'F', message: { vi: 'sai', en: 'wrong' } }],
 });
-const view = (sheet: string) => ({ snapshot: { name: sheet, values: [[1]] }, report: report(sheet), layout: { rows: 1, cols: 1, colWidths: [44] } });
+const view = (sheet: string) => ({ meta: { name: sheet, merges: [], layout: { rows: 1, cols: 1, colWidths: [44] } }, report: report(sheet) });
+const LOADED = { format: 'xlsx', annotatable: true } as const;
 
 function setup() {
   const worker = new FakeWorker();
@@ -69,7 +70,7 @@ describe('PreviewController', () => {
     const [a, b] = ctl.get().files.map((f) => f.id);
     worker.reply({ type: 'progress', id: a, phase: 'checking', done: 1, total: 2 });
     expect(ctl.get().files[0]).toMatchObject({ phase: 'checking', done: 1, total: 2 });
-    worker.reply({ type: 'loaded', id: a, sheets: [view('S')], asOf: '2026-11-22', timings: { read: 1, parse: 2, check: 3 } });
+    worker.reply({ type: 'loaded', id: a, sheets: [view('S')], asOf: '2026-11-22', timings: { read: 1, parse: 2, check: 3 }, ...LOADED });
     worker.reply({ type: 'failed', id: b, error: { vi: 'hỏng', en: 'damaged' }, code: 'corrupt' });
     expect(ctl.get().files.map((f) => f.status)).toEqual(['ready', 'error']);
     expect(ctl.get().files[1].error).toEqual({ vi: 'hỏng', en: 'damaged' });
@@ -87,7 +88,7 @@ describe('PreviewController', () => {
     const { worker, ctl } = setup();
     ctl.openFiles([new File(['a'], 'a.xlsx')]);
     const id = ctl.get().files[0].id;
-    worker.reply({ type: 'loaded', id, sheets: [view('S1'), view('S2')], asOf: 'x', timings: { read: 0, parse: 0, check: 0 } });
+    worker.reply({ type: 'loaded', id, sheets: [view('S1'), view('S2')], asOf: 'x', timings: { read: 0, parse: 0, check: 0 }, ...LOADED });
     ctl.setSheet(id, 1);
     ctl.select('F61');
     expect(ctl.get().selection).toEqual({ file: id, sheet: 1, address: 'F61', seq: 1 });
@@ -101,14 +102,14 @@ describe('PreviewController', () => {
     const id = ctl.get().files[0].id;
     ctl.download(id); // not ready yet: nothing happens
     expect(worker.sent.filter((m) => m.type === 'annotate')).toHaveLength(0);
-    worker.reply({ type: 'loaded', id, sheets: [view('S')], asOf: 'x', timings: { read: 0, parse: 0, check: 0 } });
+    worker.reply({ type: 'loaded', id, sheets: [view('S')], asOf: 'x', timings: { read: 0, parse: 0, check: 0 }, ...LOADED });
     ctl.setLang('en');
     ctl.download(id);
     ctl.download(id); // busy: not twice
     const req = worker.sent.filter((m) => m.type === 'annotate');
     expect(req).toEqual([{ type: 'annotate', id, requestId: 1, lang: 'en' }]);
     expect(ctl.get().files[0].download).toEqual({ busy: true });
-    worker.reply({ type: 'annotated', id, requestId: 1, bytes: new Uint8Array([1, 2, 3]).buffer });
+    worker.reply({ type: 'annotated', id, requestId: 1, bytes: new Uint8Array([1, 2, 3]).buffer, name: 'Báo cáo-phuluc.xlsx' });
     expect(saved).toEqual([{ name: 'Báo cáo-phuluc.xlsx', size: 3, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }]);
     expect(ctl.get().files[0].download).toEqual({ busy: false, done: 'Báo cáo-phuluc.xlsx' });
     ctl.download(id);
@@ -127,9 +128,56 @@ describe('PreviewController', () => {
     expect(ctl.get().files[0]).toMatchObject({ status: 'error', error: { en: 'The background checker failed. boom' } });
   });
 
-  it('annotatedName', () => {
+  it('annotatedName: <name>-phuluc.xlsx; a macro-enabled workbook keeps .xlsm (Excel refuses one named .xlsx)', () => {
     expect(annotatedName('hue-2018.xlsx')).toBe('hue-2018-phuluc.xlsx');
     expect(annotatedName('A.XLSX')).toBe('A-phuluc.xlsx');
     expect(annotatedName('.xlsx')).toBe('phu-luc-phuluc.xlsx');
+    expect(annotatedName('so-lieu.xlsm')).toBe('so-lieu-phuluc.xlsm');
+    expect(annotatedName('doi-ten.xlsx', 'xlsm')).toBe('doi-ten-phuluc.xlsm');
+    expect(annotatedName('that-ra-xlsx.xlsm', 'xlsx')).toBe('that-ra-xlsx-phuluc.xlsx');
+  });
+
+  it('a large report arrives in parts: the file is shown once every finding is there', () => {
+    const { worker, ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx')]);
+    const id = ctl.get().files[0].id;
+    const f = report('S').findings[0];
+    const many = Array.from({ length: 2500 }, (_, i) => ({ ...f, row: i + 1, cell: `F${i + 1}` }));
+    const first = { ...view('S'), report: { ...report('S'), findings: many.slice(0, 1000) } };
+    worker.reply({ type: 'loaded', id, sheets: [first], asOf: 'x', timings: { read: 0, parse: 0, check: 0 }, ...LOADED, findingsTotal: [2500] });
+    expect(ctl.get().files[0].status).toBe('loading');
+    worker.reply({ type: 'findings', id, sheet: 0, from: 2000, findings: many.slice(2000) });
+    expect(ctl.get().files[0].status).toBe('loading');
+    worker.reply({ type: 'findings', id, sheet: 0, from: 1000, findings: many.slice(1000, 2000) });
+    expect(ctl.get().files[0].status).toBe('ready');
+    expect(ctl.get().files[0].sheets?.[0].report.findings).toEqual(many);
+    // a recheck in parts too
+    worker.reply({ type: 'rechecked', id, reports: [{ ...report('S'), findings: many.slice(0, 1000) }], asOf: 'y', findingsTotal: [1500] });
+    expect(ctl.get().files[0].asOf).toBe('x');
+    worker.reply({ type: 'findings', id, sheet: 0, from: 1000, findings: many.slice(1000, 1500) });
+    expect(ctl.get().files[0].asOf).toBe('y');
+    expect(ctl.get().files[0].sheets?.[0].report.findings).toHaveLength(1500);
+  });
+
+  it('rows: the grid asks for blocks of rows once; the answers are kept for it, and dropped with the file', () => {
+    const { worker, ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx')]);
+    const id = ctl.get().files[0].id;
+    worker.reply({ type: 'loaded', id, sheets: [view('S')], asOf: 'x', timings: { read: 0, parse: 0, check: 0 }, ...LOADED });
+    const src = ctl.rows.source(id, 0);
+    let changes = 0;
+    src.subscribe(() => changes++);
+    src.ensure(1, 250);
+    src.ensure(10, 20); // already asked
+    expect(worker.sent.filter((m) => m.type === 'rows')).toEqual([
+      { type: 'rows', id, sheet: 0, from: 1, to: 200 },
+      { type: 'rows', id, sheet: 0, from: 201, to: 400 },
+    ]);
+    expect(src.get(5)).toBeUndefined();
+    worker.reply({ type: 'rows', id, sheet: 0, from: 1, rows: Array.from({ length: 200 }, (_, i) => ({ values: [i + 1], formats: [] })) });
+    expect(src.get(5)).toEqual({ values: [5], formats: [] });
+    expect(changes).toBe(1);
+    ctl.close(id);
+    expect(src.get(5)).toBeUndefined();
   });
 });

@@ -55,3 +55,29 @@ describe('gridLayout', () => {
     expect(l.colWidths[3]).toBe(MIN_COL_WIDTH);
   });
 });
+
+describe('MarkIndex (the grid’s marks, worked out per drawn cell)', () => {
+  it('gives what planMarks gives for the add-in, moved to the top-left cell of merged areas', async () => {
+    const { readFileSync } = await import('fs');
+    const path = await import('path');
+    const { readSnapshots } = await import('../../src/io/xlsx');
+    const { check } = await import('../../src/core/check');
+    const { planCellMarks } = await import('../../src/core/marks');
+    const { MergeLookup } = await import('../../src/preview/merges');
+    const { MarkIndex } = await import('../../src/preview/markIndex');
+    const [s] = await readSnapshots(readFileSync(path.join(__dirname, '..', 'fixtures', 'hue-2018-nhiem-vu.xlsx')));
+    const r = check(s, { asOf: '2018-02-15' });
+    const merges = new MergeLookup(s.merges);
+    const index = new MarkIndex(r.findings, merges, 'vi');
+    for (const m of planCellMarks(r.findings, 'vi')) {
+      const at = merges.master(m.address);
+      const mark = index.get(at)!;
+      expect(mark.text).toContain(m.text);
+      expect(['error', 'warning', 'info'].indexOf(mark.severity)).toBeLessThanOrEqual(['error', 'warning', 'info'].indexOf(m.severity));
+    }
+    expect(index.get('F61')).toMatchObject({ severity: 'error', text: expect.stringMatching(/21\.950.*\n.*21\.950|26\.979/) });
+    expect(index.get('Z999')).toBeUndefined();
+    // a finding in a covered cell of A6:A7 marks A6
+    expect(merges.master('A7')).toBe('A6');
+  });
+});

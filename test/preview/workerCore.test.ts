@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { PreviewWorkerCore, errorMessage } from '../../src/preview/workerCore';
+import { FINDINGS_PER_MESSAGE, PreviewWorkerCore, errorMessage } from '../../src/preview/workerCore';
 import type { FromWorker } from '../../src/preview/protocol';
 import { readSnapshots } from '../../src/io/xlsx';
 import { REPORT_SHEET_BASE } from '../../src/io/annotate';
+import { encryptedWorkbook } from '../io/encrypted';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const blob = (file: string) => new Blob([readFileSync(path.join(FIXTURES, file))]);
@@ -23,19 +24,52 @@ function setup() {
 }
 
 describe('PreviewWorkerCore', () => {
-  it('opens a workbook: progress, then snapshots, reports and grid layout (plain data)', async () => {
+  it('opens a workbook: progress, then the findings and the grid layout without the cells; rows on demand', async () => {
     const { core, out } = setup();
     await core.handle({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: { asOf: '2018-02-15' } });
-    expect(out.filter((m) => m.type === 'progress').map((m) => (m as { phase: string }).phase)).toEqual(['reading', 'parsing', 'checking']);
+    expect([...new Set(out.filter((m) => m.type === 'progress').map((m) => (m as { phase: string }).phase))]).toEqual(['reading', 'parsing', 'checking']);
     const loaded = out.find((m) => m.type === 'loaded');
     if (loaded?.type !== 'loaded') throw new Error('not loaded');
-    expect(loaded.asOf).toBe('2018-02-15');
+    expect(loaded).toMatchObject({ asOf: '2018-02-15', format: 'xlsx', annotatable: true });
     expect(loaded.sheets).toHaveLength(1);
     const [v] = loaded.sheets;
     expect(v.report.findings.some((f) => f.rule === 'budget-total-mismatch' && f.cell === 'F61')).toBe(true);
-    expect(v.layout.rows).toBeGreaterThanOrEqual(61);
-    expect(v.layout.colWidths).toHaveLength(v.layout.cols);
+    expect(v.meta.layout.rows).toBeGreaterThanOrEqual(61);
+    expect(v.meta.layout.colWidths).toHaveLength(v.meta.layout.cols);
+    expect(v.meta.merges.length).toBeGreaterThan(0);
+    expect(JSON.stringify(loaded)).not.toContain('Sở Tư pháp'); // no cell text in it (D6 holds it)
     expect(structuredClone(loaded)).toEqual(loaded); // crosses the worker boundary (structured clone) as it is
+
+    await core.handle({ type: 'rows', id: 'a', sheet: 0, from: 60, to: 62 });
+    const rows = out[out.length - 1];
+    if (rows.type !== 'rows') throw new Error('no rows');
+    expect(rows.from).toBe(60);
+    expect(rows.rows).toHaveLength(3);
+    expect(rows.rows[1].values[5]).toBe('21.950');
+    expect(structuredClone(rows)).toEqual(rows);
+  });
+
+  it('a report with many findings is sent in parts of FINDINGS_PER_MESSAGE', async () => {
+    const { core, out } = setup();
+    const { generate } = await import('../../scripts/bench-data');
+    const { snapshotToXlsx } = await import('../../scripts/bench-xlsx');
+    await core.handle({ type: 'open', id: 'b', name: 'big.xlsx', file: new Blob([snapshotToXlsx(generate(4000))]), options: { asOf: '2024-03-01' } });
+    const loaded = out.find((m) => m.type === 'loaded');
+    if (loaded?.type !== 'loaded') throw new Error('not loaded');
+    const total = loaded.findingsTotal![0];
+    expect(total).toBeGreaterThan(FINDINGS_PER_MESSAGE);
+    expect(loaded.sheets[0].report.findings).toHaveLength(FINDINGS_PER_MESSAGE);
+    const parts = out.filter((m) => m.type === 'findings');
+    expect(parts.map((m) => (m as { from: number }).from)).toEqual(Array.from({ length: parts.length }, (_, i) => (i + 1) * FINDINGS_PER_MESSAGE));
+    expect(FINDINGS_PER_MESSAGE + parts.reduce((n, m) => n + (m as { findings: unknown[] }).findings.length, 0)).toBe(total);
+  });
+
+  it('an .xls opens like an .xlsx; its annotated copy is refused with the reason', async () => {
+    const { core, out } = setup();
+    await core.handle({ type: 'open', id: 'x', name: 'cu.xls', file: blob('hue-2018-nhiem-vu.xls'), options: { asOf: '2018-02-15' } });
+    expect(out.find((m) => m.type === 'loaded')).toMatchObject({ format: 'xls', annotatable: false });
+    await core.handle({ type: 'annotate', id: 'x', requestId: 1, lang: 'vi' });
+    expect(out[out.length - 1]).toMatchObject({ type: 'annotate-failed', error: { vi: expect.stringMatching(/\.xlsx/) } });
   });
 
   it('a damaged, a password-protected and a non-xlsx file each fail with a message; the next file still opens', async () => {
@@ -43,14 +77,14 @@ describe('PreviewWorkerCore', () => {
     const good = readFileSync(path.join(FIXTURES, 'cathai-2023-danh-muc.xlsx'));
     await Promise.all([
       core.handle({ type: 'open', id: 'bad', name: 'hong.xlsx', file: new Blob([good.subarray(0, 1000)]), options: { asOf: '2024-01-01' } }),
-      core.handle({ type: 'open', id: 'pw', name: 'mk.xlsx', file: new Blob([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0])]), options: { asOf: '2024-01-01' } }),
+      core.handle({ type: 'open', id: 'pw', name: 'mk.xlsx', file: new Blob([encryptedWorkbook()]), options: { asOf: '2024-01-01' } }),
       core.handle({ type: 'open', id: 'txt', name: 'a.txt', file: new Blob(['hello']), options: { asOf: '2024-01-01' } }),
       core.handle({ type: 'open', id: 'ok', name: 'c.xlsx', file: new Blob([good]), options: { asOf: '2024-01-01' } }),
     ]);
     const failed = Object.fromEntries(out.filter((m) => m.type === 'failed').map((m) => [(m as { id: string }).id, m]));
-    expect(failed.bad).toMatchObject({ code: 'corrupt', error: { vi: expect.stringMatching(/bị hỏng/), en: expect.stringMatching(/damaged/) } });
+    expect(failed.bad).toMatchObject({ code: 'corrupt', error: { vi: expect.stringMatching(/bị hỏng/), en: expect.stringMatching(/damaged/) }, detail: expect.any(String) });
     expect(failed.pw).toMatchObject({ code: 'encrypted', error: { vi: expect.stringMatching(/mật khẩu/) } });
-    expect(failed.txt).toMatchObject({ code: 'not-xlsx' });
+    expect(failed.txt).toMatchObject({ code: 'not-workbook' });
     expect(out.some((m) => m.type === 'loaded' && m.id === 'ok')).toBe(true);
   });
 
@@ -76,6 +110,7 @@ describe('PreviewWorkerCore', () => {
     if (msg?.type !== 'annotated') throw new Error(JSON.stringify(out[out.length - 1]));
     expect(msg.requestId).toBe(7);
     expect(transfers[i]).toEqual([msg.bytes]);
+    expect(msg.name).toBe('hue-phuluc.xlsx');
     const sheets = await readSnapshots(new Uint8Array(msg.bytes));
     expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', REPORT_SHEET_BASE]);
     expect(sheets[1].values[0][0]).toMatch(/^Phuluc — check report of “hue.xlsx” \(as of 2018-02-15\)/);
