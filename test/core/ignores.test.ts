@@ -20,7 +20,7 @@ const find = (r: SheetReport, rule: Finding['rule'], cell: string) => r.findings
 function insertRows(s: SheetSnapshot, at: number, n: number): SheetSnapshot {
   const shift = <T>(rows: T[][] | undefined, blank: () => T[]): T[][] | undefined =>
     rows ? [...rows.slice(0, at - 1), ...Array.from({ length: n }, blank), ...rows.slice(at - 1)] : undefined;
-  const moveRef = (f: string | null) => (f ? f.replace(/([A-Z]+)(\d+)/g, (m, c: string, r: string) => (Number(r) >= at ? `${c}${Number(r) + n}` : m)) : f);
+  const moveRef = (f: string | null | undefined) => (f ? f.replace(/([A-Z]+)(\d+)/g, (m, c: string, r: string) => (Number(r) >= at ? `${c}${Number(r) + n}` : m)) : f);
   return {
     ...s,
     values: shift(s.values, () => [])!,
