@@ -59,6 +59,7 @@ function checkSheet(original: SheetSnapshot, options: CheckOptions): SheetReport
   // TCVN3 / VNI text is decoded to Unicode first (only when detection is confident), and the report says so.
   const { snapshot, legacy } = decodeSnapshot(original);
   const { report, keys } = checkDecoded(snapshot, options);
+  if (legacy?.decoded) dropDecodedFixes(report.findings, original);
   if (legacy) {
     report.findings.unshift(legacyFinding(legacy, snapshot));
     sortFindings(report.findings);
@@ -72,6 +73,21 @@ function checkSheet(original: SheetSnapshot, options: CheckOptions): SheetReport
     if (stale.length) report.staleIgnores = stale;
   }
   return report;
+}
+
+/**
+ * A fix plan that would rewrite a cell whose text was decoded from TCVN3 / VNI is dropped: the plan's "before" is the
+ * Unicode text, not what the sheet holds (a host would rightly refuse it as changed), and Unicode words written into
+ * a cell set in a legacy font would show as garbage. The file should be converted to Unicode first.
+ */
+function dropDecodedFixes(findings: Finding[], original: SheetSnapshot): void {
+  const top = original.origin?.row ?? 1;
+  const left = original.origin?.col ?? 1;
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const decoded = f.fix.edits.some((e) => typeof e.before.value === 'string' && original.values[e.row - top]?.[columnNumber(e.column) - left] !== e.before.value);
+    if (decoded) delete f.fix;
+  }
 }
 
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' } as const;

@@ -114,7 +114,7 @@ export function applyIgnores(findings: readonly Finding[], ignores: readonly Ign
   if (!mine.length) return { findings: [...findings], ignored: [], stale: [] };
   const byKey = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!f.fingerprint) continue;
+    if (!canIgnore(f)) continue;
     const k = `${f.rule}|${f.fingerprint}`;
     const list = byKey.get(k);
     if (list) list.push(f);
@@ -142,9 +142,17 @@ function atCell(ig: Ignore, byKey: ReadonlyMap<string, Finding[]>): boolean {
   return (byKey.get(`${ig.rule}|${ig.fingerprint}`) ?? []).some((f) => f.cell === ig.cell);
 }
 
+/** Findings that say a sheet was not checked: never hidden (an ignore would make "not checked" look like a pass). */
+const NEVER_IGNORED = new Set<RuleId>(['table-not-found', 'check-failed']);
+
+/** Whether a finding may be ignored ("Bỏ qua" is offered). */
+export function canIgnore(f: Finding): boolean {
+  return !!f.fingerprint && !NEVER_IGNORED.has(f.rule);
+}
+
 /** The ignore a host stores for a finding of `sheet`. */
 export function ignoreFor(f: Finding, sheet: string, at?: string): Ignore | null {
-  if (!f.fingerprint) return null;
+  if (!canIgnore(f) || !f.fingerprint) return null;
   const ig: Ignore = { rule: f.rule, sheet, cell: f.cell, fingerprint: f.fingerprint, message: f.message.vi.slice(0, 300) };
   if (at) ig.at = at;
   return ig;

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { combineFixes } from '../core/fixes/combine';
+import { canIgnore } from '../core/ignores';
 import type { Finding, FixPlan, Lang } from '../core/report';
 import { formatNum, t } from './i18n';
 import { FixPreview } from './FixPreview';
@@ -29,7 +30,8 @@ export function FindingActions({ finding: f, lang, disabled, onFix, onIgnore }: 
   const s = useStyles();
   const [open, setOpen] = useState(false);
   const canFix = !!onFix && !!f.fix?.edits.length;
-  if (!canFix && !onIgnore) return null;
+  const ignorable = !!onIgnore && canIgnore(f);
+  if (!canFix && !ignorable) return null;
   return (
     <>
       <div className={s.row}>
@@ -38,8 +40,8 @@ export function FindingActions({ finding: f, lang, disabled, onFix, onIgnore }: 
             {t('fix.open', lang)}
           </Button>
         )}
-        {onIgnore && f.fingerprint && (
-          <Button size="small" appearance="subtle" disabled={disabled} onClick={() => onIgnore(f)} aria-label={t('ignore.label', lang, { cell: f.cell })} data-action="ignore">
+        {ignorable && (
+          <Button size="small" appearance="subtle" disabled={disabled} onClick={() => onIgnore!(f)} aria-label={t('ignore.label', lang, { cell: f.cell })} data-action="ignore">
             {t('ignore.action', lang)}
           </Button>
         )}

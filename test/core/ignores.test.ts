@@ -137,3 +137,12 @@ test('validateIgnores keeps only well-formed entries, once each', () => {
   expect(validateIgnores('garbage')).toEqual([]);
   expect(validateIgnores(undefined)).toEqual([]);
 });
+
+test('"not checked" is never hidden: no ignore is made for it, and a hand-made one hides nothing', () => {
+  const r = check({ name: 'Trống', values: [['Ghi chú linh tinh'], ['không có bảng']] }, { asOf: AS_OF });
+  const [f] = r.findings;
+  expect(f.rule).toBe('table-not-found');
+  expect(ignoreFor(f, 'Trống')).toBeNull();
+  const forged: Ignore = { rule: 'table-not-found', sheet: 'Trống', cell: f.cell, fingerprint: f.fingerprint! };
+  expect(check({ name: 'Trống', values: [['Ghi chú linh tinh'], ['không có bảng']] }, { asOf: AS_OF, ignores: [forged] }).findings).toHaveLength(1);
+});
