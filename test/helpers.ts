@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { readSnapshots } from '../src/io/xlsx';
+import { writeXlsx } from '../src/io/tableXlsx';
 import { check } from '../src/core/check';
 import { parseA1, type SheetSnapshot, type CellValue, type MergedArea } from '../src/core/snapshot';
 import type { CheckOptions } from '../src/core/options';
@@ -38,7 +39,7 @@ export function checkTasks(rows: CellValue[][], extra: Parameters<typeof sheet>[
   return check(sheet([['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024'], [], TASK_HEAD, ...rows], extra), { asOf });
 }
 
-/** A copy of `snap` with some cells replaced ("F61": 21950), for one realistic edit of a real fixture. */
+/** A copy of `snap` with some cells replaced ("F61": 21950), for one realistic edit of a real fixture; null empties a cell. */
 export function editCells(snap: SheetSnapshot, cells: Record<string, CellValue>): SheetSnapshot {
   const values = snap.values.map((r) => [...r]);
   for (const [addr, v] of Object.entries(cells)) {
@@ -49,4 +50,50 @@ export function editCells(snap: SheetSnapshot, cells: Record<string, CellValue>)
     row[p.col - 1] = v;
   }
   return { ...snap, values };
+}
+
+/** The same as editCells (the scoring tests' name). */
+export const editSnapshot = editCells;
+
+/** A copy of `snap` with `rows` inserted before sheet row `before` (values; formats copied from the row above). */
+export function insertRows(snap: SheetSnapshot, before: number, rows: CellValue[][]): SheetSnapshot {
+  const i = before - 1;
+  const fmts = snap.numberFormats ?? [];
+  const fmtAbove = fmts[i - 1] ?? [];
+  const shift = (r: number) => (r >= before ? r + rows.length : r);
+  return {
+    ...snap,
+    values: [...snap.values.slice(0, i), ...rows.map((r) => [...r]), ...snap.values.slice(i)],
+    numberFormats: [...fmts.slice(0, i), ...rows.map(() => [...fmtAbove]), ...fmts.slice(i)],
+    formulas: snap.formulas ? [...snap.formulas.slice(0, i), ...rows.map(() => []), ...snap.formulas.slice(i)] : undefined,
+    merges: (snap.merges ?? []).map((m) => ({ ...m, top: shift(m.top), bottom: shift(m.bottom) })),
+  };
+}
+
+/**
+ * A copy of `snap` whose rows `first`..`last` (sheet rows) are put in the order `order` gives (each entry a list of
+ * sheet rows, e.g. [[17, 24], [7, 16]] puts the block 17–24 first). Rows of merged areas inside the range must move
+ * together; the test sheets used have none there.
+ */
+export function reorderRows(snap: SheetSnapshot, first: number, last: number, order: [number, number][]): SheetSnapshot {
+  const pick = <T>(list: T[] | undefined): T[] | undefined => {
+    if (!list) return undefined;
+    const moved: T[] = [];
+    for (const [a, b] of order) for (let r = a; r <= b; r++) moved.push(list[r - 1]);
+    if (moved.length !== last - first + 1) throw new Error('reorderRows: the blocks must cover the range exactly');
+    return [...list.slice(0, first - 1), ...moved, ...list.slice(last)];
+  };
+  return { ...snap, values: pick(snap.values)!, numberFormats: pick(snap.numberFormats), formulas: pick(snap.formulas) };
+}
+
+/** A snapshot written as an .xlsx file's bytes (values, the decimals of "0.00" formats, merges), for CLI tests. */
+export function snapshotXlsx(s: SheetSnapshot): Uint8Array {
+  const col = (n: number) => String.fromCharCode(64 + n);
+  const rows = s.values.map((r, i) =>
+    r.map((v, j) => {
+      const d = /0\.(0+)/.exec(s.numberFormats?.[i]?.[j] ?? '')?.[1].length;
+      return typeof v === 'number' ? { v, decimals: d } : typeof v === 'string' ? v : null;
+    }),
+  );
+  return writeXlsx([{ name: s.name, rows, merges: (s.merges ?? []).map((m) => `${col(m.left)}${m.top}:${col(m.right)}${m.bottom}`) }]);
 }

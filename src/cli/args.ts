@@ -2,7 +2,7 @@
 import type { ColumnRole, Lang } from '../core/report';
 
 export interface CliArgs {
-  command: 'check' | 'help' | 'version';
+  command: 'check' | 'compare' | 'explain' | 'help' | 'version';
   paths: string[];
   asOf?: string;
   format: 'text' | 'json' | 'csv';
@@ -12,9 +12,18 @@ export interface CliArgs {
   lang: Lang;
   color?: boolean;
   required?: ColumnRole[];
+  /** criteria that do not apply to the unit (--not-applicable 3.3,3.4.2) */
+  notApplicable?: string[];
+  /** compare / explain: also write the bảng giải trình to this .xlsx file */
+  out?: string;
+  /** compare: the appraisal file's sheet (default: --sheet, else the first sheet with scores) */
+  appraisalSheet?: string;
   /** folder to write each checked file's annotated copy into */
   annotate?: string;
 }
+
+/** Vietnamese names of the commands. */
+const COMMANDS: Record<string, CliArgs['command']> = { check: 'check', 'kiem-tra': 'check', compare: 'compare', 'so-sanh': 'compare', explain: 'explain', 'giai-trinh': 'explain' };
 
 export class UsageError extends Error {}
 
@@ -26,8 +35,9 @@ export function parseArgs(argv: string[]): CliArgs {
   const first = rest.shift();
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') return args;
   if (first === '--version' || first === '-v' || first === 'version') return { ...args, command: 'version' };
-  if (first !== 'check') throw new UsageError(`Unknown command "${first}". Try: phuluc check FILE.xlsx`);
-  args.command = 'check';
+  const command = COMMANDS[first];
+  if (!command || command === 'help' || command === 'version') throw new UsageError(`Unknown command "${first}". Try: phuluc check FILE.xlsx`);
+  args.command = command;
   const value = (flag: string, inline?: string): string => {
     const v = inline ?? rest.shift();
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -80,6 +90,21 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--summary':
         args.summary = true;
         break;
+      case '--not-applicable': {
+        const list = value(flag, inline).split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
+        for (const c of list) if (!/^([IVXL]+(\.\d+)*|\d+(\.\d+)*)\.?$/i.test(c)) throw new UsageError(`--not-applicable: "${c}" is not a criterion code like 3.3 or 3.4.2`);
+        args.notApplicable = list;
+        break;
+      }
+      case '--out': {
+        const v = value(flag, inline);
+        if (!/\.xlsx$/i.test(v)) throw new UsageError(`--out must name an .xlsx file, got "${v}"`);
+        args.out = v;
+        break;
+      }
+      case '--appraisal-sheet':
+        args.appraisalSheet = value(flag, inline);
+        break;
       case '--annotate':
         args.annotate = value(flag, inline);
         break;
@@ -95,7 +120,16 @@ export function parseArgs(argv: string[]): CliArgs {
         throw new UsageError(`Unknown option ${flag}`);
     }
   }
-  if (!args.paths.length) throw new UsageError('Give at least one workbook file or folder');
+  if (args.command === 'compare') {
+    if (args.paths.length !== 2) throw new UsageError('compare needs two files: the self-assessment, then the appraisal');
+    if (args.summary || args.annotate) throw new UsageError(`${args.summary ? '--summary' : '--annotate'} is for check`);
+  } else if (args.command === 'explain') {
+    if (args.paths.length !== 1) throw new UsageError('explain needs one file, whose sheet has a self-assessment and an appraisal column');
+    if (args.summary || args.annotate) throw new UsageError(`${args.summary ? '--summary' : '--annotate'} is for check`);
+  } else {
+    if (!args.paths.length) throw new UsageError('Give at least one workbook file or folder');
+    if (args.out || args.appraisalSheet) throw new UsageError(`${args.out ? '--out' : '--appraisal-sheet'} is for compare and explain`);
+  }
   return args;
 }
 
@@ -103,6 +137,8 @@ export const USAGE = `phuluc — kiểm tra phụ lục kế hoạch CCHC / chec
 
 Usage:
   phuluc check FILE|FOLDER… [options]
+  phuluc compare SELF APPRAISAL [options]   self-assessment against appraisal, two files (so-sanh)
+  phuluc explain FILE [options]             the sheet's own self and appraisal columns (giai-trinh)
 
   FILE: .xlsx, .xlsm, .xls (Excel 97–2003), .xlsb or .ods — told by its contents, whatever its name.
   FOLDER: every file in it is listed — each workbook checked, anything else shown as skipped with why.
@@ -110,7 +146,11 @@ Usage:
 Options:
   --as-of YYYY-MM-DD     judge deadlines on this date (default: today)
   --format text|json|csv output for people (text), one JSON document, or CSV (with --summary: one row per file)
-  --summary              one row per file: errors, warnings, overdue, budget, score totals
+  --summary              one row per file: errors, warnings, overdue, budget, score totals, and each
+                         unit's rank on every score column (ties share a rank: 1, 1, 3)
+  --not-applicable 3.3,… criteria that do not apply to the unit (as "Không áp dụng" in their cells)
+  --out FILE.xlsx        compare / explain: also write the bảng giải trình as an .xlsx file
+  --appraisal-sheet NAME compare: the appraisal file's sheet (default: --sheet, else the first with scores)
   --sheet NAME           only this sheet
   --plan-year YYYY       override the plan year read from the title
   --required a,b,…       mandatory columns (content, leadAgency, deadline, product, partner, budget, status, …)
@@ -119,8 +159,13 @@ Options:
   --annotate DIR         write each checked file's marked copy to DIR as <name>-phuluc.xlsx (.xlsm stays .xlsm):
                          fills and notes on the finding cells and a report sheet; every other part kept as it was
 
+compare / explain print the points cut per criterion (largest first), the total cut, and the draft
+bảng giải trình (STT, tiêu chí, điểm tối đa, tự đánh giá, thẩm định, chênh lệch, tài liệu kiểm chứng,
+lý do đề nghị); --format csv prints only that table, --format json everything.
+
 Exit code: 0 no errors, 1 errors found, 2 a file could not be read or its marked copy could not be written, or no
            readable workbook was given (the other files are still checked),
            3 a file was not checked (no sheet holds an appendix table: not a pass).
 Limits: 256 MB per file, 3 000 000 filled cells per workbook, 256 MB per part once unpacked (see README).
+compare / explain: 0 compared, 2 a file could not be read or has nothing to compare.
 `;

@@ -12,7 +12,9 @@ import { readWorkbookFile, type WorkbookFile } from '../io/xlsx';
 import { asReadError } from '../io/errors';
 import { annotatedName } from '../io/names';
 import { useNativeInflate } from '../io/zip';
-import { FileResult, exitCode, findingsCsv, safe, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
+import { FileResult, exitCode, findingsCsv, rankSummary, safe, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
+import { RANK_CONVENTION } from '../core/scores/rank';
+import { runScores } from './scores';
 import { inflateRawSync } from 'zlib';
 
 // Node's own zlib inflates parts several times faster than the portable fflate the preview uses; it stops at the
@@ -157,7 +159,13 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
       }
     }
     // the ignores the workbook carries ("Bỏ qua" in the Excel add-in) are honoured, and the output says what they hid
-    const report = checkAll(snapshots, { asOf, planYear: args.planYear, required: args.required, ...(book.ignores ? { ignores: book.ignores } : {}) });
+    const report = checkAll(snapshots, {
+      asOf,
+      planYear: args.planYear,
+      required: args.required,
+      notApplicable: args.notApplicable,
+      ...(book.ignores ? { ignores: book.ignores } : {}),
+    });
     const result: FileResult = { file, sheets: report.sheets, format: book.format };
     if (args.annotate) {
       try {
@@ -171,8 +179,8 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
   }
   const color = args.color ?? io.isTty;
   if (args.summary) {
-    const rows = summaryRows(results);
-    if (args.format === 'json') io.out(safeJson(JSON.stringify({ version: 1, asOf, files: rows }, null, 2)) + '\n');
+    const rows = rankSummary(summaryRows(results), results);
+    if (args.format === 'json') io.out(safeJson(JSON.stringify({ version: 1, asOf, ranking: RANK_CONVENTION[args.lang], files: rows }, null, 2)) + '\n');
     else if (args.format === 'csv') io.out(summaryCsv(rows));
     else io.out(summaryText(rows, args.lang, color));
   } else if (args.format === 'json') io.out(toJson(results, asOf, args.lang) + '\n');
@@ -208,5 +216,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.out('phuluc 0.1.0\n');
     return 0;
   }
+  if (args.command === 'compare' || args.command === 'explain') return runScores(args, io);
   return run(args, io);
 }

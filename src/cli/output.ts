@@ -3,6 +3,8 @@ import type { Finding, Lang, SheetReport } from '../core/report';
 import { countBySeverity } from '../core/report';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
+import { scoreLines } from './scoreText';
+import { RANK_CONVENTION, rankUnits, scoreKeys } from '../core/scores/rank';
 import { anyChecked, notRunText, ranText, scopeOf } from '../core/scope';
 
 /**
@@ -103,6 +105,8 @@ export function sheetSummary(s: SheetReport) {
         }
       : {}),
     ...(s.pointsLost ? { pointsLost: s.pointsLost } : {}),
+    ...(s.evidence ? { evidence: s.evidence } : {}),
+    ...(s.appraisal ? { appraisal: s.appraisal } : {}),
     ...(s.criteria ? { criteria: s.criteria } : {}),
     ...(s.recalc ? { recalc: s.recalc } : {}),
   };
@@ -184,16 +188,10 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
         const unit = b.unit ? ` ${b.unit}` : '';
         lines.push(`    ${t.budget}: ${t.computed} ${fmt(b.total, lang)}${unit}, ${t.stated} ${fmt(b.stated, lang)}${unit}`);
       }
-      for (const sc of s.scores ?? []) {
-        lines.push(`    ${sc.header}: ${fmt(sc.total, lang, sc.decimals)} / ${fmt(sc.max, lang)}${sc.percent !== null ? ` = ${fmt(sc.percent, lang, 1)}%` : ''}${sc.band ? ` (${sc.band})` : ''}`);
-      }
+      lines.push(...scoreLines(s, lang).map(safe));
       if (s.deadlines) {
         const d = s.deadlines;
         lines.push(`    ${d.asOf}: ${d.overdue.length} ${t.overdue}, ${d.dueSoon.length} ${t.dueSoon}, ${d.late.length} ${t.late}, ${d.unparsed.length} ${t.unparsed}`);
-      }
-      if (s.pointsLost?.length) {
-        const top = s.pointsLost.slice(0, 5).map((x) => `${x.number} (−${fmt(x.lost, lang, 2)})`);
-        lines.push(`    ${t.lost}: ${top.join(', ')}`);
       }
       for (const f of s.findings) {
         const sev = f.severity === 'error' ? p.red('lỗi   '.slice(0, 6)) : f.severity === 'warning' ? p.yellow('c.báo ') : p.blue('g.chú ');
@@ -229,7 +227,8 @@ export interface SummaryRow {
   budgetTotal: number | null;
   budgetStated: number | null;
   budgetUnit: string;
-  scores: { header: string; total: number; max: number | null; percent: number | null; band: string | null }[];
+  /** each score column: `key` names the same column in every unit's file; `rank` among the files (1, 1, 3) */
+  scores: { key: string; header: string; total: number; max: number | null; applicableMax: number | null; percent: number | null; band: string | null; rank: number | null; of: number }[];
   message: string;
 }
 
@@ -255,7 +254,7 @@ export function summaryRows(results: FileResult[]): SummaryRow[] {
         if (s.budget.stated !== null) row.budgetStated = (row.budgetStated ?? 0) + s.budget.stated;
         row.budgetUnit = s.budget.unit;
       }
-      for (const sc of s.scores ?? []) row.scores.push({ header: sc.header, total: sc.total, max: sc.max, percent: sc.percent, band: sc.band });
+      for (const sc of s.scores ?? []) row.scores.push({ key: '', header: sc.header, total: sc.total, max: sc.max, applicableMax: sc.applicableMax, percent: sc.percent, band: sc.band, rank: null, of: 0 });
     }
     const ran = new Set<string>();
     const missing = new Map<string, string>();
@@ -271,7 +270,25 @@ export function summaryRows(results: FileResult[]): SummaryRow[] {
   });
 }
 
-function csvCell(v: unknown): string {
+/** Ranks the files on each score column (the same column of every unit's template: kind and year). */
+export function rankSummary(rows: SummaryRow[], results: FileResult[]): SummaryRow[] {
+  const scoresOf = (r: FileResult) => r.sheets.flatMap((s) => s.scores ?? []);
+  const ranking = rankUnits(results.map((r) => ({ id: r.file, scores: scoresOf(r) })));
+  return rows.map((row, i) => {
+    const keys = scoreKeys(scoresOf(results[i]));
+    const ranks = ranking.units[i].ranks;
+    return { ...row, scores: row.scores.map((s, j) => ({ ...s, key: keys[j], rank: ranks[keys[j]]?.rank ?? null, of: ranks[keys[j]]?.of ?? 0 })) };
+  });
+}
+
+/** The score columns of a summary in the order they first appear: the CSV's score1, score2 … */
+function summaryColumns(rows: SummaryRow[]): string[] {
+  const keys: string[] = [];
+  for (const r of rows) for (const s of r.scores) if (!keys.includes(s.key)) keys.push(s.key);
+  return keys;
+}
+
+export function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
   // Cells starting with = + - @ would be formulas in Excel: keep them text.
   const text = safe(s);
@@ -280,16 +297,19 @@ function csvCell(v: unknown): string {
 }
 
 export function summaryCsv(rows: SummaryRow[]): string {
-  const maxScores = Math.max(0, ...rows.map((r) => r.scores.length));
+  const keys = summaryColumns(rows);
   const header = ['file', 'status', 'sheets', 'errors', 'warnings', 'infos', 'overdue', 'budget_total', 'budget_stated', 'budget_unit'];
-  for (let i = 1; i <= maxScores; i++) header.push(`score${i}_header`, `score${i}_total`, `score${i}_max`, `score${i}_percent`, `score${i}_band`);
+  keys.forEach((_k, j) => {
+    const i = j + 1;
+    header.push(`score${i}_header`, `score${i}_total`, `score${i}_max`, `score${i}_applicable_max`, `score${i}_percent`, `score${i}_band`, `score${i}_rank`);
+  });
   header.push('checked', 'not_checked', 'message');
   const lines = [header.join(',')];
   for (const r of rows) {
     const cells: unknown[] = [r.file, r.status, r.sheets, r.errors, r.warnings, r.infos, r.overdue, r.budgetTotal, r.budgetStated, r.budgetUnit];
-    for (let i = 0; i < maxScores; i++) {
-      const s = r.scores[i];
-      cells.push(s?.header, s?.total, s?.max, s?.percent, s?.band);
+    for (const k of keys) {
+      const s = r.scores.find((x) => x.key === k);
+      cells.push(s?.header, s?.total, s?.max, s?.applicableMax, s?.percent, s?.band, s?.rank);
     }
     cells.push(r.checked.join(' '), r.notChecked.join('; '), r.message);
     lines.push(cells.map(csvCell).join(','));
@@ -325,13 +345,17 @@ export function summaryText(rows: SummaryRow[], lang: Lang, color: boolean): str
     if (r.status === 'not-checked') return [safe(r.file), '—', '—', '—', `${L[lang].notChecked}: ${lang === 'vi' ? 'không có bảng phụ lục' : 'no appendix table'}`, ''];
     if (r.status === 'skipped') return [safe(r.file), '—', '—', '—', safe(r.message), ''];
     const budget = r.budgetTotal !== null ? `${fmt(r.budgetTotal, lang)} / ${fmt(r.budgetStated, lang)}${r.budgetUnit ? ' ' + r.budgetUnit : ''}` : '';
-    const scores = r.scores.map((s) => `${fmt(s.total, lang)}${s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%${s.band ? ' ' + s.band : ''})` : ''}`).join('; ');
+    const rank = (s: SummaryRow['scores'][number]) => (s.rank !== null && s.of > 1 ? ` ${lang === 'vi' ? 'hạng' : 'rank'} ${s.rank}/${s.of}` : '');
+    const scores = r.scores.map((s) => `${fmt(s.total, lang)}${s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%${s.band ? ' ' + s.band : ''})` : ''}${rank(s)}`).join('; ');
     return [safe(r.file), String(r.errors), String(r.warnings), String(r.overdue), budget, safe(scores)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const ranked = rows.some((r) => r.scores.some((s) => s.rank !== null && s.of > 1));
+  const foot = ranked ? [p.dim(RANK_CONVENTION[lang])] : [];
   return [
     p.bold(line(head)),
     ...body.map((b, i) => (rows[i].status === 'unreadable' || rows[i].errors ? p.red(line(b)) : rows[i].status === 'not-checked' ? p.yellow(line(b)) : line(b))),
+    ...foot,
   ].join('\n') + '\n';
 }

@@ -15,8 +15,7 @@ import { numberingRule } from './rules/numbering';
 import { checkBudget, unitExponent } from './rules/budget';
 import { parseMoneyUnit } from './vn/number';
 import { checkDeadlines } from './rules/deadlines';
-import { scoreFindings } from './rules/scores';
-import { buildScoreTree, pointsLost, recalcPlan, summaries, toCriterionNodes } from './scores/tree';
+import { scoreReport } from './scores/sheet';
 import { attachFixes } from './fixes';
 import { applyIgnores, attachFingerprints, type FingerprintContext } from './ignores';
 
@@ -170,19 +169,18 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
   if (budget.summary) report.budget = budget.summary;
   if (deadlines.summary) report.deadlines = deadlines.summary;
 
-  const tree = buildScoreTree(table, ctx.numbers);
+  const scored = scoreReport(ctx, grid.name);
+  const tree = scored?.tree ?? null;
   report.scope = tableScope({
     budget: table.col.budget !== undefined,
     deadline: table.col.deadline !== undefined,
     planYear: table.planYear !== undefined,
     scores: tree !== null,
   });
-  if (tree) {
-    add(scoreFindings(ctx, tree));
-    report.scores = summaries(tree, resolved.bands);
-    report.criteria = toCriterionNodes(tree);
-    report.recalc = recalcPlan(tree, table);
-    report.pointsLost = pointsLost(tree);
+  if (scored) {
+    const { findings: scoreFindings, tree: _tree, ...parts } = scored;
+    add(scoreFindings);
+    Object.assign(report, parts);
   }
   const budgetCol = table.col.budget;
   attachFixes(findings, {

@@ -8,7 +8,8 @@
  *     else by its letter;
  *   - the row's identity: the text of its content cell (the task), or its number when that is empty;
  *   - the cell's own content: its value as Excel shows it (text in NFC), and whether it is a formula;
- *   - for findings that compare the cell with other cells (totals, roll-ups, the maximum), what was expected.
+ *   - for findings that compare the cell with other cells (totals, roll-ups, the maximum), what was expected; for
+ *     those that sit on one cell but read another (an empty evidence cell and the score it should back), that figure.
  * Not the address: after rows are inserted above, the same finding is found again by its fingerprint. And not the
  * as-of date: an overdue task stays ignored as days pass.
  *
@@ -52,7 +53,10 @@ const COMPARES = new Set<RuleId>([
   'deadline-late',
   'deadline-outside-plan-year',
   'plan-year-doubt',
+  'evidence-says-none',
 ]);
+/** Rules whose finding sits on one cell but reads its figure from another (an empty evidence cell, the score it backs) */
+const READS_OTHER = new Set<RuleId>(['evidence-missing']);
 
 /** FNV-1a, two rounds with different seeds: 16 hex digits. */
 function hash(s: string): string {
@@ -92,7 +96,8 @@ export function fingerprint(f: Finding, ctx: FingerprintContext): string {
   if (!anchor && ctx.numberCol !== undefined) anchor = `#${contentText(ctx.grid, f.row, ctx.numberCol).trim()}`;
   const own = contentText(ctx.grid, f.row, col);
   const expected = COMPARES.has(f.rule) && f.expected !== undefined ? String(f.expected) : '';
-  return hash([f.rule, column, anchor, own, expected].join('\u241f'));
+  const other = READS_OTHER.has(f.rule) && f.actual !== undefined ? String(f.actual) : '';
+  return hash([f.rule, column, anchor, own, expected, other].join('\u241f'));
 }
 
 /** Attaches its fingerprint to every finding. */

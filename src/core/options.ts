@@ -22,6 +22,11 @@ export interface CheckOptions {
   areaThresholdPercent?: number;
   /** findings the workbook says to ignore ("Bỏ qua", src/core/ignores.ts); those of other sheets are left alone */
   ignores?: readonly Ignore[];
+  /**
+   * criteria that do not apply to this unit ("3.3", "3.4.2": a code covers its sub-criteria), as the guidance removes
+   * them for some kinds of unit; the same as "Không áp dụng" written in their score cells
+   */
+  notApplicable?: string[];
 }
 
 export const DEFAULT_REQUIRED: ColumnRole[] = ['content', 'leadAgency', 'deadline', 'product'];

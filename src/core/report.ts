@@ -3,6 +3,7 @@
  * Every message is rendered in both languages when the finding is made, so hosts need no engine to show it.
  */
 import type { Ignore, IgnoredFinding } from './ignores';
+import type { AdjustmentKind, EvidenceSummary, ScoreDiff } from './scores/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'vi' | 'en';
@@ -38,6 +39,9 @@ export type RuleId =
   | 'score-rollup-mismatch'
   | 'score-total-mismatch'
   | 'score-below-threshold'
+  | 'score-not-applicable-conflict'
+  | 'evidence-missing'
+  | 'evidence-says-none'
   | 'check-failed';
 
 export interface RuleInfo {
@@ -102,6 +106,12 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Không phải lỗi nhập liệu: lĩnh vực này cần được ưu tiên cải thiện. Xem danh sách «Điểm bị mất nhiều nhất».', en: 'Not a typing mistake: this area needs attention. See the “Most points lost” list.' } },
   { id: 'legacy-encoding', severity: 'info', title: { vi: 'Phông chữ cũ (TCVN3 / VNI)', en: 'Legacy encoding (TCVN3 / VNI)' },
     howToFix: { vi: 'Chuyển cả tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã: nguồn TCVN3 hoặc VNI, đích Unicode) và dùng phông Unicode như Times New Roman.', en: 'Convert the whole file to Unicode (e.g. Unikey › conversion tool: from TCVN3 or VNI to Unicode) and use a Unicode font such as Times New Roman.' } },
+  { id: 'score-not-applicable-conflict', severity: 'warning', title: { vi: '«Không áp dụng» nhưng vẫn có điểm', en: 'Not applicable, yet scored' },
+    howToFix: { vi: 'Nếu tiêu chí không áp dụng cho đơn vị: xóa điểm đã ghi (để «Không áp dụng»). Nếu có áp dụng: bỏ chữ «Không áp dụng» / «KAD» (hoặc bỏ tiêu chí khỏi danh sách không áp dụng trong dòng lệnh).', en: 'If the criterion does not apply to the unit, delete the score (leave "Không áp dụng"). If it applies, remove "Không áp dụng" / "KAD" (or drop it from --not-applicable).' } },
+  { id: 'evidence-missing', severity: 'warning', title: { vi: 'Có điểm nhưng thiếu tài liệu kiểm chứng', en: 'Score without evidence' },
+    howToFix: { vi: 'Ghi tên tài liệu kiểm chứng (số, ngày văn bản) vào cột TLKC, hoặc giải trình ở cột Giải trình; nếu không có minh chứng, cân nhắc tự chấm lại điểm.', en: 'Name the evidence (document number and date) in the evidence column, or explain in the explanation column; without evidence, reconsider the self-assessed score.' } },
+  { id: 'evidence-says-none', severity: 'warning', title: { vi: 'Đủ điểm nhưng tài liệu kiểm chứng ghi «không có»', en: 'Full marks, evidence says "none"' },
+    howToFix: { vi: 'Bổ sung tài liệu kiểm chứng cho điểm tối đa, hoặc chấm lại điểm theo mức thực tế có minh chứng.', en: 'Add the evidence for the full marks, or score the criterion as far as the evidence goes.' } },
   { id: 'check-failed', severity: 'error', title: { vi: 'Không kiểm tra được trang', en: 'Sheet could not be checked' },
     howToFix: { vi: 'Dữ liệu không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, gửi tệp (đã bỏ thông tin nhạy cảm) cho người phụ trách kỹ thuật.', en: 'Nothing was changed. Try again; if it fails again, send the file (with sensitive data removed) to your technical contact.' } },
 ];
@@ -146,9 +156,12 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'plan-year-doubt': { family: 'plan-year', finds: 'most deadlines that name a year fall in another year than the plan year read from the title: one finding at the title (instead of one per deadline)' },
   'score-exceeds-max': { family: 'scores', finds: 'a score above the criterion\'s maximum' },
   'score-negative': { family: 'scores', finds: 'a negative score' },
-  'score-rollup-mismatch': { family: 'scores', finds: 'a parent criterion ≠ the sum of its sub-criteria' },
-  'score-total-mismatch': { family: 'scores', finds: 'the total row ≠ the sum of the areas' },
-  'score-below-threshold': { family: 'scores', finds: 'an area under 50 % of its maximum (no emulation award below that)' },
+  'score-rollup-mismatch': { family: 'scores', finds: 'a parent criterion ≠ the sum of its sub-criteria as the sheet states them' },
+  'score-total-mismatch': { family: 'scores', finds: 'the total row ≠ the sum of the areas as stated (bonus added, penalty taken off)' },
+  'score-below-threshold': { family: 'scores', finds: 'an area under 50 % of its applicable maximum (no emulation award below that)' },
+  'score-not-applicable-conflict': { family: 'scores', finds: 'a criterion that does not apply (`--not-applicable`, "KAD" in its maximum) yet is scored, or "Không áp dụng" over scored sub-criteria: one finding at the top of the branch' },
+  'evidence-missing': { family: 'scores', finds: 'a leaf criterion claiming points in the self-assessment with neither evidence (TLKC) nor an explanation' },
+  'evidence-says-none': { family: 'scores', finds: 'full marks while the evidence says "Không có" / "Chưa có"' },
   'legacy-encoding': { family: 'table', finds: 'text typed in a legacy Vietnamese encoding (TCVN3 / VNI): decoded to Unicode for the check; convert the file to Unicode' },
   'check-failed': { family: 'table', finds: 'an unexpected internal failure on one sheet; the other sheets are still checked' },
 };
@@ -236,7 +249,11 @@ export type ColumnRole =
   | 'deadline'
   | 'status'
   | 'completedOn'
-  | 'maxScore';
+  | 'maxScore'
+  /** tài liệu kiểm chứng (TLKC): the evidence of a criterion's score */
+  | 'evidence'
+  /** giải trình, thuyết minh: the unit's explanation of a score */
+  | 'explanation';
 
 export type ScoreKind = 'self' | 'result' | 'appraised' | 'target' | 'score';
 
@@ -303,20 +320,39 @@ export interface ScoreSummary {
   total: number;
   stated: number | null;
   statedCell?: string;
+  /** the full maximum (every criterion of the set) */
   max: number | null;
-  /** total / max × 100, one decimal */
+  /** the maximum of the criteria that apply (max minus the criteria not applicable in this column) */
+  applicableMax: number | null;
+  /** criteria not applicable in this column (the top-most of each not-applicable branch) */
+  notApplicable: string[];
+  /** total / applicable maximum × 100, one decimal */
   percent: number | null;
   band: string | null;
+  /** decimals the column shows (its number format; a General column: the total's own) */
   decimals: number;
+  /** only when the sheet has bonus / penalty rows: Σ areas, Σ bonus, Σ penalty (positive); total = areas + bonus − penalty */
+  areas?: number;
+  bonus?: number;
+  penalty?: number;
 }
 
 export interface CriterionNode {
   number: string;
+  /** the key two files are matched by: "1.3.1", "I.2" (items under Roman areas), "+thuong" / "-tru" */
+  code: string;
   row: number;
   label: string;
   max: number | null;
-  /** per score column letter: the stated value and the value computed from the children (leaves: computed = stated) */
-  values: Record<string, { stated: number | null; computed: number | null; cell: string }>;
+  /**
+   * per score column letter: the stated value and the value computed from the children (leaves: computed = stated);
+   * `na` when the criterion does not apply in that column; `decimals` the cell shows
+   */
+  values: Record<string, { stated: number | null; computed: number | null; cell: string; na?: boolean; decimals: number }>;
+  /** a bonus or penalty row */
+  adjustment?: AdjustmentKind;
+  /** the criterion's evidence (tài liệu kiểm chứng), as written */
+  evidence?: string;
   children: CriterionNode[];
 }
 
@@ -332,6 +368,8 @@ export interface RecalcCell {
   formula: boolean;
   /** criterion number, or "total" */
   criterion: string;
+  /** decimals the cell's number format shows (absent for General: the value's own) */
+  decimals?: number;
 }
 
 export interface PointsLost {
@@ -342,6 +380,8 @@ export interface PointsLost {
   max: number;
   score: number;
   lost: number;
+  /** decimals the score and maximum cells show */
+  decimals: number;
 }
 
 export interface DeadlineRef {
@@ -391,6 +431,10 @@ export interface SheetReport {
   criteria?: CriterionNode[];
   recalc?: RecalcCell[];
   pointsLost?: PointsLost[];
+  /** evidence of the self-assessed scores */
+  evidence?: EvidenceSummary;
+  /** self-assessment against the appraisal, when the sheet has both columns */
+  appraisal?: ScoreDiff;
   deadlines?: DeadlineSummary;
   /** findings hidden by the ignores the workbook carries ("Bỏ qua"), each with its ignore; not in `findings` */
   ignored?: IgnoredFinding[];

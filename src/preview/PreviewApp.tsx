@@ -34,6 +34,7 @@ import { FindingsList } from '../ui/FindingsList';
 import { IgnoredPanel } from '../ui/IgnoredPanel';
 import { HelpLink } from '../ui/HelpLink';
 import { PointsLost } from '../ui/PointsLost';
+import { PreviewAppraisal } from './PreviewAppraisal';
 import { formatNum, t } from '../ui/i18n';
 import { Grid, type GridMark } from './Grid';
 import { MergeLookup } from './merges';
@@ -260,6 +261,7 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
         </div>
         <aside className={s.side} aria-label={t('findings.title', lang)}>
           <SummaryCards report={report} asOf={f.asOf} lang={lang} />
+          {report.appraisal && <PreviewAppraisal diff={report.appraisal} fileName={f.name} lang={lang} onSelect={onSelect} save={ctl.save} />}
           <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} />
           <IgnoredPanel ignored={report.ignored ?? []} stale={report.staleIgnores} lang={lang} onSelect={onSelect} />
           {report.pointsLost && report.pointsLost.length > 0 && (

@@ -244,6 +244,11 @@ export class PreviewController {
     this.worker.postMessage({ type: 'recheck', options: this.options() });
   }
 
+  /** Saves a file the page built (the bảng giải trình) the way downloads are saved. */
+  save = (blob: Blob, name: string): void => {
+    (this.deps.save ?? saveWithAnchor)(blob, name);
+  };
+
   /** Builds the annotated copy in the worker and saves it as "<name>-phuluc.xlsx"; the original File is untouched. */
   download(id: FileId): void {
     const f = this.state.files.find((x) => x.id === id);

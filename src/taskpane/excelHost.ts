@@ -18,6 +18,7 @@ import {
   keepsUndo,
   loadCheckSettings,
   readActiveSheet,
+  readSheet,
   resolveDeps,
   revertRecalc,
   runSelfTest,
@@ -28,6 +29,7 @@ import {
 } from '../excel';
 import { DEFAULT_PANE_SETTINGS, type FixCellChange, type PaneHost, type PaneSettings, type ReadLimit } from '../ui/host';
 import { writeReportSheet } from './reportSheet';
+import { isExplanationSheet, listSheetNames, writeExplanationSheet } from './scoreSheets';
 
 function toPaneSettings(s: Awaited<ReturnType<typeof loadCheckSettings>>): PaneSettings {
   return { ...s, lang: s.lang ?? DEFAULT_PANE_SETTINGS.lang, autoRefresh: s.autoRefresh ?? DEFAULT_PANE_SETTINGS.autoRefresh };
@@ -75,7 +77,7 @@ function subscribeSheetChanges(deps: ExcelDeps, cb: () => void, onError?: (e: un
             const changed = c.workbook.worksheets.getItemOrNullObject(event.worksheetId);
             changed.load('name');
             await c.sync();
-            return active.id === event.worksheetId && !(!changed.isNullObject && isReportSheet(changed.name));
+            return active.id === event.worksheetId && !(!changed.isNullObject && (isReportSheet(changed.name) || isExplanationSheet(changed.name)));
           });
           if (!relevant) return;
         } catch {
@@ -165,6 +167,9 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
       const count = (s: string) => report.checks.filter((c) => c.status === s).length;
       return { text: formatSelfTestReport(report), passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
     },
+    listSheets: () => listSheetNames(deps()),
+    readSheet: (name, onProgress) => readSheet(name, deps(), { onProgress }),
+    writeExplanationSheet: (diff, lang) => writeExplanationSheet(diff, lang, deps()),
   };
   if (deps().isSetSupported('ExcelApi', '1.9')) host.onSheetChanged = (cb, onError) => subscribeSheetChanges(deps(), cb, onError);
   return host;

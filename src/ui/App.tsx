@@ -31,6 +31,10 @@ import { FindingsList } from './FindingsList';
 import { PointsLost } from './PointsLost';
 import { RecalcPanel } from './RecalcPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { AppraisalPanel } from './AppraisalPanel';
+import { ComparePanel } from './ComparePanel';
+import { runExplanationSheet } from './scoreActions';
+import { st } from './scoreStrings';
 import { HelpLink } from './HelpLink';
 import { FindingActions, GroupFixActions } from './FindingActions';
 import { FixesPanel } from './FixesPanel';
@@ -48,7 +52,7 @@ export const AUTO_REFRESH_DELAY_MS = 1500;
  */
 export const OWN_WRITE_GRACE_MS = 0;
 
-const PHASE_KEYS: Record<Phase, StringKey> = {
+const PHASE_KEYS: Record<Exclude<Phase, 'comparing' | 'explanation'>, StringKey> = {
   reading: 'phase.reading',
   checking: 'phase.checking',
   marking: 'phase.marking',
@@ -132,7 +136,8 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
   const [settings, setSettings] = useState<PaneSettings>(DEFAULT_PANE_SETTINGS);
   const [settingsError, setSettingsError] = useState<PaneMessage | undefined>();
   const [settingsReady, setSettingsReady] = useState(false);
-  const [tab, setTab] = useState<'results' | 'settings'>('results');
+  const [tab, setTab] = useState<'results' | 'compare' | 'settings'>('results');
+  const canCompare = !!host.listSheets && !!host.readSheet;
   const [autoPending, setAutoPending] = useState(false);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -263,7 +268,15 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
     [lang, busy, canFix, onFix],
   );
 
-  const phase = state.busy ? t(PHASE_KEYS[state.busy.phase], lang) : '';
+  const onSelectIn = useCallback(
+    (cell: string, sheet: string) => {
+      host.selectCell(cell, sheet).catch((e) => store.set({ error: { intent: 'error', text: errorText(e) } }));
+    },
+    [host, store],
+  );
+
+  const busyPhase = state.busy?.phase;
+  const phase = !busyPhase ? '' : busyPhase === 'comparing' || busyPhase === 'explanation' ? st(`phase.${busyPhase}`, lang) : t(PHASE_KEYS[busyPhase], lang);
 
   return (
     <div className={s.root} lang={lang}>
@@ -342,8 +355,9 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         )}
       </div>
 
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'settings' ? 'settings' : 'results')} size="small">
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'settings' ? 'settings' : d.value === 'compare' ? 'compare' : 'results')} size="small">
         <Tab value="results">{t('tab.results', lang)}</Tab>
+        {canCompare && <Tab value="compare">{st('compare.tab', lang)}</Tab>}
         <Tab value="settings">{t('tab.settings', lang)}</Tab>
       </TabList>
 
@@ -356,6 +370,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
                 <RecalcPanel
                   recalc={state.recalc}
                   scores={report.scores}
+                  plan={report.recalc}
                   lang={lang}
                   disabled={busy}
                   onRevert={() => void runRevert(host, store, settingsRef.current, run)}
@@ -363,6 +378,15 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
               )}
               {state.fixes && state.fixes.length > 0 && (
                 <FixesPanel fixes={state.fixes} lang={lang} disabled={busy} onUndo={() => void runUndoFix(host, store, settingsRef.current, run)} />
+              )}
+              {report.appraisal && (
+                <AppraisalPanel
+                  diff={report.appraisal}
+                  lang={lang}
+                  onSelect={onSelectIn}
+                  disabled={busy}
+                  action={host.writeExplanationSheet ? { label: st('appraisal.writeSheet', lang), onClick: () => void runExplanationSheet(host, store, report.appraisal!, lang) } : undefined}
+                />
               )}
               <FindingsList
                 findings={report.findings}
@@ -387,6 +411,10 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
           ) : (
             <Text>{t('app.intro', lang)}</Text>
           )}
+        </div>
+      ) : tab === 'compare' && canCompare ? (
+        <div role="tabpanel" aria-label={st('compare.tab', lang)}>
+          <ComparePanel host={host} store={store} settings={settingsRef.current} lang={lang} today={today} disabled={busy} onSelect={onSelectIn} />
         </div>
       ) : (
         <div role="tabpanel" aria-label={t('tab.settings', lang)}>

@@ -25,14 +25,15 @@ export function PointsLost({ items, scores, lang, onSelect, disabled }: PointsLo
   const s = useStyles();
   const [limit, setLimit] = useState(POINTS_PAGE);
   if (!items.length) return null;
-  const decimalsOf = (column: string) => scores?.find((c) => c.column === column)?.decimals;
+  // each criterion with the decimals its own cells show (one 4-decimal value does not make every score show 4)
+  const decimalsOf = (p: PointsLostItem) => p.decimals ?? scores?.find((c) => c.column === p.column)?.decimals;
   const headerOf = (column: string) => scores?.find((c) => c.column === column)?.header;
   return (
     <section className={s.root} aria-label={t('points.title', lang)}>
       <Subtitle2 as="h2">{t('points.title', lang)}</Subtitle2>
       <ol className={s.list}>
         {items.slice(0, limit).map((p) => {
-          const d = decimalsOf(p.column);
+          const d = decimalsOf(p);
           const cell = `${p.column}${p.row}`;
           return (
             <li key={`${cell}-${p.number}`}>

@@ -1,6 +1,6 @@
 /** What "Tính lại điểm" wrote ("E109: 65,85 → 65,65"), the formula cells it verified, and the undo button. */
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang, ScoreSummary } from '../core/report';
+import type { Lang, RecalcCell, ScoreSummary } from '../core/report';
 import type { PreviousValue, RecalcOutcome } from './host';
 import { formatNum, t } from './i18n';
 
@@ -23,14 +23,19 @@ const columnOf = (cell: string) => /^[A-Za-z]+/.exec(cell)?.[0].toUpperCase() ??
 export interface RecalcPanelProps {
   recalc: RecalcOutcome;
   scores?: readonly ScoreSummary[];
+  /** the plan that was written: each cell's own decimals */
+  plan?: readonly RecalcCell[];
   lang: Lang;
   onRevert(): void;
   disabled?: boolean;
 }
 
-export function RecalcPanel({ recalc, scores, lang, onRevert, disabled }: RecalcPanelProps) {
+export function RecalcPanel({ recalc, scores, plan, lang, onRevert, disabled }: RecalcPanelProps) {
   const s = useStyles();
-  const decimals = (cell: string) => scores?.find((c) => c.column === columnOf(cell))?.decimals;
+  const decimals = (cell: string) => {
+    const own = plan?.find((c) => c.cell === cell);
+    return own ? own.decimals : scores?.find((c) => c.column === columnOf(cell))?.decimals;
+  };
   const show = (v: PreviousValue, cell: string) =>
     typeof v === 'number' ? formatNum(v, lang, decimals(cell)) : v === null || v === '' ? t('recalc.empty', lang) : String(v);
   return (

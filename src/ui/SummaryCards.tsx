@@ -4,6 +4,7 @@ import { Badge, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2
 import { countBySeverity, type Lang, type RuleId, type SheetReport } from '../core/report';
 import { familyName, scopeOf } from '../core/scope';
 import { formatDate, formatNum, t } from './i18n';
+import { st } from './scoreStrings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -156,6 +157,23 @@ export function SummaryCards({ report, asOf, lang }: { report: SheetReport; asOf
               </dl>
             </section>
           )}
+          {report.evidence && (
+            <section className={s.card} aria-labelledby={`${uid}-card-evidence`}>
+              <h3 className={s.title} id={`${uid}-card-evidence`}>
+                <Text weight="semibold">{st('evidence.title', lang)}</Text>
+                {report.evidence.missing.length + report.evidence.saysNone.length > 0 && (
+                  <Badge className={s.badge} color="warning" appearance="tint">
+                    {formatNum(report.evidence.missing.length + report.evidence.saysNone.length, lang)}
+                  </Badge>
+                )}
+              </h3>
+              <dl className={s.dl}>
+                <Row label={st('evidence.checked', lang, { column: report.evidence.scoreColumn })} value={formatNum(report.evidence.checked, lang)} />
+                <Row label={st('evidence.missing', lang)} value={formatNum(report.evidence.missing.length, lang)} />
+                <Row label={st('evidence.saysNone', lang)} value={formatNum(report.evidence.saysNone.length, lang)} />
+              </dl>
+            </section>
+          )}
           {(report.scores ?? []).map((sc) => {
             const id = `${uid}-score-${sc.column}`;
             const wrong = sc.stated !== null && flagged(report, 'score-total-mismatch', sc.statedCell);
@@ -171,12 +189,26 @@ export function SummaryCards({ report, asOf, lang }: { report: SheetReport; asOf
                 </h3>
                 <span className={s.big}>
                   {formatNum(sc.total, lang, sc.decimals)}
-                  {sc.max !== null && ` / ${formatNum(sc.max, lang)}`}
+                  {(sc.applicableMax ?? sc.max) !== null && ` / ${formatNum(sc.applicableMax ?? sc.max, lang)}`}
                   {sc.percent !== null && <Caption1>{` (${formatNum(sc.percent, lang, 1)} %)`}</Caption1>}
                 </span>
-                {sc.stated !== null && (
+                {(sc.stated !== null || sc.bonus !== undefined || (sc.applicableMax !== null && sc.applicableMax !== sc.max)) && (
                   <dl className={s.dl}>
-                    <Row label={t('summary.scoreStated', lang)} value={formatNum(sc.stated, lang, sc.decimals)} />
+                    {sc.stated !== null && <Row label={t('summary.scoreStated', lang)} value={formatNum(sc.stated, lang, sc.decimals)} />}
+                    {sc.applicableMax !== null && sc.applicableMax !== sc.max && (
+                      <>
+                        <Row label={st('score.applicableMax', lang)} value={formatNum(sc.applicableMax, lang)} />
+                        <Row label={st('score.fullMax', lang)} value={formatNum(sc.max, lang)} />
+                        <Row label={st('score.notApplicable', lang)} value={sc.notApplicable.join(', ')} />
+                      </>
+                    )}
+                    {sc.bonus !== undefined && (
+                      <>
+                        <Row label={st('score.areas', lang)} value={formatNum(sc.areas, lang, sc.decimals)} />
+                        <Row label={st('score.bonus', lang)} value={`+${formatNum(sc.bonus, lang, sc.decimals)}`} />
+                        <Row label={st('score.penalty', lang)} value={`−${formatNum(sc.penalty, lang, sc.decimals)}`} />
+                      </>
+                    )}
                   </dl>
                 )}
                 {sc.stated !== null && (

@@ -8,6 +8,7 @@ import type { SheetSnapshot } from '../core/snapshot';
 import type { Finding, FixPlan, Lang, RecalcCell, SheetReport, Text } from '../core/report';
 import type { Ignore } from '../core/ignores';
 import type { CheckSettings } from '../core/settings';
+import type { ScoreDiff } from '../core/scores/types';
 
 /** The per-workbook settings the pane edits (src/core/settings.ts `CheckSettings`, with lang/autoRefresh resolved). */
 export type PaneSettings = Omit<CheckSettings, 'lang' | 'autoRefresh'> & { lang: Lang; autoRefresh: boolean };
@@ -161,6 +162,12 @@ export interface PaneHost {
   loadIgnores?(): Promise<Ignore[]>;
   /** adds / removes ignores in the workbook; resolves with the list now stored */
   updateIgnores?(change: IgnoreChange): Promise<Ignore[]>;
+  /** the workbook's sheet names and the active one (to compare a self-assessment sheet with an appraisal sheet) */
+  listSheets?(): Promise<{ names: string[]; active: string }>;
+  /** reads a sheet by name, as readActiveSheet reads the active one */
+  readSheet?(name: string, onProgress?: (p: number) => void): Promise<SheetSnapshot>;
+  /** adds a sheet with the draft bảng giải trình; resolves with the new sheet's name */
+  writeExplanationSheet?(diff: ScoreDiff, lang: Lang): Promise<string>;
 }
 
 /**

@@ -230,6 +230,8 @@ const STRINGS = {
   'role.status': { vi: 'Tình trạng', en: 'Status' },
   'role.completedOn': { vi: 'Ngày hoàn thành', en: 'Completed on' },
   'role.maxScore': { vi: 'Điểm tối đa', en: 'Maximum score' },
+  'role.evidence': { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
+  'role.explanation': { vi: 'Giải trình', en: 'Explanation' },
 
   'office.missing.title': { vi: 'Trang này cần chạy trong Excel', en: 'This page runs inside Excel' },
   'office.missing.body': {
@@ -273,6 +275,8 @@ export const ROLE_KEYS: Record<ColumnRole, StringKey> = {
   status: 'role.status',
   completedOn: 'role.completedOn',
   maxScore: 'role.maxScore',
+  evidence: 'role.evidence',
+  explanation: 'role.explanation',
 };
 
 export const SEVERITY_KEYS: Record<Severity, StringKey> = { error: 'severity.error', warning: 'severity.warning', info: 'severity.info' };

@@ -5,8 +5,21 @@
 import type { SheetReport, Text } from '../core/report';
 import type { Ignore } from '../core/ignores';
 import type { FixBatchView, RecalcOutcome, RevertOutcome } from './host';
+import type { ScoreDiff } from '../core/scores/types';
 
-export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report' | 'selftest' | 'fixing' | 'ignoring';
+export type Phase =
+  | 'reading'
+  | 'checking'
+  | 'marking'
+  | 'clearing'
+  | 'recalculating'
+  | 'reverting'
+  | 'report'
+  | 'selftest'
+  | 'comparing'
+  | 'explanation'
+  | 'fixing'
+  | 'ignoring';
 
 export interface PaneMessage {
   intent: 'error' | 'warning' | 'success' | 'info';
@@ -29,6 +42,8 @@ export interface PaneState {
   fixes?: FixBatchView[];
   /** the ignores the workbook carries (hosts that keep them) */
   ignores?: Ignore[];
+  /** the last comparison of two sheets (self-assessment against appraisal) */
+  comparison?: ScoreDiff;
   error?: PaneMessage;
   notice?: PaneMessage;
   busy?: { phase: Phase; progress?: number };

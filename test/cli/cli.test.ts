@@ -161,9 +161,13 @@ describe('phuluc check', () => {
     writeFileSync(path.join(dir, 'zz-broken.xlsx'), 'not a workbook');
     const csv = await run(['check', dir, '--summary', '--format', 'csv', '--as-of', '2024-06-01']);
     const lines = csv.out.trim().split('\n');
-    expect(lines[0]).toBe('file,status,sheets,errors,warnings,infos,overdue,budget_total,budget_stated,budget_unit,score1_header,score1_total,score1_max,score1_percent,score1_band,score2_header,score2_total,score2_max,score2_percent,score2_band,checked,not_checked,message');
+    expect(lines[0]).toBe(
+      'file,status,sheets,errors,warnings,infos,overdue,budget_total,budget_stated,budget_unit,' +
+        'score1_header,score1_total,score1_max,score1_applicable_max,score1_percent,score1_band,score1_rank,' +
+        'score2_header,score2_total,score2_max,score2_applicable_max,score2_percent,score2_band,score2_rank,checked,not_checked,message',
+    );
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/hagiang\.xlsx,ok,1,2,\d+,\d+,\d+,,,,Kết quả năm 2023,60\.59,68,89\.1,B,Mục tiêu năm 2024,65\.65,68,96\.5,A,table required numbers deadlines plan-year scores,budget: no-budget-column,$/);
+    expect(lines[1]).toMatch(/hagiang\.xlsx,ok,1,2,\d+,\d+,\d+,,,,Kết quả năm 2023,60\.59,68,68,89\.1,B,1,Mục tiêu năm 2024,65\.65,68,68,96\.5,A,1,table required numbers deadlines plan-year scores,budget: no-budget-column,$/);
     expect(lines[2]).toMatch(/hue\.xlsx,ok,1,15,\d+,2,\d+,26979,21950,triệu đồng,/);
     expect(lines[3]).toMatch(/zz-broken\.xlsx,unreadable,0,/);
     expect(csv.code).toBe(2);

@@ -46,7 +46,8 @@ it('check() gives a report for any grid, never an internal failure', () => {
     }),
     { numRuns: 400 },
   );
-  // The property is only worth something if many random grids really went through the rules.
+  // The property is only worth something if many random grids really went through the rules. (The grids are random:
+  // over 30 seeds the findings ranged 389–513, so the floor sits below that, not at the mean.)
   expect(found).toBeGreaterThan(100);
-  expect(findings).toBeGreaterThan(400);
+  expect(findings).toBeGreaterThan(300);
 });

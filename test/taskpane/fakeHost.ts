@@ -7,6 +7,7 @@ import * as path from 'path';
 import { readSnapshots } from '../../src/io/xlsx';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import type { Finding, Lang, RecalcCell, SheetReport } from '../../src/core/report';
+import type { ScoreDiff } from '../../src/core/scores/types';
 import type { ClearOutcome, MarkOutcome, PaneHost, PaneSettings, RecalcOutcome, RevertOutcome } from '../../src/ui/host';
 
 export function installDomPolyfills(): void {
@@ -80,6 +81,16 @@ export class FakeHost implements PaneHost {
     };
   });
   writeReportSheet = jest.fn(async (_report: SheetReport, _lang: Lang): Promise<string> => 'Phuluc – Báo cáo');
+  /** the workbook's other sheets (the active one is `snapshot`) */
+  others: SheetSnapshot[] = [];
+  listSheets = jest.fn(async () => ({ names: [this.snapshot.name, ...this.others.map((s) => s.name)], active: this.snapshot.name }));
+  readSheet = jest.fn(async (name: string, onProgress?: (p: number) => void): Promise<SheetSnapshot> => {
+    const s = [this.snapshot, ...this.others].find((x) => x.name === name);
+    if (!s) throw Object.assign(new Error(`no sheet ${name}`), { code: 'ItemNotFound' });
+    onProgress?.(1);
+    return cloneSnapshot(s);
+  });
+  writeExplanationSheet = jest.fn(async (_diff: ScoreDiff, _lang: Lang): Promise<string> => 'Bảng giải trình');
 
   /** an edit in the sheet */
   emitChange(): void {

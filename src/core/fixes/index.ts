@@ -138,6 +138,9 @@ function scoreSumFix(f: Finding, col: number, ctx: FixContext): FixPlan | null {
     if (node) kids = node.children;
   }
   if (!kids || !kids.length) return null;
+  // a SUM cannot take a penalty off, and would count a score that does not apply or a bonus outside the maximum
+  const isMax = col === tree.maxCol;
+  if (kids.some((k) => k.adjustment === 'penalty' || (isMax && k.adjustment) || (k.values.get(col)?.na && k.values.get(col)?.stated))) return null;
   // what the formula gives: the sub-criteria as they stand (each wrong one has its own finding and fix)
   let expected = Dec.ZERO;
   for (const k of kids) {

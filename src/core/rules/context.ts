@@ -8,6 +8,7 @@ import type { Table } from '../table/rows';
 import { Dec } from '../decimal';
 import { MAX_MAGNITUDE, parseNumber } from '../vn/number';
 import { isValidDate } from '../vn/period';
+import { normaliseCode } from '../scores/applicable';
 
 export interface ResolvedOptions {
   asOf: string;
@@ -17,6 +18,8 @@ export interface ResolvedOptions {
   bands: Band[];
   dueSoonDays: number;
   areaThresholdPercent: number;
+  /** normalised criterion codes that do not apply (CheckOptions.notApplicable) */
+  notApplicable: ReadonlySet<string>;
 }
 
 export class OptionsError extends Error {}
@@ -39,6 +42,7 @@ export function resolveOptions(o: CheckOptions): ResolvedOptions {
     bands: o.bands && o.bands.length ? [...o.bands].sort((a, b) => b.minPercent - a.minPercent) : DEFAULT_BANDS,
     dueSoonDays: o.dueSoonDays ?? 14,
     areaThresholdPercent: o.areaThresholdPercent ?? 50,
+    notApplicable: new Set((o.notApplicable ?? []).map(normaliseCode).filter(Boolean)),
   };
 }
 
@@ -189,6 +193,8 @@ export const ROLE_NAMES: Record<ColumnRole, Text> = {
   status: { vi: 'Tình trạng', en: 'Status' },
   completedOn: { vi: 'Ngày hoàn thành', en: 'Completion date' },
   maxScore: { vi: 'Điểm tối đa', en: 'Maximum score' },
+  evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
+  explanation: { vi: 'Giải trình', en: 'Explanation' },
 };
 
 /** "III.3", "4.b)", "1.3.1": how a reader names an item. */

@@ -6,8 +6,9 @@ import type { Text } from '../report';
 import { parseMoneyUnit } from '../vn/number';
 import { isCellError } from '../snapshot';
 import { excerpt } from '../vn/text';
+import { isNotApplicableText } from '../scores/applicable';
 
-const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section']);
+const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section', 'adjustment']);
 
 export const numbersRule: Rule = ({ table, grid, numbers }) => {
   const out: Finding[] = [];
@@ -50,7 +51,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
                 en: `"${text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
               }, { actual: excerpt(cell.text ?? '', 80), expected: cell.value.toNumber() }),
         );
-      } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed)) {
+      } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed) && !(hint === 'score' && isNotApplicableText(cell.text))) {
         out.push(finding('invalid-number', tr.row, col, invalidMessage(excerpt(cell.text, 40), cell.reason, cell.malformed), {
           severity: cell.malformed ? 'error' : 'warning',
           actual: excerpt(cell.text, 80),

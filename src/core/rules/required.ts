@@ -2,6 +2,7 @@
 import type { ColumnRole, Finding } from '../report';
 import { Rule, finding, itemLabel, ROLE_NAMES } from './context';
 import { Grid, isBlank } from '../snapshot';
+import { adjustmentKind } from '../scores/adjustments';
 
 /**
  * A cell is filled when it, or the merged area covering it, holds a value — except where the task's title is
@@ -37,6 +38,8 @@ export const requiredRule: Rule = ({ table, grid, options }) => {
     const item = tr.item;
     // A parent of sub-items or sub-criteria: its children carry the details.
     if (!item || item.children.length > 0) continue;
+    // a bonus / penalty row of a score sheet has no agency or deadline of its own
+    if (adjustmentKind(item.title)) continue;
     for (const role of roles) {
       if (role === 'content' && tr.kind === 'part') continue;
       const col = table.col[role]!;

@@ -1,15 +1,25 @@
 /**
- * The criterion tree of a PAR-Index style sheet (1 → 1.3 → 1.3.1), its roll-up per score column, the
- * recalculation plan, bands and points lost. Parents are recomputed bottom-up; each computed value is rounded to
- * the decimals its cell shows, as a person filling in the sheet would.
+ * The criterion tree of a PAR-Index style sheet (1 → 1.3 → 1.3.1) and its roll-up per score column.
+ *
+ * Two sums are kept for every parent, because a checker and a recalculation need different ones:
+ * - `childSum`: the children *as the sheet states them* (a child's computed value only where its cell is empty).
+ *   A parent is checked against this, so one wrong sub-criterion is reported once, where it is, and not again at
+ *   every level above it (one mistake, one finding).
+ * - `computed`: the full recomputation from the leaves up, each level rounded to the decimals its cell shows, as a
+ *   person filling in the sheet would. This is what "Tính lại điểm" writes.
+ *
+ * Criteria that do not apply ("Không áp dụng", "KAD", "N/A" in a cell, or codes given in the options) score
+ * nothing; bonus rows add to their parent and penalty rows take their points off ("Điểm bị trừ" 0,5 or −0,5 alike).
  */
-import type { CriterionNode, PointsLost, RecalcCell, ScoreSummary } from '../report';
+import type { ScoreSummary } from '../report';
 import type { Band } from '../options';
 import { Dec } from '../decimal';
-import { a1, columnLetter } from '../snapshot';
+import { columnLetter } from '../snapshot';
 import type { Item, Table } from '../table/rows';
 import type { NumberReader, NumberCell } from '../rules/context';
-import { formatDecimals } from '../rules/context';
+import { formatDecimals, itemLabel } from '../rules/context';
+import { isNotApplicableText, codeCovered } from './applicable';
+import { AdjustmentKind, adjustmentKind } from './adjustments';
 
 export interface ScoreColumn {
   col: number;
@@ -22,13 +32,17 @@ export interface ScoreColumn {
 export interface NodeValue {
   cell: NumberCell;
   stated: Dec | null;
+  /** the cell itself says "Không áp dụng" / "KAD" / "N/A" */
+  marker: boolean;
+  /** the criterion does not apply in this column (its own marker, its maximum's, an option, its parent's, or all its children's) */
+  na: boolean;
   /** decimals the cell shows (its number format's, or for General the value's own): the rounding tolerance */
   decimals: number;
   /** decimals fixed by the cell's number format ("0.00" → 2); null for General */
   formatDecimals: number | null;
   /** leaves: the stated value; parents: Σ children's computed values, rounded to `decimals` */
   computed: Dec | null;
-  /** parents: Σ of the children's stated values (what the sheet itself adds up to) */
+  /** parents: Σ children as stated (a child's computed value where its cell is empty), bonus added, penalty taken off */
   childSum: Dec | null;
   /** Σ of all leaves below, unrounded */
   leafSum: Dec | null;
@@ -36,8 +50,19 @@ export interface NodeValue {
 
 export interface Node {
   item: Item;
+  /** the matching key ("1.3.1", "I.2", "+thuong", "-tru") */
+  code: string;
+  parent?: Node;
   children: Node[];
   values: Map<number, NodeValue>;
+  adjustment?: AdjustmentKind;
+  /** the criterion does not apply at all: "KAD" in its maximum, or listed in the options */
+  naAll: boolean;
+  /** max column: a bonus child's maximum counts in this node's maximum (the sheet's own maximum says so) */
+  bonusInMax: boolean;
+  /** the evidence and explanation written for the criterion ('' when none) */
+  evidence: string;
+  explanation: string;
 }
 
 export interface ScoreTree {
@@ -46,7 +71,14 @@ export interface ScoreTree {
   roots: Node[];
   /** all nodes, sheet order */
   nodes: Node[];
-  total?: { row: number; values: Map<number, NodeValue> };
+  total?: { row: number; values: Map<number, NodeValue>; bonusInMax: boolean };
+  /** per column: the decimals most of its cells' number formats show (null: General) */
+  columnDecimals: Map<number, number | null>;
+}
+
+export interface TreeOptions {
+  /** normalised codes of criteria that do not apply */
+  notApplicable?: ReadonlySet<string>;
 }
 
 export function scoreColumns(table: Table): ScoreColumn[] {
@@ -57,81 +89,227 @@ export function scoreColumns(table: Table): ScoreColumn[] {
   return cols;
 }
 
-function sumOrNull(values: (Dec | null)[]): Dec | null {
-  let acc: Dec | null = null;
-  for (const v of values) if (v) acc = (acc ?? Dec.ZERO).add(v);
-  return acc;
+/** A child's contribution to its parent: a penalty is taken off whatever sign it is written with. */
+export function signed(n: Node, v: Dec): Dec {
+  return n.adjustment === 'penalty' ? v.abs().neg() : v;
 }
 
-export function buildScoreTree(table: Table, numbers: NumberReader): ScoreTree | null {
+function add(acc: Dec | null, v: Dec | null): Dec | null {
+  return v ? (acc ?? Dec.ZERO).add(v) : acc;
+}
+
+function cellText(table: Table, rows: readonly number[], col: number | undefined): string {
+  if (col === undefined) return '';
+  const parts: string[] = [];
+  for (const r of rows) {
+    const m = table.grid.merged(r, col);
+    // a merged evidence cell counts for every criterion it spans; a title merged across into the column does not
+    if (m && m.left !== col) continue;
+    const v = m ? (m.top === r || r === rows[0] ? table.grid.value(m.top, m.left) : null) : table.grid.value(r, col);
+    const s = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+    if (s && !parts.includes(s)) parts.push(s);
+  }
+  return parts.join('\n');
+}
+
+function syntheticItem(number: string, row: number, col: number, title: string): Item {
+  return { number, numbering: null, row, numberCol: col, rows: [row], kind: 'item', title, children: [] };
+}
+
+export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOptions = {}): ScoreTree | null {
   const columns = scoreColumns(table);
   if (!columns.length) return null;
+  const naCodes = opts.notApplicable ?? new Set<string>();
+  const newNode = (item: Item, code: string): Node => ({
+    item,
+    code,
+    children: [],
+    values: new Map(),
+    naAll: false,
+    bonusInMax: false,
+    evidence: cellText(table, item.rows, table.col.evidence),
+    explanation: cellText(table, item.rows, table.col.explanation),
+  });
+
   const nodeOf = new Map<Item, Node>();
-  const nodes: Node[] = [];
-  for (const item of table.items) {
-    const n: Node = { item, children: [], values: new Map() };
-    nodeOf.set(item, n);
-    nodes.push(n);
-  }
+  for (const item of table.items) nodeOf.set(item, newNode(item, itemLabel(item)));
   // Sections (I., II. …) are the areas of a score sheet when they carry points: their items are their children.
   const sectionNode = new Map<unknown, Node>();
   for (const s of table.sections) {
-    const hasPoints = columns.some((c) => numbers.read(s.row, c.col, 'score').kind === 'number');
+    const hasPoints = columns.some((c) => {
+      const cell = numbers.read(s.row, c.col, 'score');
+      return cell.kind === 'number' || (cell.kind === 'invalid' && isNotApplicableText(cell.text));
+    });
     if (!hasPoints) continue;
     const item: Item = { number: s.label, numbering: { kind: 'roman', value: s.value, label: s.label }, row: s.row, numberCol: s.col, rows: [s.row], kind: 'item', title: s.title, children: [] };
-    const n: Node = { item, children: [], values: new Map() };
-    sectionNode.set(s, n);
+    sectionNode.set(s, newNode(item, s.label));
   }
   const roots: Node[] = [];
-  const ordered: Node[] = [];
-  for (const n of nodes) {
+  for (const n of nodeOf.values()) {
     const p = n.item.parent ? nodeOf.get(n.item.parent) : sectionNode.get(n.item.section);
-    if (p && !n.item.parent && !ordered.includes(p)) {
-      roots.push(p);
-      ordered.push(p);
-    }
-    if (p) p.children.push(n);
-    else roots.push(n);
-    ordered.push(n);
+    if (p) {
+      n.parent = p;
+      p.children.push(n);
+    } else roots.push(n);
   }
-  for (const n of sectionNode.values()) if (!ordered.includes(n)) { roots.push(n); ordered.push(n); }
-  nodes.length = 0;
-  nodes.push(...ordered);
+  for (const n of sectionNode.values()) roots.push(n);
+  // Unnumbered bonus / penalty rows stand at the top level, next to the areas.
+  const adjustmentCount = { bonus: 0, penalty: 0 };
+  for (const a of table.adjustments) {
+    const n = newNode(syntheticItem('', a.row, table.col.content ?? table.col.number ?? table.grid.left, a.title), '');
+    roots.push(n);
+    n.adjustment = a.kind;
+  }
+  // A numbered "Điểm thưởng" row (or such an area with its own lines) is a bonus too.
+  for (const n of [...nodeOf.values(), ...sectionNode.values()]) {
+    const kind = adjustmentKind(n.item.title);
+    if (kind && (!n.children.length || !n.parent)) n.adjustment = kind;
+  }
+  for (const n of roots) {
+    if (!n.adjustment) continue;
+    const i = ++adjustmentCount[n.adjustment];
+    n.code = `${n.adjustment === 'bonus' ? '+thuong' : '-tru'}${i > 1 ? i : ''}`;
+  }
+  roots.sort((a, b) => a.item.row - b.item.row);
+  const nodes: Node[] = [];
+  const order = (list: Node[]) => {
+    list.sort((a, b) => a.item.row - b.item.row);
+    for (const n of list) {
+      nodes.push(n);
+      order(n.children);
+    }
+  };
+  order(roots);
+
   const read = (row: number, col: number): NodeValue => {
     const cell = numbers.read(row, col, 'score');
     const stated = cell.kind === 'number' ? cell.value : null;
-    const decimals = cell.kind === 'number' ? cell.decimals : 2;
-    const formatDecimals = cell.kind === 'number' && !cell.asText ? formatDecimalsOf(table, row, col) : null;
-    return { cell, stated, decimals, formatDecimals, computed: stated, childSum: null, leafSum: stated };
+    const marker = cell.kind === 'invalid' && isNotApplicableText(cell.text);
+    const formatDecimals = cell.kind === 'number' && cell.asText ? null : formatDecimals_(table, row, col);
+    const decimals = cell.kind === 'number' ? cell.decimals : formatDecimals ?? 2;
+    return { cell, stated, marker, na: false, decimals, formatDecimals, computed: stated, childSum: null, leafSum: stated };
+  };
+  for (const n of nodes) for (const c of columns) n.values.set(c.col, read(n.item.row, c.col));
+
+  // Which cells hold a number somewhere below (a "KAD" over scored sub-criteria is not taken as the whole branch).
+  const scoredBelow = new Map<Node, Set<number>>();
+  const collect = (n: Node): Set<number> => {
+    const s = new Set<number>();
+    for (const ch of n.children) {
+      for (const c of collect(ch)) s.add(c);
+      for (const c of columns) if (ch.values.get(c.col)!.stated) s.add(c.col);
+    }
+    scoredBelow.set(n, s);
+    return s;
+  };
+  for (const r of roots) collect(r);
+
+  // Top-down: what does not apply, from the maximum's marker, the options, and markers over unscored branches.
+  const maxCol = table.col.maxScore;
+  const down = (n: Node) => {
+    const p = n.parent;
+    const own = (col: number) => n.values.get(col)!.marker && !scoredBelow.get(n)!.has(col);
+    const maxNa = maxCol !== undefined && ((p?.values.get(maxCol)!.na ?? false) || own(maxCol));
+    n.naAll = (p?.naAll ?? false) || maxNa || (!n.adjustment && codeCovered(n.code, naCodes));
+    for (const c of columns) {
+      const v = n.values.get(c.col)!;
+      v.na = c.col === maxCol ? maxNa : n.naAll || (p?.values.get(c.col)!.na ?? false) || own(c.col);
+    }
+    for (const ch of n.children) down(ch);
+  };
+  for (const r of roots) down(r);
+
+  // Bottom-up: the two sums of every parent, per column.
+  const tol = (v: NodeValue) => Dec.halfUnit(v.decimals);
+  const rollUp = (v: NodeValue, kids: Node[], col: number, isMax: boolean): boolean => {
+    let computed: Dec | null = null;
+    let asStated: Dec | null = null;
+    let leaves: Dec | null = null;
+    let bonusComputed: Dec | null = null;
+    let bonusStated: Dec | null = null;
+    let bonusLeaves: Dec | null = null;
+    let anyApplicable = false;
+    for (const k of kids) {
+      const kv = k.values.get(col)!;
+      if (kv.na) {
+        // not counted — but a figure the sheet still gives it is part of what the sheet states
+        if (kv.stated && !(isMax && k.adjustment)) asStated = add(asStated, signed(k, kv.stated));
+        continue;
+      }
+      anyApplicable = true;
+      if (isMax && k.adjustment === 'penalty') continue; // a penalty's "maximum" is how much may be taken off
+      if (isMax && k.adjustment === 'bonus') {
+        bonusComputed = add(bonusComputed, kv.computed);
+        bonusStated = add(bonusStated, kv.stated ?? kv.computed);
+        bonusLeaves = add(bonusLeaves, kv.leafSum);
+        continue;
+      }
+      computed = add(computed, kv.computed && signed(k, kv.computed));
+      asStated = add(asStated, (kv.stated ?? kv.computed) && signed(k, (kv.stated ?? kv.computed)!));
+      leaves = add(leaves, kv.leafSum && signed(k, kv.leafSum));
+    }
+    // A bonus maximum counts in the parent's maximum only where the sheet's own figure includes it.
+    let bonusIn = false;
+    if (bonusStated && v.stated) {
+      const without = asStated ?? Dec.ZERO;
+      const withBonus = without.add(bonusStated);
+      bonusIn = v.stated.sub(withBonus).abs().cmp(tol(v)) < 0 && v.stated.sub(without).abs().cmp(tol(v)) >= 0;
+    }
+    if (bonusIn) {
+      computed = add(computed, bonusComputed);
+      asStated = add(asStated, bonusStated);
+      leaves = add(leaves, bonusLeaves);
+    }
+    if (kids.length && !anyApplicable && !v.stated) v.na = true;
+    if (v.na) {
+      v.computed = null;
+      v.childSum = null;
+      v.leafSum = null;
+      return bonusIn;
+    }
+    v.childSum = asStated;
+    v.leafSum = leaves;
+    v.computed = computed ? roundShown(computed, v) : v.stated;
+    return bonusIn;
   };
   const visit = (n: Node) => {
     for (const ch of n.children) visit(ch);
     for (const c of columns) {
-      const v = read(n.item.row, c.col);
+      const v = n.values.get(c.col)!;
       if (n.children.length) {
-        const kids = n.children.map((ch) => ch.values.get(c.col)!);
-        const computedSum = sumOrNull(kids.map((k) => k.computed));
-        v.childSum = sumOrNull(kids.map((k) => k.stated));
-        v.leafSum = sumOrNull(kids.map((k) => k.leafSum));
-        v.computed = computedSum ? roundShown(computedSum, v) : v.stated;
+        const bonusIn = rollUp(v, n.children, c.col, c.col === maxCol);
+        if (c.col === maxCol) n.bonusInMax = bonusIn;
+      } else if (v.na) {
+        v.computed = null;
+        v.leafSum = null;
       }
-      n.values.set(c.col, v);
     }
   };
   for (const r of roots) visit(r);
-  const tree: ScoreTree = { columns, maxCol: table.col.maxScore, roots, nodes };
+
+  const columnDecimals = new Map<number, number | null>();
+  for (const c of columns) {
+    const counts = new Map<number, number>();
+    for (const n of nodes) {
+      const v = n.values.get(c.col)!;
+      if (v.stated && v.formatDecimals !== null) counts.set(v.formatDecimals, (counts.get(v.formatDecimals) ?? 0) + 1);
+    }
+    let best: number | null = null;
+    for (const [d, k] of counts) if (best === null || k > counts.get(best)! || (k === counts.get(best)! && d > best)) best = d;
+    columnDecimals.set(c.col, best);
+  }
+
+  const tree: ScoreTree = { columns, maxCol, roots, nodes, columnDecimals };
   if (table.totalRow !== undefined) {
     const values = new Map<number, NodeValue>();
+    let bonusInMax = false;
     for (const c of columns) {
       const v = read(table.totalRow, c.col);
-      const kids = roots.map((r) => r.values.get(c.col)!);
-      const computedSum = sumOrNull(kids.map((k) => k.computed));
-      v.childSum = sumOrNull(kids.map((k) => k.stated));
-      v.leafSum = sumOrNull(kids.map((k) => k.leafSum));
-      v.computed = computedSum ? roundShown(computedSum, v) : v.stated;
+      const bonusIn = rollUp(v, roots, c.col, c.col === maxCol);
+      if (c.col === maxCol) bonusInMax = bonusIn;
       values.set(c.col, v);
     }
-    tree.total = { row: table.totalRow, values };
+    tree.total = { row: table.totalRow, values, bonusInMax };
   }
   return tree;
 }
@@ -141,92 +319,38 @@ function roundShown(sum: Dec, v: NodeValue): Dec {
   return v.formatDecimals !== null ? sum.round(v.formatDecimals) : sum;
 }
 
-function formatDecimalsOf(table: Table, row: number, col: number): number | null {
+function formatDecimals_(table: Table, row: number, col: number): number | null {
   return formatDecimals(table.grid.numberFormat(row, col));
 }
 
+/** The band a percent earns: the first (highest) band whose minimum it reaches. */
 export function bandFor(percent: Dec, bands: Band[]): string | null {
   for (const b of bands) if (percent.cmp(Dec.fromNumber(b.minPercent) ?? Dec.ZERO) >= 0) return b.label;
   return null;
 }
 
-export function toCriterionNodes(tree: ScoreTree, nodes: Node[] = tree.roots): CriterionNode[] {
-  return nodes.map((n) => {
-    const values: CriterionNode['values'] = {};
-    for (const c of tree.columns) {
-      const v = n.values.get(c.col)!;
-      values[c.letter] = { stated: v.stated?.toNumber() ?? null, computed: v.computed?.toNumber() ?? null, cell: a1(n.item.row, c.col) };
-    }
-    const max = tree.maxCol !== undefined ? n.values.get(tree.maxCol)!.stated : null;
-    return { number: n.item.number, row: n.item.row, label: n.item.title, max: max?.toNumber() ?? null, values, children: toCriterionNodes(tree, n.children) };
-  });
+/** The maximum of a node (its stated figure, else the sum of its children's). */
+export function fullMax(tree: ScoreTree, n: Node): Dec | null {
+  if (tree.maxCol === undefined) return null;
+  const v = n.values.get(tree.maxCol)!;
+  return v.stated ?? v.computed;
 }
 
-/** Every parent and total cell, with the value the roll-up gives. Formula cells are listed for verification only. */
-export function recalcPlan(tree: ScoreTree, table: Table): RecalcCell[] {
-  const plan: RecalcCell[] = [];
-  const add = (row: number, criterion: string, values: Map<number, NodeValue>) => {
-    for (const c of tree.columns) {
-      const v = values.get(c.col)!;
-      if (!v.computed) continue;
-      // Only cells that hold a typed number (or nothing) are written; text stays as the author typed it.
-      if (v.cell.kind === 'invalid' || v.cell.kind === 'error' || (v.cell.kind === 'number' && v.cell.asText)) continue;
-      plan.push({
-        cell: a1(row, c.col),
-        row,
-        column: c.letter,
-        current: v.stated?.toNumber() ?? null,
-        computed: v.computed.toNumber(),
-        formula: table.grid.formula(row, c.col) !== null,
-        criterion,
-      });
-    }
-  };
-  for (const n of tree.nodes) if (n.children.length) add(n.item.row, n.item.number, n.values);
-  if (tree.total) add(tree.total.row, 'total', tree.total.values);
-  return plan;
-}
-
-export function summaries(tree: ScoreTree, bands: Band[]): ScoreSummary[] {
-  const out: ScoreSummary[] = [];
-  const maxTotal = tree.maxCol !== undefined ? (tree.total?.values.get(tree.maxCol)?.computed ?? sumOrNull(tree.roots.map((r) => r.values.get(tree.maxCol!)!.computed))) : null;
-  for (const c of tree.columns) {
-    if (c.kind === 'max') continue;
-    const t = tree.total?.values.get(c.col);
-    const total = t?.computed ?? sumOrNull(tree.roots.map((r) => r.values.get(c.col)!.computed)) ?? Dec.ZERO;
-    const percent = maxTotal && !maxTotal.isZero() ? total.mul(Dec.fromInt(100)).div(maxTotal, 1) : null;
-    out.push({
-      column: c.letter,
-      header: c.header,
-      kind: c.kind,
-      ...(c.year ? { year: c.year } : {}),
-      total: total.toNumber(),
-      stated: t?.stated?.toNumber() ?? null,
-      ...(t?.stated ? { statedCell: a1(tree.total!.row, c.col) } : {}),
-      max: maxTotal?.toNumber() ?? null,
-      percent: percent?.toNumber() ?? null,
-      band: percent ? bandFor(percent, bands) : null,
-      decimals: t?.decimals ?? 2,
-    });
+/** Σ of the maxima below `n` that do not apply in column `col` (top-most not-applicable branches only). */
+export function naMaxBelow(tree: ScoreTree, n: Node, col: number): Dec {
+  let acc = Dec.ZERO;
+  for (const k of n.children) {
+    if (k.adjustment) continue;
+    if (k.values.get(col)!.na) acc = acc.add(fullMax(tree, k) ?? Dec.ZERO);
+    else acc = acc.add(naMaxBelow(tree, k, col));
   }
-  return out;
+  return acc;
 }
 
-/** Maximum − score for every leaf criterion of the main score column, largest first (sheet order on ties). */
-export function pointsLost(tree: ScoreTree): PointsLost[] {
-  if (tree.maxCol === undefined) return [];
-  const main = tree.columns.find((c) => c.kind === 'result' || c.kind === 'self' || c.kind === 'appraised' || c.kind === 'score');
-  if (!main) return [];
-  const out: (PointsLost & { lostDec: Dec })[] = [];
-  for (const n of tree.nodes) {
-    if (n.children.length) continue;
-    const max = n.values.get(tree.maxCol)!.stated;
-    const score = n.values.get(main.col)!.stated;
-    if (!max || !score) continue;
-    const lost = max.sub(score);
-    if (lost.sign() <= 0) continue;
-    out.push({ number: n.item.number, row: n.item.row, label: n.item.title, column: main.letter, max: max.toNumber(), score: score.toNumber(), lost: lost.toNumber(), lostDec: lost });
-  }
-  out.sort((a, b) => b.lostDec.cmp(a.lostDec) || a.row - b.row);
-  return out.map(({ lostDec: _unused, ...p }) => p);
+/** The maximum of the criteria under `n` that apply in column `col` (0 when `n` itself does not apply). */
+export function applicableMax(tree: ScoreTree, n: Node, col: number): Dec | null {
+  const full = fullMax(tree, n);
+  if (!full) return null;
+  if (n.values.get(col)!.na) return Dec.ZERO;
+  return full.sub(naMaxBelow(tree, n, col));
 }

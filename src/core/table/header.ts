@@ -19,7 +19,11 @@ export function classifyHeader(title: string): HeaderClass {
   const year = /(?:nam )?((?:19|20)\d{2})\b/.exec(h);
   const y = year ? parseInt(year[1], 10) : undefined;
   if (has(h, 'tu danh gia', 'tu cham')) return { score: 'self', year: y };
-  if (has(h, 'tham dinh')) return { score: 'appraised', year: y };
+  // the appraisal council's score, before or after the unit's explanation ("Điểm sau giải trình")
+  if (has(h, 'tham dinh', 'hdtd') || (/^diem\b/.test(h) && has(h, 'giai trinh', 'hoi dong'))) return { score: 'appraised', year: y };
+  // evidence (TLKC) and the unit's explanation: before "sản phẩm" / "nội dung", which their titles may contain
+  if (has(h, 'kiem chung', 'tlkc', 'minh chung')) return { role: 'evidence' };
+  if (has(h, 'giai trinh', 'thuyet minh')) return { role: 'explanation' };
   if (has(h, 'muc tieu', 'phan dau', 'chi tieu diem')) return { score: 'target', year: y };
   if (/^ket qua (nam |dat |danh gia )?(19|20)\d{2}/.test(h) || has(h, 'diem dat', 'ket qua diem', 'diem danh gia'))
     return { score: 'result', year: y };
@@ -132,6 +136,10 @@ export function findHeader(grid: Grid): HeaderMatch | null {
       titles.set(c, title);
     }
   }
+  // A task table (no points) whose product column is titled as evidence ("Sản phẩm (tài liệu kiểm chứng)"): its
+  // products are still the mandatory products.
+  if (columns.evidence !== undefined && columns.product === undefined && columns.maxScore === undefined && !scoreColumns.length)
+    columns.product = columns.evidence;
   // Without a maximum column, a lone "Điểm" column is still a score column; a task table has none.
   const foldedByLength = [...folded].sort((a, b) => a[1].length - b[1].length);
   return { headerRows, firstDataRow: headerRows[headerRows.length - 1] + 1, columns, scoreColumns, titles, folded, foldedByLength };

@@ -9,6 +9,7 @@ import { fold } from '../vn/text';
 import { HeaderMatch, findHeader, isRepeatedHeader } from './header';
 import { PlanYearFound, findPlanYearCell } from './plan-year';
 import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
+import { AdjustmentKind, adjustmentKind } from '../scores/adjustments';
 
 export type RowKind =
   | 'section'
@@ -21,7 +22,9 @@ export type RowKind =
   | 'words'
   | 'header'
   | 'blank'
-  | 'note';
+  | 'note'
+  /** an unnumbered bonus or penalty row of a score sheet ("Điểm thưởng", "Điểm bị trừ") */
+  | 'adjustment';
 
 export interface Section {
   label: string;
@@ -72,6 +75,8 @@ export interface Table {
   wordsRow?: number;
   repeatedHeaders: number[];
   fragments: { row: number; item?: Item }[];
+  /** unnumbered bonus / penalty rows, sheet order */
+  adjustments: { row: number; kind: AdjustmentKind; title: string }[];
   firstDataRow: number;
   lastDataRow: number;
 }
@@ -141,6 +146,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     subtotalRows: [],
     repeatedHeaders: [],
     fragments: [],
+    adjustments: [],
     firstDataRow: header.firstDataRow,
     lastDataRow: header.firstDataRow - 1,
   };
@@ -262,6 +268,13 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
         if (lastArabic) lastArabic.children.push(item);
         table.items.push(item);
         current = item;
+      } else if (!numNumbering && !(numMerge && numMerge.top < r) && adjustmentKind(contentText || firstText)) {
+        // "Điểm thưởng" / "Điểm bị trừ" without a number: its own row, not a line of the item above.
+        kind = 'adjustment';
+        const title = (contentText || firstText).trim();
+        table.adjustments.push({ row: r, kind: adjustmentKind(title)!, title });
+        current = undefined;
+        lastArabic = undefined;
       } else if (
         (numMerge && numMerge.top < r && current && current.rows.includes(numMerge.top)) ||
         (contentMerge && contentMerge.top < r && current && current.rows.includes(contentMerge.top))

@@ -25,7 +25,7 @@ describe('scores', () => {
     expect(cellsOf(r, 'score-below-threshold')).toEqual(['D5', 'E5']);
     expect(byRule(r, 'score-total-mismatch')).toEqual([]);
   });
-  it('reports a parent that differs from its children beyond rounding, and a wrong total', () => {
+  it('reports a parent that differs from its children once, not again at the total that adds it up right; the plan still corrects both', () => {
     const r = runS([
       ['1', 'A', 3, 2.5],
       ['1.1', 'a', 1, 0.86],
@@ -33,11 +33,34 @@ describe('scores', () => {
       [null, 'Tổng số', 3, 2.5],
     ]);
     expect(byRule(r, 'score-rollup-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D2', 2.36, 2.5]]);
-    expect(byRule(r, 'score-total-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D5', 2.36, 2.5]]);
+    expect(byRule(r, 'score-total-mismatch')).toEqual([]);
     expect(r.recalc!.filter((c) => c.current !== c.computed).map((c) => [c.cell, c.computed])).toEqual([
       ['D2', 2.36],
       ['D5', 2.36],
     ]);
+  });
+  it('reports a total that differs from the areas as stated', () => {
+    const r = runS([
+      ['1', 'A', 3, 2.36],
+      ['1.1', 'a', 1, 0.86],
+      ['1.2', 'b', 2, 1.5],
+      ['2', 'B', 1, 1],
+      [null, 'Tổng số', 4, 3.46],
+    ]);
+    expect(byRule(r, 'score-rollup-mismatch')).toEqual([]);
+    expect(byRule(r, 'score-total-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D6', 3.36, 3.46]]);
+  });
+  it('uses a computed value only where a cell is empty: an empty sub-criterion row does not make its area wrong', () => {
+    const r = runS([
+      ['1', 'A', 3, 2.36],
+      ['1.1', 'a', 2, null],
+      ['1.1.1', 'a1', 1, 0.86],
+      ['1.1.2', 'a2', 1, 1],
+      ['1.2', 'b', 1, 0.5],
+      [null, 'Tổng số', 3, 2.36],
+    ]);
+    expect(r.findings.filter((f) => f.rule.startsWith('score'))).toEqual([]);
+    expect(r.recalc!.find((c) => c.cell === 'D3')).toMatchObject({ current: null, computed: 1.86 });
   });
   it('keeps exact decimals: 0.1 + 0.2 is 0.3', () => {
     const r = runS([
@@ -74,7 +97,9 @@ describe('scores with Roman areas', () => {
       { asOf: '2024-06-15' },
     );
     expect(byRule(r, 'score-rollup-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D2', 2.25, 2.5]]);
-    expect(byRule(r, 'score-total-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D7', 2.75, 3.5]]);
+    // the total against the areas as stated (2,5 + 0,5), not again against I's wrong figure
+    expect(byRule(r, 'score-total-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D7', 3, 3.5]]);
+    expect(r.recalc!.find((c) => c.cell === 'D7')).toMatchObject({ current: 3.5, computed: 2.75 });
     expect(cellsOf(r, 'score-below-threshold')).toEqual(['D5']);
     expect(r.criteria!.map((c) => [c.number, c.children.length])).toEqual([
       ['I', 2],

@@ -20,6 +20,8 @@
  *       Huế findings and a grid of the window only, the bomb gets a clear message, the page stays responsive
  *   (e) offline: after a first load the server goes away and the browser goes offline; a reload still opens the page
  *       (service worker) and checks a file
+ *   (g) a self-assessment with the appraisal council's column (a Hà Giang variant): the cuts in the side panel, and
+ *       "Tải bảng giải trình" downloads the draft bảng giải trình as an .xlsx that LibreOffice reads
  *   and, throughout, no Content-Security-Policy violation, no page error and no request to another origin.
  *
  * Builds the preview with webpack's Node API (production, into a temp dir), serves it on 127.0.0.1 (ephemeral port).
@@ -510,6 +512,38 @@ async function main() {
         return `${sheets.length} sheet(s) identical (${orig[sheets[0]].length} bytes), report sheet "${report[0]}" with ${must.join('/')}`;
       });
     }
+
+    // ── (g) the bảng giải trình of a self-assessment with an appraisal column ──
+    const apprName = 'tham-dinh.xlsx';
+    const apprFile = path.join(tmp, apprName);
+    await check('(g) self-assessment + appraisal column: the cuts; "Tải bảng giải trình" downloads an .xlsx LibreOffice reads', async () => {
+      await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'appraisal-file.ts'), apprFile], { cwd: ROOT });
+      await page.setInputFiles('[data-testid="file-input"]', [apprFile]);
+      await waitFile(page, apprName);
+      await openTab(page, apprName);
+      const panel = page.locator(`section[data-file="${apprName}"] [data-testid="appraisal"]`);
+      await panel.waitFor({ state: 'visible', timeout: T.short });
+      const text = await panel.innerText();
+      assert(/Tổng điểm bị trừ: 0,85/.test(text), `panel: ${text.slice(0, 200)}`);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download', { timeout: T.load }),
+        panel.getByRole('button', { name: 'Tải bảng giải trình (.xlsx)' }).click({ timeout: T.short }),
+      ]);
+      const name = dl.suggestedFilename();
+      assert(name === 'tham-dinh-bang-giai-trinh.xlsx', `suggested name ${name}`);
+      const to = path.join(tmp, 'downloads', name);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      await dl.saveAs(to);
+      await page.waitForSelector(`section[data-file="${apprName}"] [data-testid="explanation-done"]`, { timeout: T.short });
+      const csv = await libreCsv(to, path.join(tmp, 'csv', 'explanation'), profile);
+      const [sheet, body] = Object.entries(csv)[0] ?? [];
+      assert(body, `LibreOffice produced no CSV (got ${Object.keys(csv).join(', ')})`);
+      const lines = body.split('\n');
+      assert(lines[3] === 'STT,"Tiêu chí, tiêu chí thành phần",Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định,Chênh lệch,Tài liệu kiểm chứng,Lý do đề nghị', `header: ${lines[3]}`);
+      assert(lines[4].startsWith('1,1.5. Sáng kiến trong cải cách hành chính,2,1,0.5,-0.5,'), `first row: ${lines[4]}`);
+      await shot(page, 'appraisal');
+      return `sheet "${sheet || '(one)'}", ${lines.filter((l) => /^\d+,/.test(l)).length} criteria`;
+    });
 
     // ── (d) 50 000 rows, measured against the page's own idle baseline ──
     const BIG = 'lon-50000-dong.xlsx';

@@ -321,6 +321,9 @@ class FakeFormat {
   set verticalAlignment(_v: string) {
     this.setEach('format.verticalAlignment', () => undefined);
   }
+  set rowHeight(_v: number) {
+    this.setEach('format.rowHeight', () => undefined);
+  }
 }
 
 export function parseAddressOrThrow(ctx: FakeContext, address: string): MergedArea {
@@ -427,6 +430,11 @@ export class FakeRange extends FakeObjectBase {
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');
   }
+  /**
+   * A two-dimensional array of format codes the size of the range ("Set number format",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-format); another size fails as for
+   * values; null leaves a cell's format as it is.
+   */
   set numberFormat(v: unknown[][]) {
     this.ctx.write(
       'numberFormat',
