@@ -21,7 +21,8 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Lang } from '../core/report';
+import type { Finding, FixPlan, Lang, RuleId } from '../core/report';
+import type { Ignore } from '../core/ignores';
 import { both, failure, runCheck, runClearMarks, runRecalc, runReportSheet, runRevert, runSelfTest } from './actions';
 import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from './host';
 import { t, type StringKey } from './i18n';
@@ -40,8 +41,6 @@ import { FindingActions, GroupFixActions } from './FindingActions';
 import { FixesPanel } from './FixesPanel';
 import { IgnoredPanel } from './IgnoredPanel';
 import { runFix, runIgnore, runUndoFix, runUnignore } from './fixActions';
-import type { Finding, FixPlan, RuleId } from '../core/report';
-import type { Ignore } from '../core/ignores';
 
 /** quiet time after the last sheet edit before an automatic re-check */
 export const AUTO_REFRESH_DELAY_MS = 1500;
