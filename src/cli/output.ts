@@ -71,6 +71,16 @@ export function findingJson(f: Finding, lang: Lang) {
   return out;
 }
 
+/** What the workbook's ignores ("Bỏ qua" in the Excel add-in) hid on a sheet, and those that no longer match. */
+export function ignoredJson(s: SheetReport, lang: Lang) {
+  return {
+    ...(s.ignored?.length
+      ? { ignored: s.ignored.map(({ finding, ignore }) => ({ ...findingJson(finding, lang), ignored: { cell: ignore.cell, ...(ignore.at ? { at: ignore.at } : {}) } })) }
+      : {}),
+    ...(s.staleIgnores?.length ? { staleIgnores: s.staleIgnores.map((i) => ({ rule: i.rule, cell: i.cell, ...(i.at ? { at: i.at } : {}) })) } : {}),
+  };
+}
+
 export function sheetSummary(s: SheetReport) {
   const counts = countBySeverity(s.findings);
   return {
@@ -80,6 +90,7 @@ export function sheetSummary(s: SheetReport) {
     ...(s.table ? { table: s.table } : {}),
     counts: s.counts,
     findings: counts,
+    ...(s.ignored?.length ? { ignored: s.ignored.length } : {}),
     ...(s.budget ? { budget: s.budget } : {}),
     ...(s.scores ? { scores: s.scores } : {}),
     ...(s.deadlines
@@ -114,7 +125,7 @@ export function toJson(results: FileResult[], asOf: string, lang: Lang): string 
       ...(r.skipped ? { skipped: r.skipped } : {}),
       ...(r.annotated ? { annotated: r.annotated } : {}),
       ...(r.annotateError ? { annotateError: r.annotateError } : {}),
-      sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), summary: sheetSummary(s) })),
+      sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), ...ignoredJson(s, lang), summary: sheetSummary(s) })),
     })),
   };
   return safeJson(JSON.stringify(doc, null, 2));
@@ -162,6 +173,8 @@ const L = {
     copy: 'Bản có đánh dấu',
     noCopy: 'Không tạo được bản có đánh dấu',
     cells: '×{n} ô',
+    ignored: 'Đã bỏ qua (theo tệp)',
+    stale: 'mục bỏ qua không còn khớp (ô đã thay đổi), kết quả được hiện lại',
   },
   en: {
     asOf: 'As of {date}',
@@ -189,6 +202,8 @@ const L = {
     copy: 'Marked copy',
     noCopy: 'No marked copy',
     cells: '×{n} cells',
+    ignored: 'Ignored (as the file says)',
+    stale: 'ignores no longer match (the cell changed); findings shown again',
   },
 };
 
@@ -271,6 +286,8 @@ export function toText(results: FileResult[], lang: Lang, color: boolean, asOf?:
       }
       if (s.findings.length) lines.push(...findingLines(s, lang, p));
       else lines.push(`    ${t.ok}`);
+      if (s.ignored?.length) wrapped(s.ignored.map(({ finding: f }) => `${safe(f.cell)} [${f.rule}]`).join(', '), `    ${t.ignored}: `, '      ');
+      if (s.staleIgnores?.length) wrapped(s.staleIgnores.map((i) => `${safe(i.cell)} [${i.rule}]`).join(', '), `    ${p.yellow(`${s.staleIgnores.length} ${t.stale}`)}: `, '      ');
     }
     lines.push('');
   }

@@ -31,6 +31,7 @@ import { countBySeverity, type Lang } from '../core/report';
 import { anyChecked } from '../core/scope';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
+import { IgnoredPanel } from '../ui/IgnoredPanel';
 import { HelpLink } from '../ui/HelpLink';
 import { PointsLost } from '../ui/PointsLost';
 import { PreviewAppraisal } from './PreviewAppraisal';
@@ -262,6 +263,7 @@ function FilePanel({ ctl, f, lang }: { ctl: PreviewController; f: FileEntry; lan
           <SummaryCards report={report} asOf={f.asOf} lang={lang} />
           {report.appraisal && <PreviewAppraisal diff={report.appraisal} fileName={f.name} lang={lang} onSelect={onSelect} save={ctl.save} />}
           <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} />
+          <IgnoredPanel ignored={report.ignored ?? []} stale={report.staleIgnores} lang={lang} onSelect={onSelect} />
           {report.pointsLost && report.pointsLost.length > 0 && (
             <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} />
           )}

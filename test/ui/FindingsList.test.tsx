@@ -147,6 +147,8 @@ test('many findings: only the groups with errors start open; Mở tất cả / T
   expect(findingButtons(container, 'info').length).toBe(0);
   fireEvent.click(screen.getByRole('button', { name: 'Mở tất cả' }));
   expect(findingButtons(container).length).toBe(121 - 0 - Math.max(0, 92 + 11 - 50)); // each group shows 50 at first
+  // the same button now folds them all
+  expect(screen.queryByRole('button', { name: 'Mở tất cả' })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: 'Thu gọn tất cả' }));
   expect(findingButtons(container).length).toBe(0);
   // next opens the group of the finding it goes to
