@@ -3,7 +3,7 @@ import type { Lang } from '../core/report';
 import { fillTemplate } from '../ui/i18n';
 
 const STRINGS = {
-  'page.title': { vi: 'Phụ lục — xem trước tệp', en: 'Phuluc — file preview' },
+  'page.title': { vi: 'Phuluc — xem trước tệp', en: 'Phuluc — file preview' },
   'page.lead': {
     vi: 'Kiểm tra các tệp phụ lục ngay trong trình duyệt: tệp không rời khỏi máy của bạn.',
     en: 'Check appendix files right in the browser: the files never leave your computer.',

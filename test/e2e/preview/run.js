@@ -342,7 +342,7 @@ async function main() {
       await page.waitForSelector('h1:has-text("Phuluc — file preview")', { timeout: T.short });
       await findingButton(page, 'budget-total-mismatch', 'F61').first().filter({ hasText: 'The total states 21,950' }).waitFor({ timeout: T.short });
       await page.selectOption('[data-testid="lang"]', 'vi');
-      await page.waitForSelector('h1:has-text("Phụ lục — xem trước tệp")', { timeout: T.short });
+      await page.waitForSelector('h1:has-text("Phuluc — xem trước tệp")', { timeout: T.short });
     });
 
     // ── (b) pick the fixtures + bad files, drop one more ──
@@ -581,7 +581,7 @@ async function main() {
         (lang) =>
           new Promise((resolve) => {
             const sel = document.querySelector('[data-testid="lang"]');
-            const want = lang === 'en' ? 'Phuluc — file preview' : 'Phụ lục — xem trước tệp';
+            const want = lang === 'en' ? 'Phuluc — file preview' : 'Phuluc — xem trước tệp';
             const t = performance.now();
             sel.value = lang;
             sel.dispatchEvent(new Event('change', { bubbles: true }));
