@@ -325,10 +325,10 @@ async function captureOn(deps: ExcelDeps, sheet: string, cells: string[]): Promi
 }
 
 async function valueOf(deps: ExcelDeps, sheet: string, cell: string): Promise<unknown> {
-  return runBatch(deps, async (ctx) => {
-    const r = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
+  return runBatch(deps, async (context) => {
+    const r = context.workbook.worksheets.getItem(sheet).getRange(cell);
     r.load('values');
-    await ctx.sync();
+    await context.sync();
     return r.values[0][0];
   });
 }
