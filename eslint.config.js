@@ -26,6 +26,18 @@ module.exports = tseslint.config(
     },
   },
   {
+    rules: {
+      // the project's convention: a parameter or variable kept for its place (a callback's signature, a fake's method,
+      // a skipped array slot) starts with "_"
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // the tests load the project's CommonJS scripts (scripts/*.js, the validator, the help page renderer) with require
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // React's two rules of hooks (the plugin's newer React Compiler rules are not enabled)
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

@@ -54,8 +54,10 @@ describe('phuluc check', () => {
     expect(r.out).toContain('Trang tính «Phụ lục»');
     expect(r.out).toContain('60,59 / 68 = 89,1% (B)');
     expect(r.out).toContain('E109');
+    // eslint-disable-next-line no-control-regex -- looks for a raw ESC (a colour code) in the output
     expect(r.out).not.toMatch(/\u001b\[/);
     const colored = await run(['check', HG, '--as-of', '2024-06-01', '--color']);
+    // eslint-disable-next-line no-control-regex -- looks for a raw ESC (a colour code) in the output
     expect(colored.out).toMatch(/\u001b\[31m/);
   });
 

@@ -113,6 +113,7 @@ describe('16. control characters never reach the terminal or a CSV raw', () => {
     ws.getCell('G11').value = null;
     const file = path.join(dir, 'hue-ctl\u202e.xlsx');
     await wb.xlsx.writeFile(file);
+    // eslint-disable-next-line no-control-regex -- looks for raw control characters in the output
     const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
     for (const format of ['text', 'csv', 'json']) {
       for (const summary of [[], ['--summary']]) {
@@ -132,6 +133,7 @@ describe('16. control characters never reach the terminal or a CSV raw', () => {
   test('an ESC or NUL in a finding (a host that keeps them, such as Office.js) is escaped in text and CSV', () => {
     const f = { rule: 'deadline-unparsed', severity: 'warning', cell: 'G10', row: 10, column: 'G', message: { vi: `Không đọc được «${NASTY}»`, en: `"${NASTY}"` } } as const;
     const results = [{ file: 'x.xlsx', sheets: [{ sheet: `Phụ\u001blục`, found: true, counts: { rows: 1, sections: 0, items: 1, subItems: 0, repeatedHeaders: 0, fragments: 0 }, findings: [f] }] }];
+    // eslint-disable-next-line no-control-regex -- looks for raw control characters in the output
     const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
     const text = toText(results, 'vi', false);
     expect(text).not.toMatch(raw);

@@ -16,7 +16,6 @@
  * Environment: CHROMIUM=/path/to/chromium (default /usr/bin/chromium) · E2E_MODE=production  pane built minified
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const http = require('http');
 const { spawn } = require('child_process');
