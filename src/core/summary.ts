@@ -204,9 +204,10 @@ export function summaryTable(rows: readonly SummaryRow[], lang: Lang): SummaryTa
   header.push(h.note);
   decimals.push(null);
   const body = rows.map((r) => {
-    const readable = r.status === 'ok' || r.status === 'not-checked';
-    const n = (v: number) => (readable ? v : null);
-    const cells: SummaryCell[] = [r.file, SUMMARY_STATUS[r.status][lang], n(r.sheets), n(r.errors), n(r.warnings), n(r.infos), n(r.overdue), r.budgetTotal, r.budgetStated, r.budgetUnit || null];
+    // counts only where something was checked: a file not checked has no "0 errors"
+    const n = (v: number) => (r.status === 'ok' ? v : null);
+    const sheets = r.status === 'ok' || r.status === 'not-checked' ? r.sheets : null;
+    const cells: SummaryCell[] = [r.file, SUMMARY_STATUS[r.status][lang], sheets, n(r.errors), n(r.warnings), n(r.infos), n(r.overdue), r.budgetTotal, r.budgetStated, r.budgetUnit || null];
     for (const c of cols) {
       const s = r.scores.find((x) => x.key === c.key);
       cells.push(s?.total ?? null, s?.applicableMax ?? null, s?.percent ?? null, s?.band ?? null, s?.rank ?? null);

@@ -284,12 +284,12 @@ export function FilePanel({ ctl, f, lang, summary }: { ctl: PreviewController; f
               : p('grid.rows', lang, { rows: formatNum(view.meta.layout.rows, lang), cols: formatNum(view.meta.layout.cols, lang) })}
           </Caption1>
         </div>
-        <aside className={s.side} aria-label={t('findings.title', lang)}>
+        <section className={s.side} aria-label={t('findings.title', lang)}>
           <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} />
           {report.appraisal && <PreviewAppraisal diff={report.appraisal} fileName={f.name} lang={lang} onSelect={onSelect} save={ctl.save} />}
           {report.pointsLost && report.pointsLost.length > 0 && <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} />}
           <SummaryCards report={report} asOf={f.asOf} lang={lang} />
-        </aside>
+        </section>
       </div>
     </section>
   );

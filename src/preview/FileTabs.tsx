@@ -30,7 +30,9 @@ import type { OverviewRow } from './overview';
 import { p } from './strings';
 
 const useStyles = makeStyles({
-  bar: { minWidth: 0, maxWidth: '100%' },
+  // the overflow container: the tab list and, after it, the "+N tệp" button (a tablist may hold only tabs)
+  row: { display: 'flex', flexWrap: 'nowrap', alignItems: 'center', minWidth: 0, maxWidth: '100%', overflow: 'hidden' },
+  bar: { minWidth: 0, flexShrink: 1, overflow: 'hidden' },
   label: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, maxWidth: '260px' },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   more: { flexShrink: 0, alignSelf: 'center' },
@@ -132,7 +134,7 @@ function MoreFiles({ rows, ctl, lang }: { rows: OverviewRow[]; ctl: PreviewContr
   return (
     <Menu hasIcons={false}>
       <MenuTrigger disableButtonEnhancement>
-        <Button ref={ref} appearance="transparent" className={s.more} data-testid="more-files" aria-label={p('files.moreLabel', lang, { n: overflowCount })}>
+        <Button ref={ref} appearance="transparent" className={s.more} data-testid="more-files" title={p('files.moreLabel', lang, { n: overflowCount })}>
           {p('files.more', lang, { n: overflowCount })}
         </Button>
       </MenuTrigger>
@@ -151,30 +153,32 @@ export function FileTabs({ ctl, rows, active, lang }: { ctl: PreviewController; 
   const s = useStyles();
   return (
     <Overflow minimumVisible={1}>
-      <TabList className={s.bar} aria-label={p('files.label', lang)} selectedValue={active} onTabSelect={(_e, d) => ctl.setActive(String(d.value))}>
-        <OverflowItem id={OVERVIEW} pinned>
-          <Tab value={OVERVIEW} data-overview-tab="true">
-            <span className={s.label}>
-              {p('overview.tab', lang)}
-              <CounterBadge count={rows.length} color="informative" appearance="ghost" size="small" overflowCount={999} aria-hidden />
-              <span style={srOnly}>{`: ${rows.length}`}</span>
-            </span>
-          </Tab>
-        </OverflowItem>
-        {rows.map((r) => (
-          <OverflowItem key={r.id} id={r.id} {...(r.id === active ? { pinned: true } : { priority: 1 })}>
-            <Tooltip content={fileTip(r, lang)} relationship="description" withArrow>
-              <Tab value={r.id} data-file-tab={r.name} data-status={r.entry.status}>
-                <span className={s.label}>
-                  <span className={s.name}>{r.name}</span>
-                  <StatusBadge r={r} lang={lang} />
-                </span>
-              </Tab>
-            </Tooltip>
+      <div className={s.row}>
+        <TabList className={s.bar} aria-label={p('files.label', lang)} selectedValue={active} onTabSelect={(_e, d) => ctl.setActive(String(d.value))}>
+          <OverflowItem id={OVERVIEW} pinned>
+            <Tab value={OVERVIEW} data-overview-tab="true">
+              <span className={s.label}>
+                {p('overview.tab', lang)}
+                <CounterBadge count={rows.length} color="informative" appearance="ghost" size="small" overflowCount={999} aria-hidden />
+                <span style={srOnly}>{`: ${rows.length}`}</span>
+              </span>
+            </Tab>
           </OverflowItem>
-        ))}
+          {rows.map((r) => (
+            <OverflowItem key={r.id} id={r.id} {...(r.id === active ? { pinned: true } : { priority: 1 })}>
+              <Tooltip content={fileTip(r, lang)} relationship="description" withArrow>
+                <Tab value={r.id} data-file-tab={r.name} data-status={r.entry.status}>
+                  <span className={s.label}>
+                    <span className={s.name}>{r.name}</span>
+                    <StatusBadge r={r} lang={lang} />
+                  </span>
+                </Tab>
+              </Tooltip>
+            </OverflowItem>
+          ))}
+        </TabList>
         <MoreFiles rows={rows} ctl={ctl} lang={lang} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }

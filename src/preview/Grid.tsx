@@ -12,7 +12,7 @@
  * is in the tab order, the arrow keys, Home / End (Ctrl: the sheet's ends) and Page Up / Down move it, Enter or Space
  * selects it as a click does. The active cell is always drawn, wherever the view has scrolled.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type FocusEvent as ReactFocusEvent, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent } from 'react';
 import { columnLetter, parseA1, type MergedArea } from '../core/snapshot';
 import type { Lang, Severity } from '../core/report';
 import { MARK_COLORS } from '../core/marks';
@@ -395,6 +395,13 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
     [active, layout.rows, layout.cols, merges, onSelect, onActive, reveal_],
   );
 
+  // a cell focused another way (a click, the tests, assistive technology) becomes the active one
+  const onFocus = useCallback((e: ReactFocusEvent<HTMLDivElement>) => {
+    const address = (e.target as HTMLElement).getAttribute?.('data-cell');
+    const p = address ? parseA1(address) : null;
+    if (p) setActive((a) => (a.row === p.row && a.col === p.col ? a : { row: p.row, col: p.col }));
+  }, []);
+
   // the active cell takes the focus once drawn (after a key moved it)
   useEffect(() => {
     if (!focusPending.current) return;
@@ -444,6 +451,7 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
       onScroll={onScroll}
       onClick={onClick}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
       data-rows={layout.rows}
       style={{
         position: 'relative',

@@ -117,9 +117,10 @@ function BudgetCell({ r, lang }: { r: OverviewRow; lang: Lang }) {
   );
 }
 
+/** A count, or "—" where nothing was checked (0 errors would read as a pass). */
 function count(r: OverviewRow, key: 'errors' | 'warnings' | 'overdue'): string {
   const s = r.summary;
-  return s && (s.status === 'ok' || s.status === 'not-checked') ? String(s[key]) : '—';
+  return s && s.status === 'ok' ? String(s[key]) : '—';
 }
 
 function BulkMessages({ state, lang }: { state: PreviewState; lang: Lang }) {

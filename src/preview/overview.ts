@@ -57,7 +57,8 @@ const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' })
 /** The value a row is sorted by; null sorts last in both directions. */
 function sortValue(r: OverviewRow, key: SortKey): number | string | null {
   const s = r.summary;
-  const readable = s && (s.status === 'ok' || s.status === 'not-checked');
+  // a file not checked has no counts (0 errors would sort it with the files that passed)
+  const readable = s && s.status === 'ok';
   switch (key) {
     case 'file':
       return r.name;

@@ -177,9 +177,10 @@ export function FindingsList({ findings, lang, onSelect, disabled }: FindingsLis
                           >
                             <Badge className={s.cell} color={BADGE_COLOR[f.severity]} appearance="tint">
                               {f.cell}
-                            </Badge>
+                            </Badge>{' '}
+                            {/* the spaces keep the visible text's words apart, as in the accessible name (WCAG 2.5.3) */}
                             <span className={s.text}>
-                              <span className={s.message}>{message}</span>
+                              <span className={s.message}>{message}</span>{' '}
                               {fix && (
                                 <span className={s.fix} data-fix={f.fix!.kind}>
                                   <strong>{t('findings.fix', lang)}:</strong> {fix}

@@ -160,7 +160,7 @@ describe('Grid keyboard', () => {
     const inTabOrder = () => [...grid.querySelectorAll('[role="gridcell"][tabindex="0"]')].map((c) => c.getAttribute('data-cell'));
     expect(inTabOrder()).toEqual(['A1']);
     const a1 = grid.querySelector('[data-cell="A1"]') as HTMLElement;
-    a1.focus();
+    act(() => a1.focus());
     fireEvent.keyDown(a1, { key: 'ArrowDown' });
     expect(inTabOrder()).toEqual(['A2']);
     expect(document.activeElement?.getAttribute('data-cell')).toBe('A2');
