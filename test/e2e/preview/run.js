@@ -4,7 +4,8 @@
  * End-to-end test of the browser preview (src/preview) in Debian's Chromium:
  *
  *   (a) no file given → the bundled example opens (as of 2018-02-15) with the F61 budget finding; a click on it
- *       highlights F61 in the grid
+ *       highlights F61 in the grid; axe-core finds no serious or critical violation, there is one main landmark, each
+ *       finding button's name holds its visible text; the grid answers the arrow keys, End, Ctrl+Home and Enter
  *   (b) the three fixtures, the Huế appendix as .xls and .ods, a damaged and a password-protected file picked at once,
  *       one more file dropped (a synthetic drop with a DataTransfer): each fixture's key findings, a click on each
  *       highlights its cell, the old formats give the Huế findings (and explain why they get no marked copy), the bad
@@ -22,7 +23,17 @@
  *       (service worker) and checks a file
  *   (g) a self-assessment with the appraisal council's column (a Hà Giang variant): the cuts in the side panel, and
  *       "Tải bảng giải trình" downloads the draft bảng giải trình as an .xlsx that LibreOffice reads
+ *   (h) a department head's 1366×768 screen: the example with the budget (F) and deadline (G) columns in view and the
+ *       first finding above the fold, texts cut at a word; then 8, 20 and 50 units' files (an .xls, a damaged file and
+ *       one without a table among them) — the Tổng hợp tab first, no sideways page scroll, the tabs that do not fit in
+ *       "+N tệp"; statuses with their reasons, sorting from the keyboard, a row's name opens its file; the .xlsx export
+ *       read by LibreOffice; "Tải tất cả" — a zip of 48 copies and a text file naming the two without one; axe-core
+ *       on a file and on the overview; "Đóng tất cả"
+ *   (i) preview.html opened from its folder (file://, where no Web Worker can start): the example and a picked file
+ *       are checked on the page itself, which says so
  *   and, throughout, no Content-Security-Policy violation, no page error and no request to another origin.
+ *
+ * PHULUC_DOC_SHOTS=1 also writes the README's screenshots (docs/screenshots/preview-overview.png, preview-1366.png).
  *
  * Builds the preview with webpack's Node API (production, into a temp dir), serves it on 127.0.0.1 (ephemeral port).
  * Screenshots: test-results/e2e/preview-*.png. Last line: "N passed, M failed"; exit code 1 when anything failed.
@@ -972,13 +983,20 @@ async function main() {
         const notice = await pf.innerText('[data-testid="page-notice"]');
         assert(/mở trực tiếp từ thư mục/.test(notice), `notice: ${notice}`);
         const r = await goToFinding(pf, 'budget-total-mismatch', 'F61');
+        // how long the page's own thread is held while a file is checked on it (reported, not asserted: it measures
+        // the machine as much as the page)
+        await pf.evaluate(() => {
+          window.__lt = [];
+          new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lt.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+        });
         await pf.setInputFiles('[data-testid="file-input"]', [path.join(FIXTURES, FILES.cathai)]);
         await waitFile(pf, FILES.cathai);
+        const longTasks = await pf.evaluate(() => window.__lt);
         await openTab(pf, FILES.cathai);
         await goToFinding(pf, 'row-fragment', 'B37');
         await shot(pf, 'file-url');
         assert(errors.length === 0, `page errors: ${errors.slice(0, 3).join(' | ')}`);
-        return `example checked in ${ms} ms from file://; ${r}; Cát Hải B37 too`;
+        return `example checked in ${ms} ms from file://; ${r}; Cát Hải B37 too (long tasks while it opened: ${longTasks.length ? longTasks.join('/') + ' ms' : 'none'})`;
       } finally {
         await ctx.close();
       }
