@@ -158,7 +158,14 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
         continue;
       }
     }
-    const report = checkAll(snapshots, { asOf, planYear: args.planYear, required: args.required, notApplicable: args.notApplicable });
+    // the ignores the workbook carries ("Bỏ qua" in the Excel add-in) are honoured, and the output says what they hid
+    const report = checkAll(snapshots, {
+      asOf,
+      planYear: args.planYear,
+      required: args.required,
+      notApplicable: args.notApplicable,
+      ...(book.ignores ? { ignores: book.ignores } : {}),
+    });
     const result: FileResult = { file, sheets: report.sheets, format: book.format };
     if (args.annotate) {
       try {

@@ -71,6 +71,16 @@ export function findingJson(f: Finding, lang: Lang) {
   return out;
 }
 
+/** What the workbook's ignores ("Bỏ qua" in the Excel add-in) hid on a sheet, and those that no longer match. */
+export function ignoredJson(s: SheetReport, lang: Lang) {
+  return {
+    ...(s.ignored?.length
+      ? { ignored: s.ignored.map(({ finding, ignore }) => ({ ...findingJson(finding, lang), ignored: { cell: ignore.cell, ...(ignore.at ? { at: ignore.at } : {}) } })) }
+      : {}),
+    ...(s.staleIgnores?.length ? { staleIgnores: s.staleIgnores.map((i) => ({ rule: i.rule, cell: i.cell, ...(i.at ? { at: i.at } : {}) })) } : {}),
+  };
+}
+
 export function sheetSummary(s: SheetReport) {
   const counts = countBySeverity(s.findings);
   return {
@@ -80,6 +90,7 @@ export function sheetSummary(s: SheetReport) {
     ...(s.table ? { table: s.table } : {}),
     counts: s.counts,
     findings: counts,
+    ...(s.ignored?.length ? { ignored: s.ignored.length } : {}),
     ...(s.budget ? { budget: s.budget } : {}),
     ...(s.scores ? { scores: s.scores } : {}),
     ...(s.deadlines
@@ -114,7 +125,7 @@ export function toJson(results: FileResult[], asOf: string, lang: Lang): string 
       ...(r.skipped ? { skipped: r.skipped } : {}),
       ...(r.annotated ? { annotated: r.annotated } : {}),
       ...(r.annotateError ? { annotateError: r.annotateError } : {}),
-      sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), summary: sheetSummary(s) })),
+      sheets: r.sheets.map((s) => ({ name: s.sheet, findings: s.findings.map((f) => findingJson(f, lang)), ...ignoredJson(s, lang), summary: sheetSummary(s) })),
     })),
   };
   return safeJson(JSON.stringify(doc, null, 2));
@@ -136,8 +147,8 @@ export function paint(color: boolean): Paint {
 }
 
 const L = {
-  vi: { notChecked: 'CHƯA KIỂM TRA', noSheetChecked: 'không trang nào có bảng phụ lục, tệp này chưa được kiểm tra', checked: 'Đã kiểm tra', notRun: 'chưa kiểm tra', file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề', detail: 'Chi tiết kỹ thuật', copy: 'Bản có đánh dấu', noCopy: 'Không tạo được bản có đánh dấu' },
-  en: { notChecked: 'NOT CHECKED', noSheetChecked: 'no sheet holds an appendix table; this file was not checked', checked: 'Checked', notRun: 'not checked', file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems', detail: 'Technical detail', copy: 'Marked copy', noCopy: 'No marked copy' },
+  vi: { notChecked: 'CHƯA KIỂM TRA', noSheetChecked: 'không trang nào có bảng phụ lục, tệp này chưa được kiểm tra', checked: 'Đã kiểm tra', notRun: 'chưa kiểm tra', file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề', detail: 'Chi tiết kỹ thuật', copy: 'Bản có đánh dấu', noCopy: 'Không tạo được bản có đánh dấu', ignored: 'Đã bỏ qua (theo tệp)', stale: 'mục bỏ qua không còn khớp (ô đã thay đổi), phát hiện được hiện lại' },
+  en: { notChecked: 'NOT CHECKED', noSheetChecked: 'no sheet holds an appendix table; this file was not checked', checked: 'Checked', notRun: 'not checked', file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems', detail: 'Technical detail', copy: 'Marked copy', noCopy: 'No marked copy', ignored: 'Ignored (as the file says)', stale: 'ignores no longer match (the cell changed); findings shown again' },
 };
 
 export function toText(results: FileResult[], lang: Lang, color: boolean): string {
@@ -189,6 +200,8 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
         lines.push(`    ${f.cell.padEnd(6)} ${lang === 'vi' ? sev : sevEn} ${safe(f.message[lang])} ${p.dim('[' + f.rule + ']')}`);
       }
       if (!s.findings.length) lines.push(`    ${t.ok}`);
+      if (s.ignored?.length) lines.push(`    ${p.dim(`${t.ignored}: ${s.ignored.map(({ finding: f }) => `${f.cell} [${f.rule}]`).join(', ')}`)}`);
+      if (s.staleIgnores?.length) lines.push(`    ${p.yellow(`${s.staleIgnores.length} ${t.stale}`)}: ${s.staleIgnores.map((i) => `${i.cell} [${i.rule}]`).join(', ')}`);
     }
     lines.push('');
   }

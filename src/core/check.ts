@@ -17,6 +17,7 @@ import { parseMoneyUnit } from './vn/number';
 import { checkDeadlines } from './rules/deadlines';
 import { scoreReport } from './scores/sheet';
 import { attachFixes } from './fixes';
+import { applyIgnores, attachFingerprints, type FingerprintContext } from './ignores';
 
 const SIMPLE_RULES: Rule[] = [structureRule, numberingRule, requiredRule, numbersRule];
 
@@ -56,12 +57,36 @@ export function check(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
 function checkSheet(original: SheetSnapshot, options: CheckOptions): SheetReport {
   // TCVN3 / VNI text is decoded to Unicode first (only when detection is confident), and the report says so.
   const { snapshot, legacy } = decodeSnapshot(original);
-  const report = checkDecoded(snapshot, options);
+  const { report, keys } = checkDecoded(snapshot, options);
+  if (legacy?.decoded) dropDecodedFixes(report.findings, original);
   if (legacy) {
     report.findings.unshift(legacyFinding(legacy, snapshot));
     sortFindings(report.findings);
   }
+  // every finding gets the fingerprint an ignore is keyed by; then the workbook's ignores of this sheet apply
+  attachFingerprints(report.findings, keys);
+  if (options.ignores?.length) {
+    const { findings, ignored, stale } = applyIgnores(report.findings, options.ignores, report.sheet);
+    report.findings = findings;
+    if (ignored.length) report.ignored = ignored;
+    if (stale.length) report.staleIgnores = stale;
+  }
   return report;
+}
+
+/**
+ * A fix plan that would rewrite a cell whose text was decoded from TCVN3 / VNI is dropped: the plan's "before" is the
+ * Unicode text, not what the sheet holds (a host would rightly refuse it as changed), and Unicode words written into
+ * a cell set in a legacy font would show as garbage. The file should be converted to Unicode first.
+ */
+function dropDecodedFixes(findings: Finding[], original: SheetSnapshot): void {
+  const top = original.origin?.row ?? 1;
+  const left = original.origin?.col ?? 1;
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const decoded = f.fix.edits.some((e) => typeof e.before.value === 'string' && original.values[e.row - top]?.[columnNumber(e.column) - left] !== e.before.value);
+    if (decoded) delete f.fix;
+  }
 }
 
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' } as const;
@@ -83,12 +108,12 @@ function legacyFinding(legacy: LegacyResult, snapshot: SheetSnapshot): Finding {
   }, { actual: legacy.encoding, expected: 'unicode' });
 }
 
-function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetReport {
+function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report: SheetReport; keys: FingerprintContext } {
   const grid = new Grid(snapshot);
   const resolved = resolveOptions(options);
   const table = grid.rowCount ? buildTable(grid, resolved.planYear) : null;
   if (!table) {
-    return {
+    return { keys: { grid }, report: {
       sheet: grid.name,
       found: false,
       scope: notCheckedScope('no-table'),
@@ -99,7 +124,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
           en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian): this sheet was NOT checked.`,
         }),
       ],
-    };
+    } };
   }
   const numbers = new NumberReader(grid);
   if (table.col.budget !== undefined) {
@@ -166,7 +191,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
     scores: tree,
   });
   sortFindings(findings);
-  return report;
+  return { report, keys: { grid, contentCol: table.col.content, numberCol: table.col.number, headers: table.header.titles } };
 }
 
 function count<T>(list: readonly T[], test: (x: T) => boolean): number {

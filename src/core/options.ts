@@ -1,4 +1,5 @@
 import type { ColumnRole } from './report';
+import type { Ignore } from './ignores';
 
 export interface Band {
   label: string;
@@ -19,6 +20,8 @@ export interface CheckOptions {
   dueSoonDays?: number;
   /** an area under this percent of its maximum is flagged (default 50) */
   areaThresholdPercent?: number;
+  /** findings the workbook says to ignore ("Bỏ qua", src/core/ignores.ts); those of other sheets are left alone */
+  ignores?: readonly Ignore[];
   /**
    * criteria that do not apply to this unit ("3.3", "3.4.2": a code covers its sub-criteria), as the guidance removes
    * them for some kinds of unit; the same as "Không áp dụng" written in their score cells

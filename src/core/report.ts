@@ -2,6 +2,7 @@
  * Findings, the report, and the rule catalogue (ids, default severity, vi/en titles).
  * Every message is rendered in both languages when the finding is made, so hosts need no engine to show it.
  */
+import type { Ignore, IgnoredFinding } from './ignores';
 import type { AdjustmentKind, EvidenceSummary, ScoreDiff } from './scores/types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -187,6 +188,8 @@ export interface Finding {
   causes?: TotalCause[];
   /** what a quick fix would write (src/core/fixes); hosts apply it and keep the undo record */
   fix?: FixPlan;
+  /** what an ignore of this finding is keyed by (src/core/ignores.ts): the column, the row's task, the cell's content */
+  fingerprint?: string;
 }
 
 /**
@@ -433,6 +436,10 @@ export interface SheetReport {
   /** self-assessment against the appraisal, when the sheet has both columns */
   appraisal?: ScoreDiff;
   deadlines?: DeadlineSummary;
+  /** findings hidden by the ignores the workbook carries ("Bỏ qua"), each with its ignore; not in `findings` */
+  ignored?: IgnoredFinding[];
+  /** ignores of this sheet that match no finding now (the cell changed, or the mistake was corrected) */
+  staleIgnores?: Ignore[];
 }
 
 export interface Report {

@@ -12,3 +12,5 @@ export * from './writes';
 export * from './recalc';
 export * from './select';
 export * from './selftest';
+export * from './fixes';
+export * from './ignores';

@@ -9,7 +9,9 @@
  *   value   — what the cell held before the first write (a value, or a formula) and what was written;
  *   fill    — the fill before the first write (an index into `fills`); what was written is one of the mark colours;
  *   note    — a hash of the text of the note the add-in added (the cell had none);
- *   comment — a hash of the text of the threaded comment the add-in added (found again by its cell and text).
+ *   comment — a hash of the text of the threaded comment the add-in added (found again by its cell and text);
+ *   format  — the number format before the first write and the one written (a one-click fix turning a number stored
+ *             as text into a number takes a Text-formatted cell, "@", to the column's number format).
  * The record is keyed by the sheet's id, which survives renames, and its cells are followed through row/column
  * inserts and deletes by hidden names (src/excel/tracking.ts).
  *
@@ -44,6 +46,8 @@ export interface RecordedCell {
   note?: string;
   /** hash of the text of the threaded comment the add-in added */
   comment?: string;
+  /** the number format before the first write, and the one written */
+  format?: { before: string; after: string };
   /** no longer written by the last batch (kept: Excel's Ctrl+Z may bring back what that batch removed) */
   stale?: true;
 }
@@ -82,6 +86,7 @@ export function validRecord(r: unknown, kind: string, sheetId: string): r is Jou
     Array.isArray(o.fills) &&
     o.fills.every(validFillState) &&
     o.cells.every((c) => c.fill === undefined || (Number.isInteger(c.fill) && c.fill >= 0 && c.fill < o.fills.length)) &&
+    o.cells.every((c) => c.format === undefined || (typeof c.format?.before === 'string' && typeof c.format?.after === 'string')) &&
     Array.isArray(o.tracks)
   );
 }
@@ -240,6 +245,12 @@ export async function queueRevert(
     r.load(['values', 'formulas']);
     return r;
   });
+  const withFormat = live.filter((x) => x.c.format);
+  const formatRanges = withFormat.map((x) => {
+    const r = ws.getRange(x.a1);
+    r.load('numberFormat');
+    return r;
+  });
   const withNote = live.filter((x) => x.c.note);
   const notes = withNote.map((x) => {
     const n = ws.notes.getItemOrNullObject(x.a1);
@@ -273,6 +284,18 @@ export async function queueRevert(
       ws.getRange(x.a1).values = [[v.formula !== undefined ? v.formula : restorable(v.before)]];
       restored.add(x.a1);
     } else if (beforeMatches) already.add(x.a1);
+    else if (!x.c.stale) skipped.add(x.a1);
+  });
+
+  // number formats after the values: the text "2.019" goes back while the cell still has a number format (so Excel
+  // keeps it as the text it is), and only then does the cell get its Text format ("@") back
+  withFormat.forEach((x, i) => {
+    const { before, after } = x.c.format!;
+    const now = formatRanges[i].numberFormat[0]?.[0];
+    if (now === after || (force && now !== before)) {
+      if (now !== before) ws.getRange(x.a1).numberFormat = [[before]];
+      restored.add(x.a1);
+    } else if (now === before) already.add(x.a1);
     else if (!x.c.stale) skipped.add(x.a1);
   });
 

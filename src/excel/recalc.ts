@@ -7,7 +7,8 @@
  * non-formula cells whose value differs, through writeCells (./writes.ts, kind "recalc"): the previous values are
  * recorded first (the oldest value of every cell across successive recalculations, followed through row/column moves)
  * and written back if the write fails half-way. Formula cells are never written; their value is compared with
- * `computed` and reported.
+ * `computed` and reported. A cell formatted as Text ("@") gets the General format with its number (recorded and put
+ * back by Hoàn tác): Excel keeps a number written into a Text cell as text, which no SUM would add.
  *
  * Undo: where ExcelApi 1.20 is available the writes run as `Excel.run({ mergeUndoGroup: true }, …)`, so one Ctrl+Z
  * undoes the recalculation; the record is stored before, outside that group. Below 1.20 Excel's undo cannot take
@@ -29,6 +30,8 @@ export interface RecalcChange {
   cell: string;
   before: RawValue;
   after: number;
+  /** a cell formatted as Text ("@") gets the General format, or the number written would stay text */
+  textFormat?: true;
 }
 
 export interface FormulaCheck {
@@ -95,7 +98,7 @@ export async function applyRecalc(plan: readonly RecalcCell[], depsIn?: Partial<
     const ws = loadSheetInfo(ctx, opts?.sheet);
     const ranges = cells.map((c) => {
       const r = ws.getRange(c.address);
-      r.load(['values', 'formulas']);
+      r.load(['values', 'formulas', 'numberFormat']);
       return r;
     });
     await ctx.sync();
@@ -122,7 +125,11 @@ export async function applyRecalc(plan: readonly RecalcCell[], depsIn?: Partial<
         stale.push(p.address);
         return;
       }
-      if (!sameNumber(asNumber(value), p.computed)) changed.push({ cell: p.address, before: value === null || value === undefined ? '' : (value as RawValue), after: p.computed });
+      if (!sameNumber(asNumber(value), p.computed)) {
+        const c: RecalcChange = { cell: p.address, before: value === null || value === undefined ? '' : (value as RawValue), after: p.computed };
+        if (ranges[i].numberFormat?.[0]?.[0] === '@') c.textFormat = true;
+        changed.push(c);
+      }
     });
     if (stale.length)
       throw new RecalcError(
@@ -138,7 +145,12 @@ export async function applyRecalc(plan: readonly RecalcCell[], depsIn?: Partial<
   // ── write through the journal: recorded first, one undo step, rolled back on failure ──
   const res = await writeCells(
     RECALC_KIND,
-    changed.map((c) => ({ cell: c.cell, expect: { value: c.before === '' ? null : c.before, formula: null }, value: c.after })),
+    changed.map((c) => ({
+      cell: c.cell,
+      expect: { value: c.before === '' ? null : c.before, formula: null, ...(c.textFormat ? { numberFormat: '@' } : {}) },
+      value: c.after,
+      ...(c.textFormat ? { numberFormat: 'General' } : {}),
+    })),
     deps,
     { sheet },
   );

@@ -24,12 +24,20 @@ import { MAX_SETTING_BYTES, settingBytes, tooLargeError } from './settings';
 export interface CellWrite {
   /** "F61" on the target sheet */
   cell: string;
-  /** what the cell must hold now: a value (null = empty) and whether it holds a formula (its text), as the check saw */
-  expect?: { value?: RawValue | null; formula?: string | null };
+  /**
+   * what the cell must hold now: a value (null = empty), whether it holds a formula (its text), and — when the write
+   * changes it — its number format, as the check saw them
+   */
+  expect?: { value?: RawValue | null; formula?: string | null; numberFormat?: string };
   /** what to write: a value … */
   value?: RawValue;
   /** … or a formula ("=SUM(F6:F59)") */
   formula?: string;
+  /**
+   * the number format the cell gets, set before the value: a number written into a Text-formatted cell ("@") would
+   * stay text, as typing it would (Excel: "numbers formatted as text")
+   */
+  numberFormat?: string;
 }
 
 export interface CellWritten {
@@ -40,10 +48,14 @@ export interface CellWritten {
   /** what it holds now */
   after: RawValue;
   afterFormula?: boolean;
+  /** the number format before and after, when the write changed it */
+  format?: { before: string; after: string };
 }
 
 export interface WriteResult {
   sheet: string;
+  /** the record's kind (writeCells may choose it from the sheet's state: a new record on top of a stack) */
+  kind: string;
   written: CellWritten[];
   /** whether the writes were one undo step (ExcelApi 1.20) */
   undoGrouped: boolean;
@@ -73,7 +85,17 @@ export function legacyValues(kind: string) {
   };
 }
 
-export async function writeCells(kind: string, writes: readonly CellWrite[], depsIn?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<WriteResult> {
+export interface WriteOptions {
+  sheet?: string;
+  /** kind-specific extras kept with the record (a fix's description, the date) */
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * `kind` is the record's kind, or a function choosing it from the sheet's state once it is read (one-click fixes
+ * keep a stack of records, "fix1", "fix2"…, and each batch starts a new one).
+ */
+export async function writeCells(kindIn: string | ((st: SheetState) => string), writes: readonly CellWrite[], depsIn?: Partial<ExcelDeps>, opts?: WriteOptions): Promise<WriteResult> {
   const deps = resolveDeps(depsIn);
   const undoGrouped = keepsUndo(deps);
   const cells = writes.map((w) => {
@@ -88,13 +110,14 @@ export async function writeCells(kind: string, writes: readonly CellWrite[], dep
       // ── read: the sheet, its records, and the cells as they are now (two syncs) ──
       const st = await readSheetState(ctx, targetSheet(ctx, opts?.sheet));
       const { ws, sheet, sheetId } = st;
+      const kind = typeof kindIn === 'string' ? kindIn : kindIn(st);
       if (st.protected) {
         const [vi, en] = protectedMessage(sheet);
         throw new RecalcError('protected', vi, en);
       }
       const ranges = cells.map((c) => {
         const r = ws.getRange(c.cell);
-        r.load(['values', 'formulas']);
+        r.load(c.numberFormat !== undefined ? ['values', 'formulas', 'numberFormat'] : ['values', 'formulas']);
         return r;
       });
       await ctx.sync();
@@ -105,16 +128,20 @@ export async function writeCells(kind: string, writes: readonly CellWrite[], dep
         const value = ranges[i].values[0]?.[0] as RawValue | null | undefined;
         const f = ranges[i].formulas[0]?.[0];
         const formula = isFormula(f, value) ? (f as string) : null;
+        const format = w.numberFormat !== undefined ? String(ranges[i].numberFormat[0]?.[0] ?? 'General') : undefined;
         if (w.expect) {
           if (w.expect.formula !== undefined && (w.expect.formula ?? null) !== formula) stale.push(w.cell);
           else if ('value' in w.expect && !formula && !sameNumberish(value, w.expect.value)) stale.push(w.cell);
+          else if (format !== undefined && w.expect.numberFormat !== undefined && w.expect.numberFormat !== format && w.numberFormat !== format) stale.push(w.cell);
           if (stale[stale.length - 1] === w.cell) return;
         }
-        const already = w.formula !== undefined ? formula === w.formula : !formula && sameNumberish(value, w.value);
+        const formatChanges = format !== undefined && format !== w.numberFormat;
+        const already = (w.formula !== undefined ? formula === w.formula : !formula && sameNumberish(value, w.value)) && !formatChanges;
         if (already) return;
         const before: CellWritten = { cell: w.cell, before: formula ?? (value === null || value === undefined ? '' : value), after: w.formula ?? w.value ?? '' };
         if (formula) before.beforeFormula = formula;
         if (w.formula !== undefined) before.afterFormula = true;
+        if (formatChanges) before.format = { before: format!, after: w.numberFormat! };
         todo.push(before);
       });
       if (stale.length)
@@ -124,7 +151,7 @@ export async function writeCells(kind: string, writes: readonly CellWrite[], dep
           `The sheet changed since it was checked (cells ${stale.join(', ')}); check it again and retry. Nothing was written.`,
           stale,
         );
-      if (!todo.length) return { sheet, written: [], undoGrouped };
+      if (!todo.length) return { sheet, kind, written: [], undoGrouped };
 
       // ── record what they held (merged with an earlier, unreverted batch of this kind: its oldest content stands) ──
       const { rec: prev, legacyKeys } = recordOf(st, kind, legacyValues(kind));
@@ -137,27 +164,38 @@ export async function writeCells(kind: string, writes: readonly CellWrite[], dep
       }
       const prevHere: JournalRecord | null = prev ? { ...prev, cells: [...merged.values()] } : null;
       for (const t of todo) {
-        const old = merged.get(t.cell)?.value;
+        const prevCell = merged.get(t.cell);
+        const old = prevCell?.value;
         const value: NonNullable<RecordedCell['value']> = old
           ? { before: old.before, ...(old.formula !== undefined ? { formula: old.formula } : {}), after: t.after }
           : { before: t.beforeFormula ?? t.before, ...(t.beforeFormula !== undefined ? { formula: t.beforeFormula } : {}), after: t.after };
         if (t.afterFormula) value.afterFormula = true;
-        merged.set(t.cell, { cell: t.cell, value });
+        const cell: RecordedCell = { cell: t.cell, value };
+        // the oldest number format stands, as the oldest content does
+        const format = prevCell?.format ?? (t.format ? { ...t.format } : undefined);
+        if (format) cell.format = { before: format.before, after: t.format?.after ?? format.after };
+        merged.set(t.cell, cell);
       }
       const record: JournalRecord = { v: 2, kind, sheetId, sheet, cells: [...merged.values()], fills: [], tracks: [] };
+      if (opts?.meta || prev?.meta) record.meta = { ...(prev?.meta ?? {}), ...(opts?.meta ?? {}) };
       const bytes = settingBytes(record);
       if (bytes > MAX_SETTING_BYTES) throw tooLargeError(bytes);
       const stored = await storeRecord(deps, sheetId, kind, record, existingTracks(prev, st.names), legacyKeys);
 
-      // ── write (one sync) ──
+      // ── write (one sync): a cell's number format first, so the value lands as what it is ──
       const byCell = new Map(cells.map((c) => [c.cell, c]));
-      for (const t of todo) ws.getRange(t.cell).values = [[toWrite(byCell.get(t.cell)!)]];
+      for (const t of todo) {
+        const r = ws.getRange(t.cell);
+        if (t.format) r.numberFormat = [[t.format.after]];
+        r.values = [[toWrite(byCell.get(t.cell)!)]];
+      }
       try {
         await ctx.sync();
       } catch (err) {
-        // put this batch's old contents back, and the earlier record with them
+        // put this batch's old contents back (values first, then the formats), and the earlier record with them
         try {
           for (const t of todo) ws.getRange(t.cell).values = [[t.beforeFormula ?? restorable(t.before)]];
+          for (const t of todo) if (t.format) ws.getRange(t.cell).numberFormat = [[t.format.before]];
           await ctx.sync();
           await storeRecord(deps, sheetId, kind, prevHere, stored?.tracks ?? [], prevHere ? [] : [recordKey(kind, sheetId)]);
         } catch (rollbackError) {
@@ -165,7 +203,7 @@ export async function writeCells(kind: string, writes: readonly CellWrite[], dep
         }
         throw err;
       }
-      return { sheet, written: todo, undoGrouped };
+      return { sheet, kind, written: todo, undoGrouped };
     },
     { writes: true, undoGroup: true },
   );

@@ -5,6 +5,8 @@
  * workbook, a Word document, a PDF, a zip with no workbook — is refused with a clear message in both languages.
  */
 import type { SheetSnapshot } from '../core/snapshot';
+import type { Ignore } from '../core/ignores';
+import { readWorkbookIgnores } from './addinSettings';
 import { WorkbookReadError, asReadError } from './errors';
 import { LIMITS, formatBytes, type Limits } from './limits';
 import { readOoxml, type OoxmlFormat, type ReadOptions } from './ooxml';
@@ -23,6 +25,11 @@ export interface WorkbookFile {
   sheets: SheetSnapshot[];
   /** an Office Open XML package, which the annotator can patch (annotate.ts) */
   annotatable: boolean;
+  /**
+   * the findings the Excel add-in was told to ignore ("Bỏ qua"), as the package carries them (./addinSettings.ts);
+   * pass them to check() in its options. Only Office Open XML packages carry them.
+   */
+  ignores?: Ignore[];
 }
 
 /** Human names of the formats, for messages. */
@@ -153,7 +160,8 @@ async function readZipWorkbook(bytes: Uint8Array, options: ReadOptions & { limit
   const part = findWorkbookPart(zip);
   if (/\.bin$/i.test(part)) return { format: 'xlsb', sheets: await readLegacy(bytes, 'xlsb', options.limits), annotatable: false };
   const book = readOoxml(zip, options, ct, part);
-  return { format: book.format, sheets: book.sheets, annotatable: true };
+  const ignores = readWorkbookIgnores({ names: zip.entries.map((e) => e.name), read: (n) => readPartText(zip, n) });
+  return { format: book.format, sheets: book.sheets, annotatable: true, ...(ignores.length ? { ignores } : {}) };
 }
 
 /** Every worksheet of a workbook file, as snapshots. Throws WorkbookReadError. */

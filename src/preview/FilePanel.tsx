@@ -26,6 +26,7 @@ import type { SummaryRow } from '../core/summary';
 import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
 import { PointsLost } from '../ui/PointsLost';
+import { IgnoredPanel } from '../ui/IgnoredPanel';
 import { formatNum, t } from '../ui/i18n';
 import { displayValue } from './format';
 import { Grid, type GridMark } from './Grid';
@@ -287,6 +288,7 @@ export function FilePanel({ ctl, f, lang, summary }: { ctl: PreviewController; f
         <section className={s.side} aria-label={t('findings.title', lang)}>
           <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} />
           {report.appraisal && <PreviewAppraisal diff={report.appraisal} fileName={f.name} lang={lang} onSelect={onSelect} save={ctl.save} />}
+          <IgnoredPanel ignored={report.ignored ?? []} stale={report.staleIgnores} lang={lang} onSelect={onSelect} />
           {report.pointsLost && report.pointsLost.length > 0 && <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} />}
           <SummaryCards report={report} asOf={f.asOf} lang={lang} />
         </section>

@@ -6,6 +6,7 @@
  * row requests and closing are answered at once.
  */
 import { check } from '../core/check';
+import type { Ignore } from '../core/ignores';
 import type { CheckOptions } from '../core/options';
 import type { SheetReport, Text } from '../core/report';
 import type { SheetSnapshot } from '../core/snapshot';
@@ -28,6 +29,8 @@ interface OpenFile {
   snapshots: SheetSnapshot[];
   reports: SheetReport[];
   asOf: string;
+  /** the ignores the file carries, applied at every check */
+  ignores?: Ignore[];
 }
 
 /** An error → a message in both languages (a WorkbookReadError carries its own; anything else is "damaged"). */
@@ -124,12 +127,13 @@ export class PreviewWorkerCore {
         await this.pause();
         paused += now() - q;
         const s = book.sheets[i];
-        const report = check(s, options);
+        // the ignores the file carries ("Bỏ qua" in the Excel add-in) are honoured
+        const report = check(s, book.ignores ? { ...options, ignores: book.ignores } : options);
         reports.push(report);
         views.push({ meta: { name: s.name, visibility: s.visibility, merges: s.merges ?? [], layout: gridLayout(s) }, report });
       }
       const t3 = now();
-      this.files.set(id, { name, format: book.format, bytes: book.annotatable ? bytes : null, snapshots: book.sheets, reports, asOf: options.asOf });
+      this.files.set(id, { name, format: book.format, bytes: book.annotatable ? bytes : null, snapshots: book.sheets, reports, asOf: options.asOf, ignores: book.ignores });
       this.postReports(id, reports, (trimmed, findingsTotal) => ({
         type: 'loaded',
         id,
@@ -182,7 +186,7 @@ export class PreviewWorkerCore {
   private async recheck(options: CheckOptions): Promise<void> {
     for (const [id, f] of this.files) {
       await this.pause();
-      f.reports = f.snapshots.map((s) => check(s, options));
+      f.reports = f.snapshots.map((s) => check(s, f.ignores ? { ...options, ignores: f.ignores } : options));
       f.asOf = options.asOf;
       this.postReports(id, f.reports, (reports, findingsTotal) => ({ type: 'rechecked', id, reports, asOf: options.asOf, findingsTotal }));
     }

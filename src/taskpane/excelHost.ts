@@ -3,10 +3,16 @@
  * Office.onReady — the optional features (sheet-change events, undo) depend on the API sets this Excel supports.
  */
 import { REPORT_SHEET_NAME } from '../core/marks';
-import type { Finding, Lang, RecalcCell, SheetReport } from '../core/report';
+import type { Finding, FixPlan, Lang, RecalcCell, SheetReport } from '../core/report';
+import { todayIso } from '../core/options';
 import {
+  applyFixPlan,
   applyMarks,
   applyRecalc,
+  fixHistory,
+  loadIgnores,
+  undoLastFix,
+  updateIgnores,
   clearMarks,
   formatSelfTestReport,
   keepsUndo,
@@ -21,7 +27,7 @@ import {
   type ExcelDeps,
   type SelfTestDeps,
 } from '../excel';
-import { DEFAULT_PANE_SETTINGS, type PaneHost, type PaneSettings, type ReadLimit } from '../ui/host';
+import { DEFAULT_PANE_SETTINGS, type FixCellChange, type PaneHost, type PaneSettings, type ReadLimit } from '../ui/host';
 import { writeReportSheet } from './reportSheet';
 import { isExplanationSheet, listSheetNames, writeExplanationSheet } from './scoreSheets';
 
@@ -136,6 +142,26 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
       return toPaneSettings(await saveCheckSettings(s, deps().store));
     },
     writeReportSheet: (report: SheetReport, lang: Lang) => writeReportSheet(report, lang, deps()),
+    async applyFix(plan: FixPlan, sheet: string) {
+      const r = await applyFixPlan(plan, deps(), { sheet, today: todayIso() });
+      const written: FixCellChange[] = r.written.map((w) => {
+        const c: FixCellChange = { cell: w.cell, before: w.beforeFormula ?? w.before, after: w.after };
+        if (w.beforeFormula) c.beforeFormula = w.beforeFormula;
+        if (w.afterFormula) c.afterFormula = true;
+        if (w.format) c.format = w.format;
+        return c;
+      });
+      return { sheet: r.sheet, batch: r.batch, description: r.description, written };
+    },
+    async undoFix(sheet) {
+      const r = await undoLastFix(deps(), { sheet });
+      return { sheet: r.sheet, hadFix: r.hadFix, batch: r.batch, description: r.description, restored: r.restored, skipped: r.skipped, remaining: r.remaining };
+    },
+    async fixHistory(sheet) {
+      return (await fixHistory(deps(), { sheet })).batches;
+    },
+    loadIgnores: () => loadIgnores(deps().store),
+    updateIgnores: (change) => updateIgnores(deps().store, change),
     async selfTest(onStep) {
       const report = await runSelfTest({ ...deps(), info: partial?.info, eventWaitMs: partial?.eventWaitMs }, (done, total) => onStep?.(done, total));
       const count = (s: string) => report.checks.filter((c) => c.status === s).length;

@@ -21,7 +21,8 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Lang } from '../core/report';
+import type { Finding, FixPlan, Lang, RuleId } from '../core/report';
+import type { Ignore } from '../core/ignores';
 import { both, failure, runCheck, runClearMarks, runRecalc, runReportSheet, runRevert, runSelfTest } from './actions';
 import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from './host';
 import { t, type StringKey } from './i18n';
@@ -36,6 +37,10 @@ import { ComparePanel } from './ComparePanel';
 import { runExplanationSheet } from './scoreActions';
 import { st } from './scoreStrings';
 import { HelpLink } from './HelpLink';
+import { FindingActions, GroupFixActions } from './FindingActions';
+import { FixesPanel } from './FixesPanel';
+import { IgnoredPanel } from './IgnoredPanel';
+import { runFix, runIgnore, runUndoFix, runUnignore } from './fixActions';
 
 /** quiet time after the last sheet edit before an automatic re-check */
 export const AUTO_REFRESH_DELAY_MS = 1500;
@@ -55,6 +60,8 @@ const PHASE_KEYS: Record<Exclude<Phase, 'comparing' | 'explanation'>, StringKey>
   reverting: 'phase.reverting',
   report: 'phase.report',
   selftest: 'phase.selftest',
+  fixing: 'phase.fixing',
+  ignoring: 'phase.ignoring',
 };
 
 const useStyles = makeStyles({
@@ -245,6 +252,21 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
     [host, store, today],
   );
 
+  // ── fixes and ignores (hosts that can write them: the Excel add-in) ──
+  const canFix = !!host.applyFix;
+  const canIgnore = !!host.updateIgnores;
+  const onFix = useCallback((plan: FixPlan) => void runFix(host, store, settingsRef.current, plan, { today }), [host, store, today]);
+  const onIgnore = useCallback((f: Finding) => void runIgnore(host, store, settingsRef.current, f, { today }), [host, store, today]);
+  const onRestore = useCallback((which: readonly Ignore[] | 'all') => void runUnignore(host, store, settingsRef.current, which, { today }), [host, store, today]);
+  const renderItemActions = useCallback(
+    (f: Finding) => <FindingActions finding={f} lang={lang} disabled={busy} onFix={canFix ? onFix : undefined} onIgnore={canIgnore ? onIgnore : undefined} />,
+    [lang, busy, canFix, canIgnore, onFix, onIgnore],
+  );
+  const renderGroupActions = useCallback(
+    (_rule: RuleId, findings: readonly Finding[]) => (canFix ? <GroupFixActions findings={findings} lang={lang} disabled={busy} onFix={onFix} /> : null),
+    [lang, busy, canFix, onFix],
+  );
+
   const onSelectIn = useCallback(
     (cell: string, sheet: string) => {
       host.selectCell(cell, sheet).catch((e) => store.set({ error: { intent: 'error', text: errorText(e) } }));
@@ -353,6 +375,9 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
                   onRevert={() => void runRevert(host, store, settingsRef.current, run)}
                 />
               )}
+              {state.fixes && state.fixes.length > 0 && (
+                <FixesPanel fixes={state.fixes} lang={lang} disabled={busy} onUndo={() => void runUndoFix(host, store, settingsRef.current, run)} />
+              )}
               {report.appraisal && (
                 <AppraisalPanel
                   diff={report.appraisal}
@@ -362,7 +387,22 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
                   action={host.writeExplanationSheet ? { label: st('appraisal.writeSheet', lang), onClick: () => void runExplanationSheet(host, store, report.appraisal!, lang) } : undefined}
                 />
               )}
-              <FindingsList findings={report.findings} lang={lang} onSelect={onSelect} disabled={busy} />
+              <FindingsList
+                findings={report.findings}
+                lang={lang}
+                onSelect={onSelect}
+                disabled={busy}
+                renderItemActions={canFix || canIgnore ? renderItemActions : undefined}
+                renderGroupActions={canFix ? renderGroupActions : undefined}
+              />
+              <IgnoredPanel
+                ignored={report.ignored ?? []}
+                stale={report.staleIgnores}
+                lang={lang}
+                disabled={busy}
+                onSelect={onSelect}
+                onRestore={canIgnore ? onRestore : undefined}
+              />
               {report.pointsLost && report.pointsLost.length > 0 && (
                 <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} disabled={busy} />
               )}

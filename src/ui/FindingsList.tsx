@@ -2,7 +2,7 @@
  * The findings, grouped by rule, with severity filters. Every finding is a button that goes to its cell.
  * Messages are plain React text: whatever a cell held (even "<script>…") is shown, never interpreted.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -78,9 +78,13 @@ export interface FindingsListProps {
   onSelect(cell: string): void;
   /** turns the finding buttons off while the workbook is busy */
   disabled?: boolean;
+  /** what goes under a finding (the host's "Sửa…" / "Bỏ qua", src/ui/FindingActions.tsx) */
+  renderItemActions?(f: Finding): ReactNode;
+  /** what goes at the top of a rule's group ("Sửa tất cả loại này") */
+  renderGroupActions?(rule: RuleId, findings: readonly Finding[]): ReactNode;
 }
 
-export function FindingsList({ findings, lang, onSelect, disabled }: FindingsListProps) {
+export function FindingsList({ findings, lang, onSelect, disabled, renderItemActions, renderGroupActions }: FindingsListProps) {
   const s = useStyles();
   const [shown, setShown] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
   const [closed, setClosed] = useState<ReadonlySet<string>>(() => new Set());
@@ -159,6 +163,7 @@ export function FindingsList({ findings, lang, onSelect, disabled }: FindingsLis
                       <strong>{t('findings.howToFix', lang)}:</strong> {RULE_BY_ID[g.rule].howToFix[lang]}
                     </Caption1>
                   )}
+                  {renderGroupActions?.(g.rule, g.findings)}
                   <ul className={s.list}>
                     {visible.map((f, i) => {
                       const message = f.message?.[lang] ?? f.message?.vi ?? '';
@@ -188,6 +193,7 @@ export function FindingsList({ findings, lang, onSelect, disabled }: FindingsLis
                               )}
                             </span>
                           </Button>
+                          {renderItemActions?.(f)}
                         </li>
                       );
                     })}

@@ -61,11 +61,26 @@ export interface CheckRun {
   today?: string;
 }
 
-async function doCheck(host: PaneHost, store: PaneStore, settings: PaneSettings, run: CheckRun): Promise<SheetReport | undefined> {
+/**
+ * Reads, checks (with the ignores the workbook carries), marks; then asks the host which fixes of the sheet can still
+ * be undone. For the actions of this module and of ./fixActions.ts, inside their `store.exclusive`.
+ */
+export async function doCheck(host: PaneHost, store: PaneStore, settings: PaneSettings, run: CheckRun): Promise<SheetReport | undefined> {
   store.set({ busy: { phase: 'reading' }, error: undefined, notice: undefined });
   let report: SheetReport;
   const options = checkOptions(settings, run.today);
   const notices: Text[] = [];
+  let ignores = store.get().ignores;
+  if (host.loadIgnores) {
+    try {
+      ignores = await host.loadIgnores();
+    } catch {
+      // a file whose ignores cannot be read shows every finding, and says so
+      ignores = [];
+      notices.push(both('ignored.loadFailed'));
+    }
+  }
+  if (ignores?.length) options.ignores = ignores;
   try {
     const snapshot = await host.readActiveSheet((p) => {
       if (Number.isFinite(p)) store.set({ busy: { phase: 'reading', progress: Math.max(0, Math.min(1, p)) } });
@@ -80,7 +95,7 @@ async function doCheck(host: PaneHost, store: PaneStore, settings: PaneSettings,
     return undefined;
   }
   const mark = run.mark !== false && !(run.auto && host.keepsUndo === false);
-  store.set({ report, asOf: options.asOf, busy: mark ? { phase: 'marking' } : undefined });
+  store.set({ report, asOf: options.asOf, ignores, busy: mark ? { phase: 'marking' } : undefined });
   if (run.mark !== false && !mark) notices.push(both('auto.marksKept'));
   let warning: PaneMessage | undefined;
   if (mark) {
@@ -93,6 +108,13 @@ async function doCheck(host: PaneHost, store: PaneStore, settings: PaneSettings,
     }
   }
   if (warning) notices.push(warning.text);
+  if (host.fixHistory) {
+    try {
+      store.set({ fixes: await host.fixHistory(report.sheet) });
+    } catch {
+      store.set({ fixes: undefined }); // the list is a convenience: Hoàn tác still asks the workbook itself
+    }
+  }
   store.set({
     busy: undefined,
     notice: notices.length ? { intent: warning || notices.length > 1 || !run.auto ? 'warning' : 'info', text: joined(notices) } : undefined,

@@ -5,7 +5,8 @@
  * Hosts bring a sheet and carry out writes; they never judge it — `check()` does that, in the pane.
  */
 import type { SheetSnapshot } from '../core/snapshot';
-import type { Finding, Lang, RecalcCell, SheetReport, Text } from '../core/report';
+import type { Finding, FixPlan, Lang, RecalcCell, SheetReport, Text } from '../core/report';
+import type { Ignore } from '../core/ignores';
 import type { CheckSettings } from '../core/settings';
 import type { ScoreDiff } from '../core/scores/types';
 
@@ -67,6 +68,52 @@ export type ReadLimit = 'merges-unreadable';
 
 export type PaneSnapshot = SheetSnapshot & { limits?: ReadLimit[] };
 
+/** One cell a fix wrote: what it held and what it holds now (a formula's text when `…Formula`). */
+export interface FixCellChange {
+  cell: string;
+  before: PreviousValue;
+  beforeFormula?: string;
+  after: PreviousValue;
+  afterFormula?: boolean;
+  /** the number format before and after, when the fix changed it (a Text cell "@" given the column's format) */
+  format?: { before: string; after: string };
+}
+
+export interface FixOutcome {
+  sheet: string;
+  /** the fix's number on the sheet (Hoàn tác undoes the last first) */
+  batch: number;
+  description: Text;
+  written: FixCellChange[];
+}
+
+export interface FixUndoOutcome {
+  sheet: string;
+  hadFix: boolean;
+  batch: number;
+  description?: Text;
+  restored: string[];
+  /** cells edited since the fix: left alone */
+  skipped: string[];
+  /** fixes still to undo on the sheet */
+  remaining: number;
+}
+
+/** A fix written on the sheet and not undone yet (the add-in keeps it in the workbook). */
+export interface FixBatchView {
+  batch: number;
+  description?: Text;
+  at?: string;
+  cells: FixCellChange[];
+}
+
+export interface IgnoreChange {
+  add?: readonly Ignore[];
+  /** these, or 'all' of `sheet` */
+  remove?: readonly Ignore[] | 'all';
+  sheet?: string;
+}
+
 export interface SelfTestOutcome {
   /** the report as plain text, to copy and send */
   text: string;
@@ -102,6 +149,19 @@ export interface PaneHost {
   writeReportSheet?(report: SheetReport, lang: Lang): Promise<string>;
   /** tests the host itself (Excel: on a temporary sheet) and reports */
   selfTest?(onStep?: (done: number, total: number) => void): Promise<SelfTestOutcome>;
+  /**
+   * writes a fix plan of the report (one batch, checked against what the check saw, refused on a protected sheet);
+   * resolves with what was written
+   */
+  applyFix?(plan: FixPlan, sheet: string): Promise<FixOutcome>;
+  /** undoes the last fix of the sheet */
+  undoFix?(sheet?: string): Promise<FixUndoOutcome>;
+  /** the fixes of the sheet not undone yet, the last first */
+  fixHistory?(sheet?: string): Promise<FixBatchView[]>;
+  /** the ignores the workbook carries */
+  loadIgnores?(): Promise<Ignore[]>;
+  /** adds / removes ignores in the workbook; resolves with the list now stored */
+  updateIgnores?(change: IgnoreChange): Promise<Ignore[]>;
   /** the workbook's sheet names and the active one (to compare a self-assessment sheet with an appraisal sheet) */
   listSheets?(): Promise<{ names: string[]; active: string }>;
   /** reads a sheet by name, as readActiveSheet reads the active one */

@@ -3,10 +3,23 @@
  * ribbon is what the pane shows when it opens, and an error in a ribbon command is shown there.
  */
 import type { SheetReport, Text } from '../core/report';
-import type { RecalcOutcome, RevertOutcome } from './host';
+import type { Ignore } from '../core/ignores';
+import type { FixBatchView, RecalcOutcome, RevertOutcome } from './host';
 import type { ScoreDiff } from '../core/scores/types';
 
-export type Phase = 'reading' | 'checking' | 'marking' | 'clearing' | 'recalculating' | 'reverting' | 'report' | 'selftest' | 'comparing' | 'explanation';
+export type Phase =
+  | 'reading'
+  | 'checking'
+  | 'marking'
+  | 'clearing'
+  | 'recalculating'
+  | 'reverting'
+  | 'report'
+  | 'selftest'
+  | 'comparing'
+  | 'explanation'
+  | 'fixing'
+  | 'ignoring';
 
 export interface PaneMessage {
   intent: 'error' | 'warning' | 'success' | 'info';
@@ -25,6 +38,10 @@ export interface PaneState {
   /** the last recalculation, shown until the next one or an undo */
   recalc?: RecalcOutcome;
   revert?: RevertOutcome;
+  /** the fixes written on the checked sheet and not undone yet, the last first (hosts that can fix) */
+  fixes?: FixBatchView[];
+  /** the ignores the workbook carries (hosts that keep them) */
+  ignores?: Ignore[];
   /** the last comparison of two sheets (self-assessment against appraisal) */
   comparison?: ScoreDiff;
   error?: PaneMessage;

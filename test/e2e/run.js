@@ -770,6 +770,83 @@ const scenarios = [
       assert(/associate\("BANGCHU"/.test(script), 'functions.js does not register the functions');
     },
   },
+  {
+    id: 'fixes',
+    title: 'Huế: fix F21 (number stored as text) and F61 (=SUM), each previewed, written, listed; Hoàn tác restores the sheet; Bỏ qua G8, re-check, Đưa lại',
+    async run(t) {
+      const page = await t.openPane(HUE);
+      const original = await t.hook(page, 'dump', SHEET);
+      await (await t.button(page, 'Kiểm tra')).click();
+      await page.getByRole('button', { name: /F61.*21\.950.*26\.979/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(page);
+
+      // F21: the preview names exactly the cell, before → after; nothing is written until "Ghi vào trang tính"
+      await (await t.button(page, 'Xem trước cách sửa ô F21')).click();
+      const preview = page.getByTestId('fix-preview');
+      await preview.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const rows = await preview.locator('tbody tr').allInnerTexts();
+      assert(rows.length === 1 && rows[0].replace(/\s+/g, ' ').trim() === 'F21 «2.019» 2.019', `the F21 preview lists ${JSON.stringify(rows)}`);
+      assert((await t.hook(page, 'value', 'F21', SHEET)) === '2.019', 'the preview wrote F21');
+      await t.shot(page, 'preview-F21', { focus: preview });
+      await (await t.button(page, 'Ghi vào trang tính')).click();
+      await t.until(page, 'F21 to hold the number 2019', () => t.hook(page, 'value', 'F21', SHEET), (v) => v === 2019);
+      await t.idle(page);
+      await page.getByTestId('fixes').getByText('F21: «2.019» → 2.019').waitFor({ state: 'visible', timeout: TIMEOUT });
+
+      // F61: =SUM(F6:F59), its value computed by Excel, and the finding gone after the re-check
+      await (await t.button(page, 'Xem trước cách sửa ô F61')).click();
+      const p2 = page.getByTestId('fix-preview');
+      await p2.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const r2 = (await p2.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+      assert(r2.length === 1 && r2[0] === 'F61 «21.950» =SUM(F6:F59) (kết quả 26.979)', `the F61 preview lists ${JSON.stringify(r2)}`);
+      await (await t.button(page, 'Ghi vào trang tính')).click();
+      const f61 = await t.until(page, 'F61 to hold =SUM(F6:F59) = 26979', () => t.hook(page, 'cell', 'F61', SHEET), (c) => c && c.formula === '=SUM(F6:F59)' && c.value === 26979);
+      assert(f61.formula === '=SUM(F6:F59)', 'F61 formula');
+      await t.idle(page);
+      await t.until(page, 'the F61 finding to go', () => page.getByRole('button', { name: /F61.*21\.950.*26\.979/ }).count(), (n) => n === 0);
+      assertSame(original, await t.hook(page, 'dump', SHEET), 'every cell but F21/F61 after the fixes', { ...CONTENT, ignore: ['F21', 'F61'] });
+      const fixes = page.getByTestId('fixes');
+      await fixes.getByText('F61: «21.950» → =SUM(F6:F59)').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.shot(page, 'fixed', { focus: fixes });
+      const undo = await t.hook(page, 'undo');
+      assert(undo.clears.length === 0, `the undo stack was emptied: ${JSON.stringify(undo.clears)}`);
+
+      // Hoàn tác, twice: the last fix first, then the sheet exactly as it was
+      await (await t.button(page, 'Hoàn tác lần sửa gần nhất')).click();
+      await t.until(page, 'F61 to hold «21.950» again', () => t.hook(page, 'cell', 'F61', SHEET), (c) => c && c.value === '21.950' && !c.formula);
+      await t.idle(page);
+      await (await t.button(page, 'Hoàn tác lần sửa gần nhất')).click();
+      await t.untilSame(page, original, 'the sheet after Hoàn tác twice', CONTENT);
+      await t.idle(page);
+      assert((await page.getByTestId('fixes').count()) === 0, '"Đã sửa" is still shown after everything was undone');
+      await t.shot(page, 'undone');
+
+      // Bỏ qua G8 (a task knowingly carried over): gone from the list, kept in the workbook, still gone after a re-check
+      const g8 = () => page.getByRole('button', { name: /G8: Đã quá hạn/ }).count();
+      assert((await g8()) === 1, 'no overdue finding at G8');
+      await (await t.button(page, 'Bỏ qua phát hiện này ở ô G8')).click();
+      await t.until(page, 'the G8 finding to leave the list', g8, (n) => n === 0);
+      await t.idle(page);
+      const stored = await t.until(page, 'the ignore to be stored in the workbook', () => t.hook(page, 'settings'), (x) => x['phuluc.ignores']?.items?.length === 1);
+      const ig = stored['phuluc.ignores'].items[0];
+      assert(ig.rule === 'deadline-overdue' && ig.cell === 'G8' && ig.sheet === SHEET, `stored ignore ${JSON.stringify(ig)}`);
+      await (await t.button(page, 'Kiểm tra')).click();
+      await t.idle(page);
+      assert((await g8()) === 0, 'the ignored G8 finding came back after a re-check');
+      const panel = page.getByTestId('ignored');
+      await panel.getByText('Đã bỏ qua 1').click(); // opens the list
+      await t.shot(page, 'ignored', { focus: panel });
+      await (await t.button(page, 'Đưa lại phát hiện ở ô G8')).click();
+      await t.until(page, 'the G8 finding to be back', g8, (n) => n === 1);
+      await t.idle(page);
+      assert(!('phuluc.ignores' in (await t.hook(page, 'settings'))), 'the ignore is still stored');
+
+      await (await t.button(page, 'Xóa đánh dấu')).click();
+      await t.untilSame(page, original, 'the sheet after Xóa đánh dấu (values, fills, notes)');
+      await t.idle(page);
+      assert((await t.hook(page, 'settingsSaves')) === 0, 'Office.context.document.settings.saveAsync was called');
+    },
+  },
 ];
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────────────────────

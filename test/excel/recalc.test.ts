@@ -53,7 +53,7 @@ test('writes exactly the differing non-formula cells (check, then read, cells, r
   expect(res.changed).toEqual([
     { cell: 'F6', before: 1.5, after: 2 },
     { cell: 'F7', before: '', after: 0.5 },
-    { cell: 'F8', before: '1,5', after: 1.5 },
+    { cell: 'F8', before: '1,5', after: 1.5, textFormat: true }, // "@" → General, or 1.5 would stay text
   ]);
   expect(res.verifiedFormulas).toEqual([
     { cell: 'F10', expected: 6.75, actual: 6, ok: false },

@@ -105,3 +105,39 @@ export function asXlsm(bytes: Uint8Array): Uint8Array {
   parts['xl/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
   return zip(parts);
 }
+
+/**
+ * A copy of a workbook package carrying an add-in's settings the way Excel saves them: a task pane part
+ * (xl/webextensions/taskpanes.xml, related from the package root) pointing to xl/webextensions/webextension1.xml,
+ * whose <we:reference id> is the add-in's manifest Id and whose properties hold each setting's value as the JSON of
+ * what the add-in stored (Workbook.settings.add(key, JSON.stringify(value))), XML-escaped.
+ */
+export function withAddinSettings(bytes: Uint8Array, addinId: string, settings: Record<string, unknown>): Uint8Array {
+  const z = openZip(bytes);
+  const parts: Record<string, Uint8Array | string> = {};
+  for (const e of z.entries) parts[e.name] = readEntry(z, e);
+  const dec = new TextDecoder();
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const props = Object.entries(settings)
+    .map(([k, v]) => `<we:property name="${esc(k)}" value="${esc(JSON.stringify(JSON.stringify(v)))}"/>`)
+    .join('');
+  parts['xl/webextensions/webextension1.xml'] =
+    `${DECL}<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{2B3C4D5E-0000-4000-8000-000000000001}">` +
+    `<we:reference id="${addinId}" version="1.0.0.0" store="\\\\server\\share" storeType="Filesystem"/><we:alternateReferences/>` +
+    `<we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="${REL}"/></we:webextension>`;
+  parts['xl/webextensions/taskpanes.xml'] =
+    `${DECL}<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="1">` +
+    `<wetp:webextensionref xmlns:r="${REL}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`;
+  parts['xl/webextensions/_rels/taskpanes.xml.rels'] =
+    `${DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/></Relationships>`;
+  parts['_rels/.rels'] = dec
+    .decode(parts['_rels/.rels'] as Uint8Array)
+    .replace('</Relationships>', '<Relationship Id="rIdWe" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/></Relationships>');
+  parts['[Content_Types].xml'] = dec
+    .decode(parts['[Content_Types].xml'] as Uint8Array)
+    .replace(
+      '</Types>',
+      '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/><Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
+    );
+  return zip(parts);
+}

@@ -26,6 +26,7 @@ import { rewriteWords } from './words';
 
 export { detectWordsStyle, rewriteWords, styledWords, CANONICAL_STYLE, type WordsStyle } from './words';
 export { sumFormula } from './sums';
+export { combineFixes, formulaCells, type CombinedFix, type CombineRefusal } from './combine';
 
 export interface FixContext {
   grid: Grid;

@@ -42,6 +42,8 @@ const platform = (params.get('platform') || 'PC') as 'PC' | 'Mac' | 'OfficeOnlin
 const excel = new FakeExcel();
 excel.apiVersion = apiLevel;
 excel.platform = platform;
+// Excel calculates: a SUM the add-in writes (a one-click fix) shows its value (the fixtures themselves hold no formula)
+excel.calculate = true;
 
 // ── the workbook ────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -20,6 +20,7 @@ import {
 } from './model';
 import type { FakeObjectBase } from './objects';
 import { FakeWorkbook } from './workbook';
+import { recalculate } from './calc';
 
 export interface SyncRecord {
   index: number;
@@ -102,6 +103,11 @@ export class FakeExcel {
   notes = new Map<string, Annotation>();
   comments = new Map<string, Annotation>();
   names: FakeName[] = [];
+  /**
+   * Excel's automatic calculation of SUM / "+" formulas after every write (./calc.ts). Off by default: most tests
+   * set the value Excel would show themselves; the e2e harness and the fix tests turn it on.
+   */
+  calculate = false;
   /** Workbook.settings (ExcelApi 1.4): JSON text per key */
   settings = new Map<string, string>();
   private nextId = 1;
@@ -232,6 +238,7 @@ export class FakeExcel {
     delete c.formula;
     delete c.error;
     c.value = value === null ? '' : value;
+    if (this.calculate) recalculate(sheet);
     // a user's own edit is on the undo stack (from ExcelApi 1.20 builds the add-in keeps it there)
     this.undo.records++;
     this.emitChange(sheet.name, addressOf(a.top, a.left), 'Unknown');
@@ -373,6 +380,7 @@ export class FakeContext {
     const account = () => {
       rec.writes = ex.writeLog.length - writesBefore;
       if (!rec.writes) return;
+      if (ex.calculate) for (const s of ex.sheets) recalculate(s);
       if (!ex.supports('1.20')) ex.clearUndo('a write by the add-in before ExcelApi 1.20');
       else if (noUndo) ex.clearUndo(`${noUndo} does not support undo`);
       else if (this.merged) this.mergedWrites = true;

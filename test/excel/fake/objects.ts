@@ -165,10 +165,18 @@ function typeOf(c: FakeCell | undefined): string {
   return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
 }
 
-/** What typing (or writing through `values`) `v` into a cell gives. */
+/**
+ * What typing (or writing through `values`) `v` into a cell gives. In a cell formatted as Text ("@") a number, or
+ * a formula, is kept as the text typed (Microsoft support, "Convert numbers stored as text to numbers" / "Format
+ * numbers as text": a number entered into a Text-formatted cell is stored as text, and a formula is shown as typed).
+ */
 function assign(cell: FakeCell, v: unknown): void {
   delete cell.formula;
   delete cell.error;
+  if (cell.numberFormat === '@' && v !== '' && v !== null && v !== undefined) {
+    cell.value = typeof v === 'string' ? (v.startsWith("'") ? v.slice(1) : v) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+    return;
+  }
   if (v === '' || v === null || v === undefined) cell.value = '';
   else if (typeof v === 'string') {
     if (v.startsWith("'")) cell.value = v.slice(1);
@@ -425,7 +433,7 @@ export class FakeRange extends FakeObjectBase {
   /**
    * A two-dimensional array of format codes the size of the range ("Set number format",
    * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-format); another size fails as for
-   * values.
+   * values; null leaves a cell's format as it is.
    */
   set numberFormat(v: unknown[][]) {
     this.ctx.write(
@@ -438,7 +446,13 @@ export class FakeRange extends FakeObjectBase {
         if (v === null || !Array.isArray(v)) throw new OfficeError('InvalidArgument', 'null is not a valid value for Range.numberFormat');
         if (v.length !== a.bottom - a.top + 1 || v.some((row) => row.length !== a.right - a.left + 1))
           throw new OfficeError('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.');
-        v.forEach((row, i) => row.forEach((x, j) => void (s.mutable(a.top + i, a.left + j).numberFormat = String(x))));
+        v.forEach((row, i) =>
+          row.forEach((x, j) => {
+            if (x === null) return;
+            if (typeof x !== 'string') throw new OfficeError('InvalidArgument', 'a number format is a string');
+            s.mutable(a.top + i, a.left + j).numberFormat = x;
+          }),
+        );
         return v;
       },
       120 + bytesOf(v),

@@ -1,0 +1,205 @@
+/**
+ * Ignoring a finding for one cell ("Bỏ qua"): e.g. «Lồng ghép» in a budget column, a task knowingly carried over.
+ * Pure: the Excel add-in stores the list in the workbook (Workbook.settings key `phuluc.ignores`, which Excel saves
+ * in the .xlsx's web-extension part), the file readers read it back (src/io), and `check()` applies it.
+ *
+ * An ignore names the rule, the sheet, the cell where it was made, and the finding's FINGERPRINT: a hash of
+ *   - the column, by its header text when the column is one of the table's (so inserting a column does not matter),
+ *     else by its letter;
+ *   - the row's identity: the text of its content cell (the task), or its number when that is empty;
+ *   - the cell's own content: its value as Excel shows it (text in NFC), and whether it is a formula;
+ *   - for findings that compare the cell with other cells (totals, roll-ups, the maximum), what was expected; for
+ *     those that sit on one cell but read another (an empty evidence cell and the score it should back), that figure.
+ * Not the address: after rows are inserted above, the same finding is found again by its fingerprint. And not the
+ * as-of date: an overdue task stays ignored as days pass.
+ *
+ * Matching, per ignore: the findings of its rule with its fingerprint; the one at its cell if there is one, else the
+ * only one. Two candidates, neither at the recorded cell (the same task twice) → none: the finding is shown, never
+ * hidden by guess. An ignore whose cell changed (other content, another expected total) matches nothing, so the
+ * finding comes back — an ignore never hides a new mistake. Ignores that match nothing are reported as `stale`.
+ */
+import type { Finding, RuleId } from './report';
+import { Grid, columnNumber, isCellError } from './snapshot';
+
+export interface Ignore {
+  rule: RuleId;
+  /** the sheet's name */
+  sheet: string;
+  /** the cell when the finding was ignored ("F21"); where it is looked for first */
+  cell: string;
+  /** the finding's fingerprint when it was ignored (Finding.fingerprint) */
+  fingerprint: string;
+  /** ISO date it was ignored */
+  at?: string;
+  /** the finding's message when it was ignored (Vietnamese), for the list of ignores */
+  message?: string;
+}
+
+/** A finding hidden by an ignore, kept in the report so hosts can list it and bring it back. */
+export interface IgnoredFinding {
+  finding: Finding;
+  ignore: Ignore;
+}
+
+/** Rules whose finding depends on other cells (a total vs its items, a score vs its maximum): what was expected counts. */
+const COMPARES = new Set<RuleId>([
+  'budget-subtotal-mismatch',
+  'budget-total-mismatch',
+  'budget-words-mismatch',
+  'score-rollup-mismatch',
+  'score-total-mismatch',
+  'score-exceeds-max',
+  'numbering-gap',
+  'deadline-late',
+  'deadline-outside-plan-year',
+  'plan-year-doubt',
+  'evidence-says-none',
+]);
+/** Rules whose finding sits on one cell but reads its figure from another (an empty evidence cell, the score it backs) */
+const READS_OTHER = new Set<RuleId>(['evidence-missing']);
+
+/** FNV-1a, two rounds with different seeds: 16 hex digits. */
+function hash(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+    b ^= b >>> 15;
+  }
+  return a.toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+function contentText(grid: Grid, row: number, col: number): string {
+  const v = grid.value(row, col);
+  const text = v === null ? '' : isCellError(v) ? v.error : typeof v === 'string' ? v.normalize('NFC') : String(v);
+  return grid.formula(row, col) ? `ƒ${text}` : text;
+}
+
+export interface FingerprintContext {
+  grid: Grid;
+  /** the table's column of each role (content, number) */
+  contentCol?: number;
+  numberCol?: number;
+  /** header text by column */
+  headers?: ReadonlyMap<number, string>;
+}
+
+/** The fingerprint of a finding (see the module comment). */
+export function fingerprint(f: Finding, ctx: FingerprintContext): string {
+  const col = columnNumber(f.column);
+  const header = ctx.headers?.get(col);
+  const column = header ? `h:${header.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()}` : `c:${f.column}`;
+  let anchor = '';
+  if (ctx.contentCol !== undefined) anchor = contentText(ctx.grid, f.row, ctx.contentCol).trim();
+  if (!anchor && ctx.numberCol !== undefined) anchor = `#${contentText(ctx.grid, f.row, ctx.numberCol).trim()}`;
+  const own = contentText(ctx.grid, f.row, col);
+  const expected = COMPARES.has(f.rule) && f.expected !== undefined ? String(f.expected) : '';
+  const other = READS_OTHER.has(f.rule) && f.actual !== undefined ? String(f.actual) : '';
+  return hash([f.rule, column, anchor, own, expected, other].join('\u241f'));
+}
+
+/** Attaches its fingerprint to every finding. */
+export function attachFingerprints(findings: Finding[], ctx: FingerprintContext): void {
+  for (const f of findings) f.fingerprint = fingerprint(f, ctx);
+}
+
+export interface IgnoreResult {
+  /** the findings still shown */
+  findings: Finding[];
+  ignored: IgnoredFinding[];
+  /** ignores of this sheet that matched no finding: the cell changed, the mistake was corrected, or it is ambiguous */
+  stale: Ignore[];
+}
+
+/** Applies the ignores of `sheet` to its findings (each ignore hides at most one finding). */
+export function applyIgnores(findings: readonly Finding[], ignores: readonly Ignore[] | undefined, sheet: string): IgnoreResult {
+  const mine = (ignores ?? []).filter((ig) => ig && ig.sheet === sheet);
+  if (!mine.length) return { findings: [...findings], ignored: [], stale: [] };
+  const byKey = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!canIgnore(f)) continue;
+    const k = `${f.rule}|${f.fingerprint}`;
+    const list = byKey.get(k);
+    if (list) list.push(f);
+    else byKey.set(k, [f]);
+  }
+  const taken = new Set<Finding>();
+  const ignored: IgnoredFinding[] = [];
+  const stale: Ignore[] = [];
+  // ignores at their own cell first, so a moved one never takes the finding another ignore names exactly
+  const ordered = [...mine].sort((a, b) => Number(!atCell(a, byKey)) - Number(!atCell(b, byKey)));
+  for (const ig of ordered) {
+    const cands = (byKey.get(`${ig.rule}|${ig.fingerprint}`) ?? []).filter((f) => !taken.has(f));
+    const pick = cands.find((f) => f.cell === ig.cell) ?? (cands.length === 1 ? cands[0] : undefined);
+    if (!pick) {
+      stale.push(ig);
+      continue;
+    }
+    taken.add(pick);
+    ignored.push({ finding: pick, ignore: ig });
+  }
+  return { findings: findings.filter((f) => !taken.has(f)), ignored, stale };
+}
+
+function atCell(ig: Ignore, byKey: ReadonlyMap<string, Finding[]>): boolean {
+  return (byKey.get(`${ig.rule}|${ig.fingerprint}`) ?? []).some((f) => f.cell === ig.cell);
+}
+
+/** Findings that say a sheet was not checked: never hidden (an ignore would make "not checked" look like a pass). */
+const NEVER_IGNORED = new Set<RuleId>(['table-not-found', 'check-failed']);
+
+/** Whether a finding may be ignored ("Bỏ qua" is offered). */
+export function canIgnore(f: Finding): boolean {
+  return !!f.fingerprint && !NEVER_IGNORED.has(f.rule);
+}
+
+/** The ignore a host stores for a finding of `sheet`. */
+export function ignoreFor(f: Finding, sheet: string, at?: string): Ignore | null {
+  if (!canIgnore(f) || !f.fingerprint) return null;
+  const ig: Ignore = { rule: f.rule, sheet, cell: f.cell, fingerprint: f.fingerprint, message: f.message.vi.slice(0, 300) };
+  if (at) ig.at = at;
+  return ig;
+}
+
+/** Whether two ignores are the same entry. */
+export function sameIgnore(a: Ignore, b: Ignore): boolean {
+  return a.rule === b.rule && a.sheet === b.sheet && a.cell === b.cell && a.fingerprint === b.fingerprint;
+}
+
+export const IGNORES_KEY = 'phuluc.ignores';
+export const IGNORES_VERSION = 1;
+/** at most this many ignores are kept (a workbook's add-in settings hold about 2 MB in all) */
+export const MAX_IGNORES = 5000;
+
+/** Whatever was stored (an object, a JSON string, garbage) → the valid ignores in it. Never throws. */
+export function validateIgnores(raw: unknown): Ignore[] {
+  let o: unknown = raw;
+  if (typeof o === 'string') {
+    try {
+      o = JSON.parse(o);
+    } catch {
+      return [];
+    }
+  }
+  const items = Array.isArray(o) ? o : o && typeof o === 'object' && Array.isArray((o as { items?: unknown }).items) ? (o as { items: unknown[] }).items : [];
+  const out: Ignore[] = [];
+  for (const x of items) {
+    const r = x as Record<string, unknown> | null;
+    if (!r || typeof r !== 'object') continue;
+    if (typeof r.rule !== 'string' || typeof r.sheet !== 'string' || typeof r.cell !== 'string' || typeof r.fingerprint !== 'string') continue;
+    if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(r.cell) || !/^[0-9a-f]{16}$/.test(r.fingerprint)) continue;
+    const ig: Ignore = { rule: r.rule as RuleId, sheet: r.sheet, cell: r.cell, fingerprint: r.fingerprint };
+    if (typeof r.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.at)) ig.at = r.at;
+    if (typeof r.message === 'string') ig.message = r.message.slice(0, 300);
+    if (!out.some((y) => sameIgnore(y, ig))) out.push(ig);
+    if (out.length >= MAX_IGNORES) break;
+  }
+  return out;
+}
+
+/** What is stored under IGNORES_KEY. */
+export function storedIgnores(list: readonly Ignore[]): { v: number; items: Ignore[] } {
+  return { v: IGNORES_VERSION, items: list.slice(0, MAX_IGNORES) };
+}
