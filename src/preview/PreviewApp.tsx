@@ -3,7 +3,7 @@
  * findings (the same components as the task pane, src/ui), go to a finding's cell, download an annotated copy.
  * Parsing and checking happen in the Web Worker (controller.ts → worker.ts); this file only renders.
  */
-import { useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import {
   Button,
   Caption1,
@@ -13,6 +13,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Spinner,
   Text,
   Title3,
   makeStyles,
@@ -24,10 +25,12 @@ import type { Lang } from '../core/report';
 import { HelpLink } from '../ui/HelpLink';
 import { FilePanel } from './FilePanel';
 import { FileTabs } from './FileTabs';
-import { Overview } from './Overview';
 import { overviewRows } from './overview';
 import { p } from './strings';
 import { OVERVIEW, type PreviewController } from './controller';
+
+/** The overview's table and its actions: a chunk of its own, loaded the first time the Tổng hợp tab is shown. */
+const Overview = lazy(() => import(/* webpackChunkName: "preview-overview" */ './Overview').then((m) => ({ default: m.Overview })));
 
 const useStyles = makeStyles({
   page: {
@@ -186,7 +189,9 @@ export function PreviewApp({ ctl }: { ctl: PreviewController }) {
             <>
               <FileTabs ctl={ctl} rows={rows} active={activeId ?? OVERVIEW} lang={lang} />
               {activeId === OVERVIEW ? (
-                <Overview ctl={ctl} state={state} rows={rows} />
+                <Suspense fallback={<Spinner size="small" label={p('overview.tab', lang)} />}>
+                  <Overview ctl={ctl} state={state} rows={rows} />
+                </Suspense>
               ) : (
                 active && <FilePanel key={active.id} ctl={ctl} f={active} lang={lang} summary={rows.find((r) => r.id === active.id)?.summary} />
               )}

@@ -874,6 +874,7 @@ async function main() {
         const hidden = more ? await p3.locator('[data-testid="more-files"]').innerText() : 'none';
         counts.push(to);
         if (to === 20) {
+          await p3.waitForTimeout(400); // the buttons' colour transitions end (the screenshot goes in the README)
           await shot(p3, 'overview', { doc: true });
           return `${rows} rows; overflow menu ${hidden}; ${await axeCheck(p3, 'overview of 20 files')}`;
         }
