@@ -31,7 +31,12 @@ useNativeInflate((data, maxOut) => {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** raw bytes to standard output (an .xlsx piped to a file); default: refused */
+  outBytes?: (b: Uint8Array) => void;
+  /** colour the text output (a terminal, and NO_COLOR unset) */
   isTty: boolean;
+  /** standard output is a terminal (whatever NO_COLOR says); default: isTty */
+  terminal?: boolean;
   now: Date;
 }
 
@@ -43,8 +48,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const defaultIo = (): Io => ({
   out: (s) => process.stdout.write(s),
+  outBytes: (b) => process.stdout.write(b),
   err: (s) => process.stderr.write(s),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  terminal: Boolean(process.stdout.isTTY),
   now: new Date(),
 });
 
@@ -178,7 +185,10 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
     results.push(result);
   }
   const color = args.color ?? io.isTty;
-  if (args.summary) {
+  if (args.summary && args.format === 'xlsx') {
+    const code = await writeSummaryXlsx(rankSummary(summaryRows(results), results), args, asOf, io);
+    if (code) return code;
+  } else if (args.summary) {
     const rows = rankSummary(summaryRows(results), results);
     if (args.format === 'json') io.out(safeJson(JSON.stringify({ version: 1, asOf, ranking: RANK_CONVENTION[args.lang], files: rows }, null, 2)) + '\n');
     else if (args.format === 'csv') io.out(summaryCsv(rows));
@@ -199,6 +209,38 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
     return 2;
   }
   return exitCode(results);
+}
+
+/**
+ * `--summary --format xlsx`: the overview as a workbook (src/io/summaryXlsx.ts, the preview's export: numbers as
+ * numbers, the header filterable and sortable, the rank columns, a notes sheet with the as-of date and the ranking
+ * rule). Written to `--out FILE.xlsx`; without it, to standard output when that goes to a file or a program
+ * (`> tong-hop.xlsx`) — never to a terminal, where a workbook's bytes would be noise. Returns 2 when it cannot.
+ */
+async function writeSummaryXlsx(rows: ReturnType<typeof summaryRows>, args: CliArgs, asOf: string, io: Io): Promise<number> {
+  const { summaryXlsx } = await import('../io/summaryXlsx');
+  const bytes = summaryXlsx(rows, { lang: args.lang, asOf });
+  const vi = args.lang === 'vi';
+  if (args.out) {
+    try {
+      await fs.writeFile(args.out, bytes);
+    } catch (e) {
+      io.err(`phuluc: ${vi ? 'không ghi được' : 'cannot write'} ${safe(args.out)}: ${safe((e as Error).message)}\n`);
+      return 2;
+    }
+    io.out(`${vi ? 'Đã ghi bảng tổng hợp' : 'Overview written to'} ${safe(args.out)} (${rows.length} ${vi ? 'tệp' : 'files'}).\n`);
+    return 0;
+  }
+  if ((io.terminal ?? io.isTty) || !io.outBytes) {
+    io.err(
+      vi
+        ? 'phuluc: --format xlsx ghi ra một tệp Excel: hãy thêm --out TỆP.xlsx, hoặc chuyển đầu ra vào một tệp (> tong-hop.xlsx).\n'
+        : 'phuluc: --format xlsx writes an Excel file: add --out FILE.xlsx, or redirect the output to a file (> overview.xlsx).\n',
+    );
+    return 2;
+  }
+  io.outBytes(bytes);
+  return 0;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {

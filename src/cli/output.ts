@@ -5,7 +5,8 @@ import { WIDTH, columns, groupFindings, wrap } from './layout';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
 import { scoreLines } from './scoreText';
-import { RANK_CONVENTION, rankUnits, scoreKeys } from '../core/scores/rank';
+import { RANK_CONVENTION } from '../core/scores/rank';
+import { summaryScoreColumns, type SummaryRow } from '../core/summary';
 import { anyChecked, notRunText, ranText, scopeOf } from '../core/scope';
 
 /**
@@ -294,85 +295,12 @@ export function toText(results: FileResult[], lang: Lang, color: boolean, asOf?:
   return lines.join('\n');
 }
 
-/** One row per file: the department head's overview of all units. */
-export interface SummaryRow {
-  file: string;
-  /**
-   * ok: checked (findings or not); not-checked: no sheet holds an appendix table; unreadable: the file could not be
-   * read; skipped: a file of a folder that is not a workbook (the message says why)
-   */
-  status: 'ok' | 'unreadable' | 'not-checked' | 'skipped';
-  /** rule families that ran on some sheet ("table", "budget", …) */
-  checked: string[];
-  /** families that ran on no sheet, with the reason ("scores: no-score-columns") */
-  notChecked: string[];
-  sheets: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  overdue: number;
-  budgetTotal: number | null;
-  budgetStated: number | null;
-  budgetUnit: string;
-  /** each score column: `key` names the same column in every unit's file; `rank` among the files (1, 1, 3) */
-  scores: { key: string; header: string; total: number; max: number | null; applicableMax: number | null; percent: number | null; band: string | null; rank: number | null; of: number }[];
-  message: string;
-}
-
-export function summaryRows(results: FileResult[]): SummaryRow[] {
-  return results.map((r) => {
-    const row: SummaryRow = { file: r.file, status: 'ok', checked: [], notChecked: [], sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? r.skipped ?? r.annotateError ?? '' };
-    if (r.skipped) {
-      row.status = 'skipped';
-      return row;
-    }
-    if (r.error) {
-      row.status = 'unreadable';
-      return row;
-    }
-    for (const s of r.sheets) {
-      const c = countBySeverity(s.findings);
-      row.errors += c.error;
-      row.warnings += c.warning;
-      row.infos += c.info;
-      row.overdue += s.deadlines?.overdue.length ?? 0;
-      if (s.budget) {
-        row.budgetTotal = (row.budgetTotal ?? 0) + s.budget.total;
-        if (s.budget.stated !== null) row.budgetStated = (row.budgetStated ?? 0) + s.budget.stated;
-        row.budgetUnit = s.budget.unit;
-      }
-      for (const sc of s.scores ?? []) row.scores.push({ key: '', header: sc.header, total: sc.total, max: sc.max, applicableMax: sc.applicableMax, percent: sc.percent, band: sc.band, rank: null, of: 0 });
-    }
-    const ran = new Set<string>();
-    const missing = new Map<string, string>();
-    for (const s of r.sheets) {
-      const scope = scopeOf(s);
-      for (const f of scope.ran) ran.add(f);
-      for (const n of scope.notRun) if (!missing.has(n.family)) missing.set(n.family, n.reason);
-    }
-    row.checked = [...ran];
-    row.notChecked = [...missing].filter(([f]) => !ran.has(f)).map(([f, why]) => `${f}: ${why}`);
-    if (!anyChecked(r.sheets)) row.status = 'not-checked';
-    return row;
-  });
-}
-
-/** Ranks the files on each score column (the same column of every unit's template: kind and year). */
-export function rankSummary(rows: SummaryRow[], results: FileResult[]): SummaryRow[] {
-  const scoresOf = (r: FileResult) => r.sheets.flatMap((s) => s.scores ?? []);
-  const ranking = rankUnits(results.map((r) => ({ id: r.file, scores: scoresOf(r) })));
-  return rows.map((row, i) => {
-    const keys = scoreKeys(scoresOf(results[i]));
-    const ranks = ranking.units[i].ranks;
-    return { ...row, scores: row.scores.map((s, j) => ({ ...s, key: keys[j], rank: ranks[keys[j]]?.rank ?? null, of: ranks[keys[j]]?.of ?? 0 })) };
-  });
-}
+// The per-file summary rows live in src/core/summary.ts (shared with the preview's overview); re-exported here.
+export { rankSummary, summaryRows, type SummaryRow } from '../core/summary';
 
 /** The score columns of a summary in the order they first appear: the CSV's score1, score2 … */
 function summaryColumns(rows: SummaryRow[]): string[] {
-  const keys: string[] = [];
-  for (const r of rows) for (const s of r.scores) if (!keys.includes(s.key)) keys.push(s.key);
-  return keys;
+  return summaryScoreColumns(rows).map((c) => c.key);
 }
 
 /**

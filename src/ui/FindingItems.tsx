@@ -112,6 +112,8 @@ export function FindingItem({ finding: f, lang, current, disabled, onActivate, a
         <Hidden>{' — '}</Hidden>
         <span className={s.text}>
           <span className={s.message}>{message}</span>
+          {/* a space keeps the message's last word and the fix's first apart in the accessible name (WCAG 2.5.3) */}
+          {fix && ' '}
           {fix && (
             <span className={s.fix} data-fix={f.fix!.kind}>
               <strong>{t('findings.fix', lang)}:</strong> {fix}

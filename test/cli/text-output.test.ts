@@ -3,13 +3,14 @@
  * Vietnamese way, errors first with repeated messages told once, lines that fit 100 columns, an unreadable file said
  * once, and CSV that Excel on Windows opens with its Vietnamese intact.
  */
-import { mkdtempSync, writeFileSync, copyFileSync } from 'fs';
+import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { parseAsOf, usage } from '../../src/cli/args';
 import { columns, groupFindings, wrap, WIDTH } from '../../src/cli/layout';
 import { check } from '../../src/core/check';
+import { readSnapshots } from '../../src/io/xlsx';
 import { FIXTURES, fixtureSnapshot, snapshotXlsx } from '../helpers';
 import { appraisedSheet } from '../hagiangVariants';
 
@@ -173,3 +174,56 @@ describe('CSV for Excel on Windows: a UTF-8 byte-order mark on every CSV', () =>
     expect((await run(['check', HUE, '--as-of', '15/02/2018', '--format', 'json'])).out.startsWith(BOM)).toBe(false);
   });
 });
+
+describe('--summary --format xlsx: a real workbook with the rank column', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'phuluc-xlsx-'));
+    copyFileSync(HUE, path.join(dir, 'a-hue.xlsx'));
+    copyFileSync(HG, path.join(dir, 'b-hagiang.xlsx'));
+    writeFileSync(path.join(dir, 'c-hong.xlsx'), 'không phải tệp zip');
+  });
+
+  test('--out FILE.xlsx: one row per file, numbers as numbers, the rank columns, the header filterable', async () => {
+    const out = path.join(dir, 'tong-hop.xlsx');
+    const r = await run(['check', dir, '--summary', '--format', 'xlsx', '--out', out, '--as-of', '15/02/2018']);
+    expect(r.code).toBe(2); // c-hong.xlsx cannot be read: the exit code says so, the overview is still written
+    expect(r.out).toBe(`Đã ghi bảng tổng hợp ${out} (3 tệp).\n`);
+    const bytes = readFileSync(out);
+    const [sheet, notes] = await readSnapshots(bytes);
+    expect(sheet.name).toBe('Tổng hợp');
+    const [head, ...rows] = sheet.values;
+    expect(head).toContain('Kết quả năm 2023 — hạng');
+    expect(rows[1][head.indexOf('Kết quả năm 2023 — hạng')]).toBe(1);
+    expect(rows.map((row) => row[0])).toEqual([path.join(dir, 'a-hue.xlsx'), path.join(dir, 'b-hagiang.xlsx'), path.join(dir, 'c-hong.xlsx')]);
+    const errors = head.indexOf('Lỗi');
+    expect(rows[0][errors]).toBe(15);
+    expect(typeof rows[1][errors]).toBe('number');
+    expect(notes.values.flat()).toContain('15/02/2018');
+    // Excel's sort and filter buttons on the header row
+    expect(unzipText(bytes, 'xl/worksheets/sheet1.xml')).toMatch(/<autoFilter ref="A1:[A-Z]+4"\/>/);
+  });
+
+  test('without --out: to standard output when it goes to a file, refused on a terminal', async () => {
+    let bytes: Uint8Array | undefined;
+    let err = '';
+    const piped = await main(['check', HUE, '--summary', '--format', 'xlsx', '--as-of', '15/02/2018'], { out: () => undefined, outBytes: (b) => (bytes = b), err: (s) => (err += s), isTty: false, now: new Date('2024-06-15T08:00:00Z') });
+    expect(piped).toBe(1);
+    expect(Buffer.from(bytes!.subarray(0, 2)).toString('latin1')).toBe('PK');
+    expect((await readSnapshots(bytes!))[0].values.length).toBe(2);
+    const tty = await main(['check', HUE, '--summary', '--format', 'xlsx'], { out: () => undefined, outBytes: () => undefined, err: (s) => (err += s), isTty: false, terminal: true, now: new Date() });
+    expect(tty).toBe(2);
+    expect(err).toContain('--format xlsx ghi ra một tệp Excel: hãy thêm --out TỆP.xlsx');
+  });
+
+  test('xlsx is for --summary; --out with check only with it', async () => {
+    expect((await run(['check', HUE, '--format', 'xlsx'])).err).toContain('--format xlsx chỉ dùng với --summary');
+    expect((await run(['check', HUE, '--summary', '--out', 'x.xlsx'])).err).toContain('--out với lệnh check chỉ dùng cùng --summary --format xlsx');
+  });
+});
+
+/** a part of a zip, as text (the stored or deflated entries the project's writer makes) */
+function unzipText(bytes: Uint8Array, name: string): string {
+  const { unzipSync, strFromU8 } = require('fflate') as typeof import('fflate');
+  return strFromU8(unzipSync(bytes, { filter: (f) => f.name === name })[name]);
+}

@@ -63,7 +63,7 @@ describe('PreviewApp', () => {
     fireEvent.click(f61);
     await waitFor(() => expect(grid.querySelector('[data-cell="F61"][data-selected="true"][aria-selected="true"]')).not.toBeNull());
     expect(grid.querySelector('[data-cell="F61"]')?.getAttribute('data-severity')).toBe('error');
-    expect(screen.getByTestId('cell-info').textContent).toMatch(/Ô F61: Tổng cộng ghi 21\.950/);
+    expect(screen.getByTestId('cell-info').textContent).toMatch(/Ô F61 «21\.950»: Tổng cộng ghi 21\.950/);
 
     // English: the pane's components and the page switch together
     fireEvent.change(screen.getByTestId('lang'), { target: { value: 'en' } });
