@@ -24,7 +24,6 @@ export function safe(text: string): string {
 
 /** JSON.stringify escapes C0 controls itself; C1, DEL and the bidi controls are escaped here (\uXXXX stays valid JSON). */
 export function safeJson(json: string): string {
-  // eslint-disable-next-line no-control-regex
   return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

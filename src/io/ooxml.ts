@@ -133,7 +133,7 @@ class SharedStringsHandler implements XmlHandler {
       this.wantText = !self;
     } else if (d === 4 && name === 'rFont' && this.path[2] === 'r') {
       const v = parseAttrs(raw).val;
-      if (v) (this.fonts ??= []).includes(v) || this.fonts.push(v);
+      if (v && !(this.fonts ??= []).includes(v)) this.fonts.push(v);
     }
     if (!self) {
       this.path[d] = name;

@@ -42,6 +42,7 @@ export function safeSheetName(name: string): string {
 // ── XML ──
 
 // characters XML 1.0 cannot hold (control characters other than tab, line feed, carriage return; lone surrogates)
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what the pattern removes
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlEscape(s: string): string {

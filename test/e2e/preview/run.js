@@ -44,7 +44,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const http = require('http');
-const crypto = require('crypto');
+const crypto = require('crypto'); // eslint-disable-line no-redeclare -- Node's module, not the Web Crypto global
 const { execFile } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -569,7 +569,7 @@ async function main() {
       rich: { C4: 'error', E7: 'error' },
       libre: { C4: 'error', E6: 'error' },
     };
-    for (const [key, file] of Object.entries(ALL)) {
+    for (const [key] of Object.entries(ALL)) {
       if (!downloads[key]) continue;
       await check(`(c) ${key}: re-read with src/io (reader and package) + ExcelJS — values unchanged, marks and report sheet there`, async () => {
         const argsFile = path.join(tmp, `verify-${key}.json`);
