@@ -399,6 +399,8 @@ export interface DeadlineRef {
   task: string;
   status: 'done' | 'not-done' | 'unknown';
   completedOn?: string;
+  /** "Tháng 5/2024 (lùi sang tháng 8/2024)": `due` is the new deadline; `from` the old one when the cell gives it. */
+  postponed?: { from?: string };
 }
 
 export interface DeadlineSummary {

@@ -39,10 +39,33 @@ function taskName(item: Item | undefined): string {
   return item ? `${itemLabel(item)} ${excerpt(item.title, 50)}`.trim() : '';
 }
 
-function makeRef(row: number, col: number, text: string, due: string, item: Item | undefined, status: TaskStatus, completedOn?: string): DeadlineRef {
+function makeRef(row: number, col: number, text: string, due: string, item: Item | undefined, status: TaskStatus, completedOn?: string, part?: DeadlinePart): DeadlineRef {
   const ref: DeadlineRef = { cell: a1(row, col), row, text: excerpt(text, 120), due, task: taskName(item), status };
   if (completedOn) ref.completedOn = completedOn;
+  if (part?.postponed) ref.postponed = { ...part.postponed };
   return ref;
+}
+
+/** ", đã lùi từ 31/05/2024" — a postponed deadline says so, with the old date when the cell gives it. */
+function postponedVi(part: DeadlinePart | undefined): string {
+  if (!part?.postponed) return '';
+  return part.postponed.from ? `, đã lùi từ ${isoToVi(part.postponed.from)}` : ', hạn đã điều chỉnh';
+}
+
+function postponedEn(part: DeadlinePart | undefined): string {
+  if (!part?.postponed) return '';
+  return part.postponed.from ? `, postponed from ${part.postponed.from}` : ', an adjusted deadline';
+}
+
+/**
+ * What the deadline cell itself says of the task: done when a line only says so ("Đã hoàn thành") or every dated
+ * part is marked done ("Tháng 3/2024 - đã xong"); not done when a part says so ("Quý II (chưa hoàn thành)").
+ */
+function statusInCell(parts: DeadlinePart[]): TaskStatus {
+  if (parts.some((p) => p.kind === 'done')) return 'done';
+  if (parts.some((p) => p.status === 'not-done')) return 'not-done';
+  const dated = parts.filter((p) => p.period && (p.kind === 'fixed' || p.kind === 'recurring'));
+  return dated.length && dated.every((p) => p.status === 'done') ? 'done' : 'unknown';
 }
 
 /** A deadline outside the plan year, held until the plan year itself has been judged. */
@@ -100,17 +123,24 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
     const text = typeof raw === 'number' && dateCell ? isoToVi(excelSerialToIso(raw) ?? '') : cellText(raw);
 
-    // Status of the task on this row.
+    // Status of the task on this row: the status column when it says something, else what the deadline cell says
+    // ("Tháng 3/2024 - đã xong"), else a blank status cell (not done).
     let status: TaskStatus = 'unknown';
+    let statusBlank = false;
     if (statusCol !== undefined) {
       const sv = grid.shownValue(tr.row, statusCol);
-      if (isBlank(sv)) status = 'not-done';
+      if (isBlank(sv)) statusBlank = true;
       else if (typeof sv === 'string') {
         const known = statusCache.get(sv);
         status = known ?? parseStatus(sv);
         if (!known && statusCache.size < 5000) statusCache.set(sv, status);
       } else status = parseStatus(typeof sv === 'object' ? null : sv);
     }
+    const columnSilent = status === 'unknown';
+    if (columnSilent) status = statusInCell(parts);
+    if (status === 'unknown' && statusBlank) status = 'not-done';
+    // parts the cell marks done are not overdue, unless the status column says otherwise
+    const partDone = (p: DeadlinePart) => columnSilent && p.status === 'done';
     let completedOn: string | undefined;
     if (doneCol !== undefined) {
       const dv = grid.shownValue(tr.row, doneCol);
@@ -125,6 +155,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
 
     let outside: DeadlinePart | undefined;
     const dues: string[] = [];
+    const partOf = new Map<string, DeadlinePart>(); // due date → its open part (not marked done), for the message
     for (const p of parts) {
       if (p.kind === 'unparsed') {
         summary.unparsed.push({ cell: a1(tr.row, col), row: tr.row, text: p.text });
@@ -145,6 +176,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
         // a fixed deadline, or the plan year's occurrence of a yearly one ("trước ngày 20/11 hằng năm")
         summary.parsed++;
         dues.push(p.period.due);
+        if (!partDone(p) && !partOf.has(p.period.due)) partOf.set(p.period.due, p);
         if (p.kind === 'fixed' && !p.period.relative) {
           const y = p.period.due.slice(0, 4);
           datedYears.set(y, (datedYears.get(y) ?? 0) + 1);
@@ -176,6 +208,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     let firstUpcoming: string | null = null;
     for (const d of dues) {
       if (d > latestDue) latestDue = d;
+      if (!partOf.has(d)) continue; // only parts the cell marks done have this due date: never overdue
       if (d < asOf) {
         if (latestPassed === null || d > latestPassed) latestPassed = d;
       } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) firstUpcoming = d;
@@ -195,11 +228,12 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
     if (latestPassed !== null) {
       const due = latestPassed;
-      summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn));
+      const part = partOf.get(due);
+      summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn, part));
       const known = status === 'not-done';
       const overdue = finding('deadline-overdue', tr.row, col, {
-        vi: `Quá hạn: hạn hoàn thành «${excerpt(text, 40)}» (${isoToVi(due)}) đã qua, ${stillVi(asOf, known)}.`,
-        en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}) has passed; ${stillEn(asOf, known)}.`,
+        vi: `Quá hạn: hạn hoàn thành «${excerpt(text, 40)}» (${isoToVi(due)}${postponedVi(part)}) đã qua, ${stillVi(asOf, known)}.`,
+        en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}${postponedEn(part)}) has passed; ${stillEn(asOf, known)}.`,
       }, { severity: known ? 'error' : 'warning', expected: due, actual: asOf });
       if (pending) {
         // one cell, one finding: the deadline outside the plan year says it is past due as well
@@ -207,7 +241,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       } else out.push(overdue);
       continue;
     }
-    if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn));
+    if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn, partOf.get(firstUpcoming)));
   }
 
   // Most dated deadlines in one other year: the plan year is in doubt — one finding at the title, not one per row.

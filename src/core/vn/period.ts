@@ -53,7 +53,9 @@
  * bounded number of tokens; no regular expression can backtrack.
  */
 import { MAX_YEAR, MIN_YEAR, daysInMonth, excelSerialToIso, fmt, toIso } from './calendar';
-import { Item, Parser, Spec, YearRef, tokenize } from './period-grammar';
+import { Item, Spec, YearRef, tokenize } from './period-grammar';
+import { readLine } from './period-line';
+import type { PeriodItem } from './period-tokens';
 import { parseWords } from './words';
 import { Dec } from '../decimal';
 
@@ -74,7 +76,8 @@ export interface Period {
 export interface DeadlinePart {
   /** The line / piece this came from (trimmed). */
   text: string;
-  kind: 'fixed' | 'recurring' | 'ongoing' | 'on-request' | 'invalid' | 'unparsed';
+  /** 'done': the line only says the task is done ("Đã hoàn thành", "Đã ban hành"), with no deadline. */
+  kind: 'fixed' | 'recurring' | 'ongoing' | 'on-request' | 'done' | 'invalid' | 'unparsed';
   /** For 'fixed'; for a yearly 'recurring' day ("trước ngày 20/11 hằng năm"), its occurrence in the plan year. */
   period?: Period;
   /** For 'recurring'. */
@@ -87,6 +90,12 @@ export interface DeadlinePart {
   start?: string;
   /** For 'invalid': short, Vietnamese, e.g. "31/02/2024: tháng 2 không có ngày 31". */
   reason?: string;
+  /** What the line says of the task: "Tháng 3/2024 - đã xong" (done), "Quý II (chưa hoàn thành)" (not done). */
+  status?: 'done' | 'not-done';
+  /** "Tháng 5/2024 (lùi sang tháng 8/2024)": the period is the new deadline; `from` the old due date when written. */
+  postponed?: { from?: string };
+  /** "Quý III/2024 hoặc Quý IV/2024": the due date of each alternative; the part is due on the latest. */
+  alternatives?: string[];
 }
 
 export interface DeadlineContext {
@@ -179,6 +188,118 @@ function inheritWithinRange(a: Spec, b: Spec, line: string): void {
 }
 
 
+/** A missing year taken from the other spec of a pair ("Quý I: Trước 20/3/2024": the quarter is in 2024). */
+function copyMissingYear(to: Spec, from: Spec): void {
+  const y = knownYear(from.y);
+  if (to.y.mode === 'missing' && y !== undefined) to.y = { mode: 'inherited', year: y };
+}
+
+/** Years shared inside one item: a range's ends, a refinement and its period, a postponement and the old deadline. */
+function linkYears(it: PeriodItem, line: string): void {
+  if (it.b) inheritWithinRange(it.a, it.b, line);
+  const w = it.within;
+  if (w) {
+    if (w.b) inheritWithinRange(w.a, w.b, line);
+    copyMissingYear(it.a, w.b ?? w.a);
+    copyMissingYear(w.a, it.a);
+    if (w.b) inheritWithinRange(w.a, w.b, line);
+    if (it.b) inheritWithinRange(it.a, it.b, line);
+  }
+  const f = it.postponed?.from;
+  if (f) {
+    if (f.b) inheritWithinRange(f.a, f.b, line);
+    // "Tháng 11/2024 (lùi sang tháng 2)": February after November, of the next year
+    inheritWithinRange(f.b ?? f.a, it.a, line);
+    if (it.b) inheritWithinRange(it.a, it.b, line);
+  }
+}
+
+/** The period of an item: its spec, a range, or a deadline ("Trước X": from 1 January of X's year to X). */
+function periodOf(it: PeriodItem, plan: number | undefined, line: string, text: string): Built {
+  const a = build(it.a, plan, line);
+  if (a && 'reason' in a) return a;
+  const b = it.b ? build(it.b, plan, line) : undefined;
+  if (b && 'reason' in b) return b;
+  if (!a || b === null) return null;
+  if (b) {
+    if (b.period.due < a.period.start) return { reason: `${text}: bắt đầu ${fmt(a.period.start)} sau khi kết thúc ${fmt(b.period.due)}` };
+    return {
+      period: { start: a.period.start, due: b.period.due, kind: 'range', wholeYear: false, relative: a.period.relative || b.period.relative },
+    };
+  }
+  if (it.deadline) return { period: { ...a.period, start: `${a.period.due.slice(0, 4)}-01-01`, wholeYear: false } };
+  return a;
+}
+
+function periodPart(it: PeriodItem, plan: number | undefined, line: string, text: string): DeadlinePart {
+  const built = periodOf(it, plan, line, text);
+  if (built && 'reason' in built) return { text, kind: 'invalid', reason: built.reason };
+  if (!built) return { text, kind: 'unparsed' };
+  let period = built.period;
+  const part: DeadlinePart = { text, kind: 'fixed' };
+  if (it.within) {
+    // "Quý I: Trước 20/3/2024": due on the precise day, which must lie inside the period it refines
+    const wText = line.slice(it.within.s, it.within.e).trim();
+    const w = periodOf(it.within, plan, line, wText);
+    if (w && 'reason' in w) return { text, kind: 'invalid', reason: w.reason };
+    if (!w) return { text, kind: 'unparsed' };
+    const W = w.period;
+    if (period.due < W.start || period.due > W.due || (!it.deadline && period.start < W.start)) {
+      return { text, kind: 'invalid', reason: `${text}: hạn ${fmt(period.due)} không nằm trong ${wText} (${fmt(W.start)}–${fmt(W.due)})` };
+    }
+    period = {
+      start: period.start > W.start ? period.start : W.start,
+      due: period.due,
+      kind: period.kind,
+      wholeYear: false,
+      relative: period.relative && W.relative,
+    };
+  }
+  if (it.postponed) {
+    const f = it.postponed.from;
+    if (f) {
+      const fText = line.slice(f.s, f.e).trim();
+      const old = periodOf(f, plan, line, fText);
+      if (old && 'reason' in old) return { text, kind: 'invalid', reason: old.reason };
+      if (!old) return { text, kind: 'unparsed' };
+      if (it.postponed.later && period.due <= old.period.due) {
+        return { text, kind: 'invalid', reason: `${text}: hạn mới ${fmt(period.due)} không sau hạn cũ ${fmt(old.period.due)}` };
+      }
+      part.postponed = { from: old.period.due };
+    } else part.postponed = {};
+  }
+  if (it.status) part.status = it.status;
+  // "Năm 2024 và các năm tiếp theo": a start, like "X trở đi" — never due
+  if (it.continues) return { text, kind: 'ongoing', start: period.start, ...(it.status ? { status: it.status } : {}) };
+  part.period = period;
+  if (it.every === 'yearly') {
+    part.kind = 'recurring';
+    part.frequency = 'yearly';
+  }
+  return part;
+}
+
+/** "Quý III/2024 hoặc Quý IV/2024": one part, due on the latest alternative (from the earliest start). */
+function laterOf(parts: DeadlinePart[], line: string): DeadlinePart {
+  const bad = parts.find((p) => p.kind === 'invalid') ?? parts.find((p) => p.kind === 'unparsed');
+  if (bad) return { ...bad, text: line };
+  const periods = parts.map((p) => p.period!);
+  let latest = periods[0];
+  let start = periods[0].start;
+  for (const p of periods) {
+    if (p.due > latest.due) latest = p;
+    if (p.start < start) start = p.start;
+  }
+  const same = periods.every((p) => p.start === latest.start && p.due === latest.due && p.kind === latest.kind);
+  const period: Period = same
+    ? latest
+    : { start, due: latest.due, kind: 'range', wholeYear: false, relative: periods.some((p) => p.relative) };
+  const part: DeadlinePart = { text: line, kind: 'fixed', period, alternatives: periods.map((p) => p.due) };
+  const status = parts[0].status;
+  if (status && parts.every((p) => p.status === status)) part.status = status;
+  return part;
+}
+
 function resolveItems(list: Item[], line: string, plan: number | undefined): DeadlinePart[] {
   let items = list;
   // A year written at the end of a list applies to the earlier items that have none: "Quý II và Quý III/2024".
@@ -189,13 +310,13 @@ function resolveItems(list: Item[], line: string, plan: number | undefined): Dea
       carry = undefined;
       continue;
     }
-    if (it.b) inheritWithinRange(it.a, it.b, line);
+    linkYears(it, line);
     const last = it.b ?? it.a;
     if (carry !== undefined && last.y.mode === 'missing') {
       last.y = { mode: 'inherited', year: carry };
-      if (it.b) inheritWithinRange(it.a, it.b, line);
+      linkYears(it, line);
     }
-    carry = knownYear(it.a.y);
+    carry = knownYear((it.within ?? it.postponed?.from ?? it).a.y);
   }
 
   // "Hằng năm, trước ngày 20/11": the yearly day, due in the plan year.
@@ -204,47 +325,30 @@ function resolveItems(list: Item[], line: string, plan: number | undefined): Dea
     items = [{ ...second, s: first.s, every: 'yearly' }];
   }
 
-  return items.map((it): DeadlinePart => {
+  const parts = items.map((it): DeadlinePart => {
     const text = items.length === 1 ? line : line.slice(it.s, it.e).trim();
+    const withStatus = (p: DeadlinePart): DeadlinePart => (it.status && p.kind !== 'invalid' && p.kind !== 'unparsed' ? { ...p, status: it.status } : p);
     if (it.t === 'day') {
       if (it.day < 1 || it.day > 31) return { text, kind: 'invalid', reason: `${text}: không có ngày ${it.day}` };
-      return { text, kind: 'recurring', frequency: it.frequency, day: it.day };
+      return withStatus({ text, kind: 'recurring', frequency: it.frequency, day: it.day });
     }
     if (it.t === 'start') {
       const a = build(it.a, plan, line);
       if (a && 'reason' in a) return { text, kind: 'invalid', reason: a.reason };
       if (!a) return { text, kind: 'unparsed' };
-      return { text, kind: 'ongoing', start: a.period.start };
+      return withStatus({ text, kind: 'ongoing', start: a.period.start });
     }
     if (it.t === 'special') {
       if (it.part.since !== undefined && (it.part.since < MIN_YEAR || it.part.since > MAX_YEAR)) {
         return { text, kind: 'invalid', reason: `${text}: năm ${it.part.since} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}` };
       }
-      return { text, ...it.part };
+      return withStatus({ text, ...it.part });
     }
-    const a = build(it.a, plan, line);
-    if (a && 'reason' in a) return { text, kind: 'invalid', reason: a.reason };
-    const b = it.b ? build(it.b, plan, line) : undefined;
-    if (b && 'reason' in b) return { text, kind: 'invalid', reason: b.reason };
-    if (!a || b === null) return { text, kind: 'unparsed' };
-    let period = a.period;
-    if (b) {
-      if (b.period.due < a.period.start) {
-        return { text, kind: 'invalid', reason: `${text}: bắt đầu ${fmt(a.period.start)} sau khi kết thúc ${fmt(b.period.due)}` };
-      }
-      period = {
-        start: a.period.start,
-        due: b.period.due,
-        kind: 'range',
-        wholeYear: false,
-        relative: a.period.relative || b.period.relative,
-      };
-    } else if (it.deadline) {
-      period = { ...period, start: `${period.due.slice(0, 4)}-01-01`, wholeYear: false };
-    }
-    if (it.every === 'yearly') return { text, kind: 'recurring', frequency: 'yearly', period };
-    return { text, kind: 'fixed', period };
+    return periodPart(it, plan, line, text);
   });
+  // a chain of alternatives of periods is one deadline (period-line.ts admits no other mix)
+  if (items.length > 1 && items.every((it, i) => it.t === 'period' && (i === 0 || it.alt))) return [laterOf(parts, line)];
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -288,26 +392,12 @@ function parseLine(original: string, plan: number | undefined): DeadlinePart[] {
   const cleaned = dropNumbersInWords(original);
   if ('reason' in cleaned) return [{ text: original, kind: 'invalid', reason: cleaned.reason }];
   const line = cleaned.line;
-  const toks = tokenize(line);
-  const parser = new Parser(toks);
-  for (let i = 0; i < toks.length; i++) {
-    const found = parser.list(i);
-    if (!found) continue;
-    // never a guess: words that change the meaning, or a day/month skipped before the match, make it unparsed
-    if (parser.skippedMeaning(i)) break;
-    const { items, end } = found;
-    const after = parser.trailing(end);
-    if (after) {
-      const last = items[items.length - 1];
-      if (items.length !== 1 || last.t !== 'period' || last.b || after === 'other-recurrence') break;
-      if (after === 'yearly') last.every = 'yearly';
-      else items[0] = { t: 'start', a: last.a, s: last.s, e: last.e }; // "tháng 6/2024 trở đi"
-    }
-    const parts = resolveItems(items, line, plan);
-    if (items.length === 1) for (const p of parts) p.text = original;
-    return parts;
-  }
-  return [{ text: original, kind: 'unparsed' }];
+  const reading = readLine(tokenize(line));
+  if ('unparsed' in reading) return [{ text: original, kind: 'unparsed' }];
+  if ('done' in reading) return [{ text: original, kind: 'done', status: 'done' }];
+  const parts = resolveItems(reading.items, line, plan);
+  if (parts.length === 1) parts[0].text = original;
+  return parts;
 }
 
 /**
