@@ -489,14 +489,13 @@ export class Parser {
 
   /**
    * After "Định kỳ hằng quý," a bare unit of the same kind: "6 tháng", "năm", "quý" ("Định kỳ hằng quý, 6 tháng,
-   * năm": quarterly, half-yearly and yearly). A unit followed by anything but the end, a joiner or punctuation is not one.
+   * năm": quarterly, half-yearly and yearly). Tried after a full item ("năm 2024", "6 tháng đầu năm" are periods).
    */
   private bareFrequency(i: number): Match<Item> | null {
     const nt = this.n(i, 1, 2);
     const j = nt ? i + 1 : i;
     if (!this.w(j, 'thang', 'quy', 'nam')) return null;
-    const next = this.k[j + 1];
-    if (next !== undefined && next.type !== 'p' && !this.w(j + 1, 'va', 'hoac')) return null;
+    if (this.k[j + 1]?.type === 'n') return null; // "6 tháng 3": not a frequency
     const frequency = frequencyOf(nt ? Number(nt.text) : 1, this.k[j].text);
     return { v: { t: 'special', part: { kind: 'recurring', frequency }, s: this.k[i].start, e: this.k[j].end }, end: j + 1 };
   }

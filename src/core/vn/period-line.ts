@@ -123,7 +123,8 @@ class LineReader {
         i = pp.end;
         continue;
       }
-      const label = LABELS.match(k, i);
+      // "Đã hoàn thành theo kế hoạch": with no expression after a status, its notes are notes
+      const label = Math.max(LABELS.match(k, i), status ? NOTES.match(k, i) : -1);
       if (label >= 0) i = label;
       else if (this.p(i, PREFIX_PUNCT)) i++;
       else return UNPARSED;
@@ -195,8 +196,9 @@ class LineReader {
       const c = this.w(j, 'va') || this.p(j, ',') ? j + 1 : j;
       const cont = CONTINUES.match(k, c);
       if (cont >= 0) {
-        if (items.length !== 1 || last.t !== 'period' || last.postponed) return UNPARSED;
-        last.continues = true;
+        // "Từ năm 2024 và các năm tiếp theo" is already a start
+        if (items.length !== 1 || (last.t !== 'period' && last.t !== 'start') || (last.t === 'period' && last.postponed)) return UNPARSED;
+        if (last.t === 'period') last.continues = true;
         j = cont;
         refinable = false;
         continue;
@@ -233,6 +235,13 @@ class LineReader {
       if (refinable) {
         const r = this.parser.item(j);
         if (r) {
+          if (items.length === 1 && last.t === 'special' && last.part.kind === 'ongoing' && last.part.since === undefined && r.v.t === 'period' && !r.v.b) {
+            // "Thường xuyên (trong năm 2024)": ongoing through that period, from its start
+            items[0] = { t: 'start', a: r.v.a, s: last.s, e: k[r.end - 1].end, status: last.status };
+            j = r.end;
+            refinable = false;
+            continue;
+          }
           const within = amendable();
           if (!within || r.v.t !== 'period') return UNPARSED;
           r.v.within = within;

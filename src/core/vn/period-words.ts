@@ -39,15 +39,15 @@ export class Phrases {
 
 /**
  * Addressees never change a date ("Báo cáo Chủ tịch UBND tỉnh trước 30/4/2020", "trước 20/12 (gửi Sở Nội vụ)").
- * Levels only after a body: a bare "tỉnh" folds to "tính" ("tính đến 30/6": data as of 30/6, not a deadline), a bare
- * "bộ" to "bỏ" (drop).
+ * Levels only after a body, and "sở" / "bộ" only with their name: a bare "tỉnh" folds to "tính" ("tính đến 30/6": data
+ * as of 30/6, not a deadline), "bộ" to "bỏ" (drop), "sở" to "số" (a document number: "số 12/2024").
  */
 const BODIES = ['ủy ban nhân dân', 'uỷ ban nhân dân', 'ubnd', 'hội đồng nhân dân', 'hđnd', 'chủ tịch ubnd', 'chủ tịch'];
 const LEVELS = ['tỉnh', 'huyện', 'xã', 'thành phố', 'thị xã', 'cấp tỉnh', 'cấp huyện', 'cấp xã', 'các cấp'];
 const ADDRESSEES = [
   ...BODIES,
   ...BODIES.flatMap((b) => LEVELS.map((l) => `${b} ${l}`)),
-  'phó chủ tịch', 'sở', 'sở nội vụ', 'bộ nội vụ', 'phòng nội vụ', 'văn phòng', 'thường trực', 'chính phủ', 'thủ tướng',
+  'phó chủ tịch', 'sở nội vụ', 'sở tư pháp', 'sở tài chính', 'bộ nội vụ', 'phòng nội vụ', 'văn phòng', 'thường trực', 'chính phủ', 'thủ tướng',
   'tỉnh ủy', 'tỉnh uỷ', 'huyện ủy', 'huyện uỷ', 'cấp trên',
 ];
 
@@ -59,7 +59,7 @@ const ADDRESSEES = [
  */
 export const LABELS = new Phrases([
   'kế hoạch', 'báo cáo', 'hoàn thành', 'thực hiện', 'triển khai', 'ban hành', 'xây dựng', 'tổ chức', 'trình', 'gửi',
-  'nộp', 'sơ kết', 'tổng kết', 'dự kiến', 'thời gian', 'tiến độ', 'vào', 'trong', 'và',
+  'nộp', 'sơ kết', 'tổng kết', 'dự kiến', 'thời gian', 'tiến độ', 'vào', 'trong', 'và', 'hoàn thành xong',
   ...ADDRESSEES,
 ]);
 
@@ -108,7 +108,9 @@ export const NOT_DONE = new Phrases([
 export const POSTPONE_LATER = new Phrases(['lùi', 'lùi lại', 'gia hạn', 'hoãn', 'hoãn lại']);
 /** ("dời" and "đổi" fold to the same word, so both only move.) */
 export const POSTPONE_MOVE = new Phrases(['chuyển', 'điều chỉnh', 'dời', 'dời lại']);
-export const POSTPONE_WHAT = new Phrases(['thời gian', 'thời hạn', 'hạn', 'tiến độ']);
+export const POSTPONE_WHAT = new Phrases([
+  'thời gian', 'thời hạn', 'hạn', 'tiến độ', 'thời gian thực hiện', 'thời gian hoàn thành', 'thời hạn hoàn thành',
+]);
 export const POSTPONE_TO = new Phrases(['sang', 'vào', 'lại']);
 
 /** "X và các năm tiếp theo": X, then on with no end — read as ongoing from X. */

@@ -371,6 +371,11 @@ const LINE_BREAKS = /\r\n|[\n\r\v\f\u2028\u2029;]/;
 /** "06 (sáu)": a number followed by itself in words. */
 const NUMBER_IN_WORDS = /([0-9]{1,4})(\s*\(([^()0-9]{1,40})\))/gu;
 
+/** The words that spell a day, a month or a year, as written with their diacritics. */
+const NUMBER_WORDS = new Set(
+  ('không một mốt hai ba bốn tư năm lăm nhăm sáu bảy bẩy tám chín mười mươi trăm nghìn ngàn linh lẻ').split(' '),
+);
+
 /**
  * "ngày 06 (sáu) tháng 06 (sáu)": the words repeating a number are blanked out (offsets kept); a number whose words
  * say another number makes the line invalid — neither of the two is guessed.
@@ -379,6 +384,8 @@ function dropNumbersInWords(line: string): { line: string } | { reason: string }
   let out = line;
   for (const m of line.matchAll(NUMBER_IN_WORDS)) {
     const inner = m[3].trim();
+    // spelled with the number words' own letters: "(tạm)" (provisional) is not "(tám)" though both fold to "tam"
+    if (!inner.normalize('NFC').toLowerCase().split(/[\s-]+/u).every((word) => NUMBER_WORDS.has(word))) continue;
     const w = parseWords(inner);
     if (!w || w.unit !== null || w.words.length !== inner.length) continue; // "(dự kiến)", "(năm 2024)": not a number in words
     if (!w.value.eq(Dec.fromInt(Number(m[1])))) return { reason: `${m[0]}: số ${m[1]} nhưng chữ ghi «${inner}»` };
