@@ -1,13 +1,19 @@
 /**
  * Deadline cells ("Thời gian hoàn thành") → periods with a due date. The phrase grammar is in period-grammar.ts, the
- * calendar arithmetic in calendar.ts; this file resolves years, validates days and builds the periods.
+ * line reader in period-line.ts (its word lists in period-words.ts), the calendar arithmetic in calendar.ts; this
+ * file resolves years, validates days and builds the periods.
  *
  * A closed grammar, not a guesser: a cell is split into lines (line breaks and ";"), each line is tokenised on its
- * folded text (see `fold`: case, diacritics and đ/d ignored) and searched left to right for the FIRST recognisable
- * expression; words before it ("Kế hoạch", "Báo cáo", "Trong", …) are labels and ignored — unless they change the
- * meaning (below). A line with no recognisable expression is 'unparsed'. Impossible dates are reported as 'invalid'
- * with a short Vietnamese reason, never corrected. A missing year is taken from the plan year (relative = true);
- * with no plan year such a line is 'unparsed' — the current year is never guessed.
+ * folded text (see `fold`: case, diacritics and đ/d ignored) and read WHOLE — every word must be accounted for.
+ * Before the expression only LABELS (what is due and to whom: "Kế hoạch", "Báo cáo", "Hoàn thành", "Thời gian thực
+ * hiện", "Gửi Sở Nội vụ", "Trong", "Vào"…) and punctuation; after it only what the grammar reads (a further
+ * expression, a refinement, a postponement, a status, a continuation — below) or a NOTE ("(dự kiến)", "hoàn thành",
+ * "thực hiện", "báo cáo", "theo kế hoạch", "trừ trường hợp đặc biệt", an addressee, punctuation, "./."). Both lists
+ * are explicit and short (period-words.ts). Any other word — a qualifier, a condition, an amount — makes the line
+ * 'unparsed': the first expression of a line is never taken for the whole of it. A line with no recognisable
+ * expression is 'unparsed'. Impossible dates are reported as 'invalid' with a short Vietnamese reason, never
+ * corrected. A missing year is taken from the plan year (relative = true); with no plan year such a line is
+ * 'unparsed' — the current year is never guessed.
  *
  * Forms (any case, flexible spaces, "/" "-" "." as date separators; 2-digit years are rejected):
  *   dates       15/01/2023 · 1-2-2024 · 2024-03-20 · ngày 15 tháng 01 năm 2023 · ngày 20/12 · 31/01 năm 2025 ·
@@ -37,20 +43,61 @@
  *   ongoing     Thường xuyên · Liên tục · Chuyển tiếp (từ năm 2017) ·
  *               Từ / Kể từ / Bắt đầu (từ) / Sau X, X trở đi ("Từ ngày 01/7/2024"): a start, not a deadline —
  *               'ongoing' with `start`, never due
- *   on-request  Theo yêu cầu (…) · Khi có yêu cầu · Theo/Khi có chỉ đạo · Đột xuất
+ *   on-request  Theo yêu cầu (…) · Khi có yêu cầu · Theo/Khi có chỉ đạo · Đột xuất ("Theo yêu cầu nhiệm vụ": words
+ *               with no digit and no expression may follow — who asks)
+ *   refinements Quý I: Trước 20/3/2024 · Quý II (trước 15/6) · Quý I trước ngày 20/3 · Năm 2024 - Quý II: a
+ *               deadline after a period, bare or after ":" "(" "-", is due on its own day (below)
+ *   alternatives Quý III/2024 hoặc Quý IV/2024 · Quý III hoặc IV/2024 · Định kỳ hoặc đột xuất (below)
+ *   postponed   X (lùi / lùi lại / gia hạn / hoãn [thời gian …] sang / đến / tới Y) · X (chuyển / điều chỉnh / dời
+ *               sang Y) · Lùi sang Y: due on Y, `postponed.from` X's due date (when written)
+ *   status      Đã hoàn thành (X) · X - đã xong · X (đã ban hành) · X (chưa hoàn thành / đang thực hiện): `status`;
+ *               a line that only says "Đã hoàn thành", "Đã ban hành": kind 'done' (below)
+ *   continues   X và các / những năm tiếp theo · X và các năm sau · X, các năm tới: 'ongoing' from X's start (below)
+ *   sequences   X, sau đó / rồi / tiếp theo Y ("Trước 30/6/2024, sau đó hàng quý": X, then quarterly) ·
+ *               Ngày 30/4 và 30/10 hằng năm (every item, yearly) · Định kỳ hằng quý, 6 tháng, năm (three recurrences)
  *
  * DECISION — "Trước ngày X" is due ON X: the last acceptable day is X itself (the lenient reading, so nobody is
  * flagged overdue on the day itself). Its `start` is 1 January of X's year. The same holds for every deadline word
  * above and for a period X: "trước (hoặc trong) tháng 6/2024" is due 2024-06-30 (the last day of X), start
  * 2024-01-01, kind 'month'.
  *
- * DECISION — never a guess. A line is 'unparsed' when a word just before the expression changes its meaning and the
- * grammar does not read it ("Giữa năm 2024", "Khoảng tháng 6", "Ngoài quý II"), when a day, month or quarter written
- * earlier in the line was skipped, when "hằng tháng / hằng quý" follows a date, or when "năm" is followed by a year
- * the grammar does not know ("tháng 3 năm nay").
+ * DECISION — never a guess. A line is 'unparsed' when a word before the expression is not a label ("Giữa năm 2024",
+ * "Khoảng tháng 6", "Ngoài quý II", "Tính đến 30/6"; a day, month or quarter the grammar could not read is never a
+ * label, so "ngày mùng sáu tháng 6" is not "tháng 6"), when a word after it is neither read nor a note ("Tháng
+ * 3/2024 năm trăm nghìn đồng/tháng", "Quý IV/2024 (nếu có)"), when "hằng tháng / hằng quý" follows a date, or when
+ * "năm" is followed by a year the grammar does not know ("tháng 3 năm nay").
  *
- * Runs in time linear in the length of the cell: tokenisation is a single pass and each match attempt looks at a
- * bounded number of tokens; no regular expression can backtrack.
+ * DECISION — a refinement is due on the more precise day: "Quý I: Trước 20/3/2024" is due 20/03/2024 (from the
+ * quarter's first day), "Năm 2024 (tháng 6)" at the end of June. A year written on one side is the other's too
+ * ("Quý II/2025 (trước 15/6)" is 15/06/2025). Outside its period it is 'invalid' ("Quý I: Trước 20/6/2024"), never
+ * either date. Only the last item may be refined, and only if every item before it was refined or postponed too
+ * ("Quý I (trước 20/3), Quý II (trước 20/6)"); "Quý II và Quý III (trước 15/9)" is 'unparsed'.
+ *
+ * DECISION — alternatives "X hoặc Y" are ONE deadline, due on the LATER of the two (`alternatives` lists each due
+ * date; the period runs from the earliest start): the lenient reading, as "Trước ngày X" is due on X — whoever wrote
+ * the plan accepts either, so the task is late only once both have passed. Refusing them would leave many real
+ * cells unread for no gain; taking the earlier would be a false overdue. Alternatives mixed with a list ("Quý I, Quý
+ * II hoặc Quý III"), with a no-date form ("Quý IV hoặc theo yêu cầu") or open-ended ("hoặc muộn hơn") are
+ * 'unparsed'; "hoặc sớm hơn" is a note (the latest day stays X). Alternatives with no date at all ("Định kỳ hoặc đột
+ * xuất") keep their parts.
+ *
+ * DECISION — a postponement replaces the deadline: due on the new one, and the report says it was postponed (from
+ * the old date when the cell gives it). "lùi", "gia hạn", "hoãn" only move it later: a new date not after the old
+ * one is 'invalid'; "chuyển", "điều chỉnh", "dời" may move it either way. A new date without a year takes the old
+ * one's, the next year when it would fall before ("Tháng 12/2024 (lùi sang tháng 1)" is January 2025).
+ *
+ * DECISION — "X và các năm tiếp theo" is 'ongoing' from X's start, like "X trở đi" and "Từ X": the task goes on with
+ * no last day, so X passing never makes it overdue (a yearly reading would flag it every January for a task the
+ * plan says simply continues). "X và năm tiếp theo" (one year) stays two years.
+ *
+ * DECISION — a status in the deadline cell counts for the overdue rule (rules/deadlines.ts): only "đã …" is done
+ * and "chưa … / đang …" not done — a bare "Hoàn thành: Quý III" says when it is due. A status after a list applies to
+ * the items since the previous status ("Quý I (đã xong), Quý II": only the first); before the expression, to all
+ * of them. A status column that says something wins over the cell; a blank one does not.
+ *
+ * Runs in time linear in the length of the cell: tokenisation is a single pass, each match attempt looks at a
+ * bounded number of tokens and the line reader tries a fixed set of them at each position; no regular expression
+ * can backtrack.
  */
 import { MAX_YEAR, MIN_YEAR, daysInMonth, excelSerialToIso, fmt, toIso } from './calendar';
 import { Item, Spec, YearRef, tokenize } from './period-grammar';
