@@ -91,12 +91,15 @@ class LineReader {
     return { v: later, end: j };
   }
 
-  /** "Theo yêu cầu (của UBND tỉnh)": the requester may follow, as long as no digit and no expression does. */
-  private requesterOnly(from: number): boolean {
+  /**
+   * "Theo yêu cầu (của UBND tỉnh)": the requester may follow, as long as no digit and no expression does. Returns -1
+   * when the rest is only that, else the first token that is not (the answer for every start up to it).
+   */
+  private requesterOnly(from: number): number {
     for (let j = from; j < this.k.length; j++) {
-      if (this.k[j].type === 'n' || this.parser.item(j)) return false;
+      if (this.k[j].type === 'n' || this.parser.item(j)) return j;
     }
-    return true;
+    return -1;
   }
 
   read(): LineReading {
@@ -145,15 +148,20 @@ class LineReader {
     if (status) setStatus(status);
 
     // ── after it ──
+    const amended = (it: Item) => it.t === 'period' && (it.within !== undefined || it.postponed !== undefined);
+    // every item before the last was refined or postponed (kept as items come, so each check is O(1))
+    let earlierAmended = items.length === 1;
+    const push = (more: Item[]) => {
+      for (const it of more) {
+        earlierAmended = earlierAmended && amended(items[items.length - 1]);
+        items.push(it);
+      }
+    };
     /** The last item may be refined or postponed: it is a period, and every item before it was amended too. */
     const amendable = (): PeriodItem | null => {
       const last = items[items.length - 1];
       if (last.t !== 'period' || last.within || last.postponed || last.continues || last.every || last.alt) return null;
-      for (let j = 0; j < items.length - 1; j++) {
-        const it = items[j];
-        if (it.t !== 'period' || !(it.within || it.postponed)) return null;
-      }
-      return last;
+      return earlierAmended ? last : null;
     };
     const replaceLast = (next: PeriodItem, end: number) => {
       next.s = items[items.length - 1].s;
@@ -164,9 +172,14 @@ class LineReader {
     let j = core.end;
     let refinable = true; // right after an item, or after ":" "(" "-"
     const opens: number[] = []; // offsets of the brackets opened after the expression and not yet closed
+    let notRequesterUntil = -1; // positions up to it were found not to be followed by a requester only
     while (j < n) {
       const last = items[items.length - 1];
-      if (last.t === 'special' && last.part.kind === 'on-request' && this.requesterOnly(j)) break;
+      if (last.t === 'special' && last.part.kind === 'on-request' && j > notRequesterUntil) {
+        const stop = this.requesterOnly(j);
+        if (stop < 0) break;
+        notRequesterUntil = stop;
+      }
 
       const st = this.status(j);
       if (st) {
@@ -181,6 +194,7 @@ class LineReader {
         if (trailing === 'other-recurrence') return UNPARSED; // "ngày 20/11 hằng quý"
         if (trailing === 'yearly') {
           // "Ngày 30/4 và 30/10 hằng năm": every item, every year
+          if (last.t === 'period' && last.every) return UNPARSED; // "hằng năm" twice
           if (!items.every((it) => it.t === 'period' && !it.b && !it.continues && !it.alt)) return UNPARSED;
           for (const it of items) if (it.t === 'period') it.every = 'yearly';
         } else {
@@ -225,7 +239,7 @@ class LineReader {
         const more = this.parser.list(m);
         if (more) {
           if (more.items.some((it) => it.alt)) return UNPARSED; // "Quý I, Quý II hoặc Quý III": which pairs?
-          items.push(...more.items);
+          push(more.items);
           j = more.end;
           refinable = true;
           continue;
