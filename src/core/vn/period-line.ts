@@ -269,8 +269,7 @@ class LineReader {
 
       const note = NOTES.match(k, j);
       if (note >= 0) {
-        j = note;
-        refinable = false;
+        j = note; // a note keeps a refinement open: "Quý I: báo cáo trước 20/3", "Tháng 6 (hoàn thành trước 15/6)"
         continue;
       }
       if (this.p(j, TAIL_PUNCT)) {

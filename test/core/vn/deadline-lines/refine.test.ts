@@ -20,6 +20,8 @@ describe('a precise deadline inside a period is due on that day', () => {
     ['Trong năm 2024 (Quý IV)', 'fixed quarter 2024-10-01..2024-12-31'],
     ['Tháng 6/2024 (chậm nhất ngày 15/6)', 'fixed date 2024-06-01..2024-06-15'],
     ['Từ tháng 3 đến tháng 6/2024 (trước 15/6)', 'fixed date 2024-03-01..2024-06-15'],
+    ['Tháng 6/2024 (hoàn thành trước 15/6)', 'fixed date 2024-06-01..2024-06-15'], // a note may stand between
+    ['Quý I: báo cáo trước ngày 20/3', 'fixed date 2024-01-01..2024-03-20'],
   ])('%j → %s', (text, expected) => expect(reading(text)).toBe(expected));
 
   test('a year written on one side is the year of both', () => {
