@@ -46,12 +46,11 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   const out: Finding[] = [];
   const letter = columnLetter(col);
 
-  // Own amount of every row, merged amounts counted at their top-left cell only.
+  // Own amount of every row, merged amounts counted at their top-left cell only (the number cell itself: value, decimals).
   const amounts: ({ value: Dec; decimals: number } | undefined)[] = [];
   const rowAmount = {
     get: (row: number) => amounts[row - grid.top],
     has: (row: number) => amounts[row - grid.top] !== undefined,
-    set: (row: number, a: { value: Dec; decimals: number }) => void (amounts[row - grid.top] = a),
   };
   let maxDecimals = 0;
   for (const tr of table.rows) {
@@ -60,20 +59,26 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     if (m && (m.top !== tr.row || m.left !== col)) continue;
     const c = numbers.read(tr.row, col, 'money');
     if (c.kind === 'number') {
-      rowAmount.set(tr.row, { value: c.value, decimals: c.decimals });
-      maxDecimals = Math.max(maxDecimals, c.decimals);
+      amounts[tr.row - grid.top] = c;
+      if (c.decimals > maxDecimals) maxDecimals = c.decimals;
     }
   }
 
-  // Amount of an item = its own rows, or, where its children carry amounts, the children's.
+  // Amount of an item = its own rows, or, where its children carry amounts, the children's. Items form a tree (one
+  // parent each), so every item is reached once; leaves are computed directly (no finding, nothing to remember).
   const itemTotal = new Map<Item, Dec | null>();
-  const amountOf = (item: Item): Dec | null => {
-    if (itemTotal.has(item)) return itemTotal.get(item)!;
+  const ownAmount = (item: Item): Dec | null => {
     let own: Dec | null = null;
     for (const r of item.rows) {
       const a = rowAmount.get(r);
       if (a) own = (own ?? Dec.ZERO).add(a.value);
     }
+    return own;
+  };
+  const amountOf = (item: Item): Dec | null => {
+    if (!item.children.length) return ownAmount(item);
+    if (itemTotal.has(item)) return itemTotal.get(item)!;
+    const own = ownAmount(item);
     let kids: Dec | null = null;
     for (const ch of item.children) {
       const a = amountOf(ch);
@@ -96,15 +101,12 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     return result;
   };
 
-  // The rows an item's amount is made of: its children's when they carry amounts, else its own rows with amounts.
-  const countedOf = new Map<Item, number[]>();
-  const countedRows = (item: Item): number[] => {
-    let rows = countedOf.get(item);
-    if (rows) return rows;
-    const kids = item.children.flatMap(countedRows);
-    rows = kids.length ? kids : item.rows.filter((r) => rowAmount.has(r));
-    countedOf.set(item, rows);
-    return rows;
+  // The rows an item's amount is made of: its children's when they carry amounts, else its own rows with amounts
+  // (appended to `out`, in that order).
+  const pushCounted = (item: Item, into: number[]): void => {
+    const start = into.length;
+    for (const ch of item.children) pushCounted(ch, into);
+    if (into.length === start) for (const r of item.rows) if (rowAmount.has(r)) into.push(r);
   };
   const scopes = new Map<number, number[]>();
 
@@ -112,14 +114,30 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   let total = Dec.ZERO;
   const sectionSums = new Map<unknown, Dec>();
   for (const item of table.items) {
-    const kids = item.children.flatMap(countedRows);
-    if (kids.length && rowAmount.has(item.row)) scopes.set(item.row, kids);
+    if (!item.children.length || !rowAmount.has(item.row)) continue;
+    const kids: number[] = [];
+    for (const ch of item.children) pushCounted(ch, kids);
+    if (kids.length) scopes.set(item.row, kids);
   }
+  // top-level items by section, in sheet order; a section's sum kept in a local while its items run on
+  const topBySection = new Map<unknown, Item[]>();
+  let runSection: unknown = topBySection; // a key no item has
+  let runSum = Dec.ZERO;
+  let runList: Item[] = [];
   for (const item of topItems) {
     const a = amountOf(item) ?? Dec.ZERO;
     total = total.add(a);
-    sectionSums.set(item.section, (sectionSums.get(item.section) ?? Dec.ZERO).add(a));
+    if (item.section !== runSection) {
+      if (runSection !== topBySection) sectionSums.set(runSection, runSum);
+      runSection = item.section;
+      runSum = sectionSums.get(runSection) ?? Dec.ZERO;
+      runList = topBySection.get(runSection) ?? [];
+      topBySection.set(runSection, runList);
+    }
+    runSum = runSum.add(a);
+    runList.push(item);
   }
+  if (runSection !== topBySection) sectionSums.set(runSection, runSum);
   // Amounts on rows outside any item (no numbering at all) still count: nothing is silently dropped.
   const looseRows: number[] = [];
   for (const tr of table.rows) {
@@ -134,7 +152,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     const sum = sectionSums.get(s) ?? Dec.ZERO;
     const entry: BudgetSummary['sections'][number] = { label: s.label, row: s.row, sum: sum.toNumber() };
     // A figure on the section's own row, or on its "Cộng mục" row, is a subtotal.
-    const sectionRows = topItems.filter((i) => i.section === s).flatMap(countedRows);
+    const sectionRows: number[] = [];
+    for (const i of topBySection.get(s) ?? []) pushCounted(i, sectionRows);
     for (const r of [s.row, s.subtotalRow]) {
       if (r === undefined) continue;
       const c = numbers.read(r, col, 'money');
@@ -165,7 +184,11 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     decimals: maxDecimals,
   };
 
-  const allCounted = [...topItems.flatMap(countedRows), ...looseRows].sort((a, b) => a - b);
+  const allCounted: number[] = [];
+  for (const i of topItems) pushCounted(i, allCounted);
+  for (const r of looseRows) allCounted.push(r);
+  // items come in sheet order, so the rows usually are already: sort only when a loose row falls between them
+  if (!ascending(allCounted)) allCounted.sort((a, b) => a - b);
   if (table.totalRow !== undefined) scopes.set(table.totalRow, allCounted);
 
   let statedTotal: Dec | null = null;
@@ -231,12 +254,16 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     const c = numbers.read(tr.row, col, 'money');
     if (c.kind === 'error' || (c.kind === 'invalid' && c.malformed)) unreadable.add(tr.row);
   }
+  let counted: Set<number> | undefined;
   const model: BudgetModel = {
     grid,
     numbers,
     col,
     letter,
-    counted: new Set(allCounted),
+    // built only when a total's formula is explained (explainTotal): most sheets never need it
+    get counted() {
+      return (counted ??= new Set(allCounted));
+    },
     standsFor: scopes,
     scopes,
     wrong: new Set(out.filter((f) => f.rule === 'budget-subtotal-mismatch').map((f) => f.row)),
@@ -254,6 +281,11 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     f.causes = why.causes;
   }
   return { findings: out, summary, model };
+}
+
+function ascending(rows: readonly number[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return false;
+  return true;
 }
 
 export const budgetRule: Rule = (ctx) => checkBudget(ctx).findings;
