@@ -23,20 +23,41 @@ function remembered(fn: (text: string) => string, maxLength: number): (text: str
   };
 }
 
+/** Whether a UTF-16 code unit is white space to `\s` (and to String.prototype.trim). */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()`, without the copy when there is nothing to change (no white space but single
+ * spaces between words — most cells).
+ */
+export function collapseSpaces(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 32) return text.replace(/\s+/g, ' ').trim();
+    } else if (c < 32 ? c >= 9 && c <= 13 : c >= 0xa0 && isSpaceCode(c)) return text.replace(/\s+/g, ' ').trim();
+  }
+  return text;
+}
+
 export const fold: (text: string) => string = remembered(
   (text) =>
-    text
-      .normalize('NFD')
-      .replace(COMBINING, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-      .trim(),
+    collapseSpaces(
+      text
+        .normalize('NFD')
+        .replace(COMBINING, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase(),
+    ),
   200,
 );
 
 /** NFC with collapsed white space: for display and for messages. */
-export const clean: (text: string) => string = remembered((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim(), 48);
+export const clean: (text: string) => string = remembered((text) => collapseSpaces(text.normalize('NFC')), 48);
 
 /** Shortens long cell text for messages. */
 export function excerpt(text: string, max = 60): string {
