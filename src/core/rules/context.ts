@@ -205,7 +205,16 @@ export function itemLabel(item: Item | undefined): string {
   return item.section ? `${item.section.label}.${item.number}` : item.number;
 }
 
+const viDates = new Map<string, string>();
+
+/** "2024-03-20" → "20/03/2024" (remembered: thousands of findings name the same few dates). */
 export function isoToVi(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  let vi = viDates.get(iso);
+  if (vi === undefined) {
+    const [y, m, d] = iso.split('-');
+    vi = `${d}/${m}/${y}`;
+    if (viDates.size >= 4096) viDates.clear();
+    viDates.set(iso, vi);
+  }
+  return vi;
 }
