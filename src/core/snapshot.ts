@@ -147,6 +147,15 @@ export class Grid {
     return v === undefined ? null : v;
   }
 
+  /**
+   * The row's own values as the snapshot holds them, for scans of every cell of a row: index 0 is column `left`; a
+   * missing cell is `undefined` or `null` (both read as null by value()); an empty array for a row the snapshot lacks.
+   * Read-only.
+   */
+  rowValues(row: number): readonly (CellValue | undefined)[] {
+    return this.values[row - this.top] || NO_VALUES;
+  }
+
   formula(row: number, col: number): string | null {
     const f = this.formulas?.[row - this.top]?.[col - this.left];
     return typeof f === 'string' && f.startsWith('=') ? f : null;
@@ -167,6 +176,8 @@ export class Grid {
     return m ? this.value(m.top, m.left) : this.value(row, col);
   }
 }
+
+const NO_VALUES: readonly CellValue[] = Object.freeze([]);
 
 export function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;

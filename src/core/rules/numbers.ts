@@ -20,8 +20,11 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
   for (const tr of table.rows) {
     if (tr.kind === 'blank' || tr.kind === 'header' || tr.kind === 'note') continue;
     // Excel errors anywhere in the table.
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.value(tr.row, c);
+    const own = grid.rowValues(tr.row);
+    for (let i = 0; i < own.length; i++) {
+      const v = own[i];
+      if (v === null || typeof v !== 'object') continue;
+      const c = grid.left + i;
       if (isCellError(v)) {
         out.push(
           finding('cell-error', tr.row, c, {

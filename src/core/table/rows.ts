@@ -165,11 +165,18 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     let any = false;
     let roleValues = 0;
     let firstText = '';
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.value(r, c);
-      if (v === null || (typeof v === 'string' && isBlank(v))) continue;
+    const own = grid.rowValues(r);
+    const width = Math.min(own.length, colFlags.length);
+    for (let i = 0; i < width; i++) {
+      const v = own[i];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string') {
+        // isBlank's own fast test, inline: a visible first character
+        const ch = v.charCodeAt(0);
+        if (!(ch > 32 && ch !== 160 && ch < 0x2000) && isBlank(v)) continue;
+      }
       any = true;
-      const flag = colFlags[c - grid.left];
+      const flag = colFlags[i];
       if (flag & OTHER_ROLE) roleValues++;
       if (!firstText && flag & LEFT && typeof v === 'string') firstText = v;
     }
