@@ -208,6 +208,8 @@ export class Dec {
   }
 
   toNumber(): number {
+    // a whole number: BigInt → Number rounds to the nearest double exactly as parsing its decimal digits does
+    if (this.scale === 0) return Number(this.units);
     return Number(this.toString());
   }
 

@@ -112,12 +112,16 @@ export class NumberReader {
   private cache = new Map<number, NumberCell[]>();
   /** money columns: the power of ten of the unit their header names (triệu đồng → 6), null when none is named */
   private units = new Map<number, number | null>();
+  /** per column (negative: read as scores), text → its reading */
+  private textCells = new Map<number, Map<string, NumberCell>>();
   constructor(private readonly grid: Grid) {}
 
   /** Says which unit a money column counts in, so "1.500 triệu" in it can be converted (before any read). */
   setColumnUnit(col: number, exponent: number | null): void {
     this.units.set(col, exponent);
     this.cache.delete(col);
+    this.textCells.delete(col);
+    this.textCells.delete(-col);
   }
 
   read(row: number, col: number, hint: 'money' | 'score'): NumberCell {
@@ -133,6 +137,19 @@ export class NumberReader {
   }
 
   private compute(raw: CellValue, format: string, hint: 'money' | 'score', col: number): NumberCell {
+    if (typeof raw === 'string' && raw.length <= TEXT_MEMO_LENGTH) {
+      // The same texts recur down a column ("427", "Lồng ghép"): read each once per column and hint. A number cell
+      // is immutable data, shared like the small whole numbers below.
+      const key = hint === 'money' ? col : -col;
+      let memo = this.textCells.get(key);
+      if (!memo) this.textCells.set(key, (memo = new Map()));
+      let cell = memo.get(raw);
+      if (!cell) {
+        cell = this.computeText(raw, hint, col);
+        if (memo.size < TEXT_MEMO_SIZE) memo.set(raw, cell);
+      }
+      return cell;
+    }
     if (raw === null || raw === undefined) return EMPTY;
     if (isCellError(raw)) return { kind: 'error', error: raw.error };
     if (typeof raw === 'number') {
@@ -148,6 +165,10 @@ export class NumberReader {
       return { kind: 'number', value: d, decimals: shown ?? Math.min(d.decimals, Dec.trustedDecimals(raw)), asText: false };
     }
     if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw), reason: 'boolean', malformed: false };
+    return this.computeText(raw, hint, col);
+  }
+
+  private computeText(raw: string, hint: 'money' | 'score', col: number): NumberCell {
     const text = raw.trim();
     if (text === '' ) return { kind: 'empty' };
     if (/^[-–—]+$/.test(text)) return { kind: 'empty' };
@@ -166,6 +187,9 @@ export class NumberReader {
 }
 
 const EMPTY: NumberCell = { kind: 'empty' };
+/** texts up to this long are remembered per column, up to this many */
+const TEXT_MEMO_LENGTH = 64;
+const TEXT_MEMO_SIZE = 20000;
 const SMALL_INT_CELLS = 10000;
 const smallIntCells: NumberCell[] = [];
 
