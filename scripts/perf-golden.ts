@@ -98,6 +98,18 @@ for (const f of three)
 cases.set('cli-fixtures-folder-summary', () => cli(['check', REL_FIXTURES, '--as-of', '2024-06-01', '--summary', '--no-color']));
 cases.set('cli-fixtures-folder-json', () => cli(['check', REL_FIXTURES, '--as-of', '2024-06-01', '--format', 'json']));
 cases.set('cli-fixtures-folder-text-color', () => cli(['check', REL_FIXTURES, '--as-of', '2018-02-15', '--color']));
+for (const f of three)
+  for (const lang of ['vi', 'en'])
+    cases.set(`cli-annotate-${f}-${lang}`, () => {
+      const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
+      try {
+        const out = cli(['check', path.join(REL_FIXTURES, f), '--as-of', asOfOf[f], '--lang', lang, '--format', 'json', '--annotate', tmp]).split(tmp).join('<tmp>');
+        const copies = readdirSync(tmp).sort().map((n) => `${n} ${createHash('sha256').update(readFileSync(path.join(tmp, n))).digest('hex')}`);
+        return `${out}\n--- copies\n${copies.join('\n')}`;
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    });
 cases.set('cli-bench-50000-json', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
   try {

@@ -165,6 +165,9 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
       required: args.required,
       notApplicable: args.notApplicable,
       ...(book.ignores ? { ignores: book.ignores } : {}),
+      // what the output never shows is not made: fix plans only for the marked copies, fingerprints only to match ignores
+      fixPlans: Boolean(args.annotate),
+      fingerprints: false,
     });
     const result: FileResult = { file, sheets: report.sheets, format: book.format };
     if (args.annotate) {

@@ -63,8 +63,9 @@ function checkSheet(original: SheetSnapshot, options: CheckOptions): SheetReport
     report.findings.unshift(legacyFinding(legacy, snapshot));
     sortFindings(report.findings);
   }
-  // every finding gets the fingerprint an ignore is keyed by; then the workbook's ignores of this sheet apply
-  attachFingerprints(report.findings, keys);
+  // every finding gets the fingerprint an ignore is keyed by (unless the host wants none and gives no ignores); then
+  // the workbook's ignores of this sheet apply
+  if (options.fingerprints !== false || options.ignores?.length) attachFingerprints(report.findings, keys);
   if (options.ignores?.length) {
     const { findings, ignored, stale } = applyIgnores(report.findings, options.ignores, report.sheet);
     report.findings = findings;
@@ -183,13 +184,14 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
     Object.assign(report, parts);
   }
   const budgetCol = table.col.budget;
-  attachFixes(findings, {
-    grid,
-    numbers: ctx.numbers,
-    budget,
-    budgetHeader: budgetCol !== undefined ? table.header.titles.get(budgetCol) : undefined,
-    scores: tree,
-  });
+  if (options.fixPlans !== false)
+    attachFixes(findings, {
+      grid,
+      numbers: ctx.numbers,
+      budget,
+      budgetHeader: budgetCol !== undefined ? table.header.titles.get(budgetCol) : undefined,
+      scores: tree,
+    });
   sortFindings(findings);
   return { report, keys: { grid, contentCol: table.col.content, numberCol: table.col.number, headers: table.header.titles } };
 }
