@@ -166,6 +166,11 @@ export class Grid {
     return typeof f === 'string' ? f : 'General';
   }
 
+  /** Whether any merged area covers a cell of the used range (when none, merged() is always undefined). */
+  get hasMerges(): boolean {
+    return this.mergeIndex.size > 0;
+  }
+
   merged(row: number, col: number): MergedArea | undefined {
     return this.mergeIndex.size ? this.mergeIndex.get(this.key(row, col)) : undefined;
   }

@@ -94,8 +94,21 @@ export type NumberCell =
 /** Why a cell could not be read as a number, when it matters to the message. */
 export type InvalidReason = 'too large' | 'unit without column unit' | 'unit in score column' | 'not finite';
 
+const formatDecimalsMemo = new Map<string, number | null>();
+
 /** Decimals a number format shows: "0.00" → 2, "#,##0" → 0; null for General (the value's own decimals count). */
 export function formatDecimals(format: string): number | null {
+  // a sheet uses a handful of formats, asked about for every number cell
+  let d = formatDecimalsMemo.get(format);
+  if (d === undefined) {
+    d = formatDecimalsOf(format);
+    if (formatDecimalsMemo.size >= 1000) formatDecimalsMemo.clear();
+    formatDecimalsMemo.set(format, d);
+  }
+  return d;
+}
+
+function formatDecimalsOf(format: string): number | null {
   if (!format || /^general$/i.test(format) || format === '@') return null;
   const section = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   const m = /[0#?](?:[.,]([0#?]+))?/.exec(section);

@@ -33,6 +33,8 @@ export const requiredRule: Rule = ({ table, grid, options }) => {
   }
   if (!roles.length) return out;
   const contentCol = table.col.content;
+  // without merged areas a cell is filled when its own value is not blank: read from the row's values directly
+  const plain = !grid.hasMerges;
   for (const tr of table.rows) {
     if (tr.kind !== 'item' && tr.kind !== 'subitem' && tr.kind !== 'part') continue;
     const item = tr.item;
@@ -40,10 +42,11 @@ export const requiredRule: Rule = ({ table, grid, options }) => {
     if (!item || item.children.length > 0) continue;
     // a bonus / penalty row of a score sheet has no agency or deadline of its own
     if (adjustmentKind(item.title)) continue;
+    const own = plain ? grid.rowValues(tr.row) : null;
     for (const role of roles) {
       if (role === 'content' && tr.kind === 'part') continue;
       const col = table.col[role]!;
-      if (isFilled(grid, tr.row, col, contentCol)) continue;
+      if (own ? !isBlank(own[col - grid.left]) : isFilled(grid, tr.row, col, contentCol)) continue;
       const name = ROLE_NAMES[role];
       const label = itemLabel(item);
       out.push(

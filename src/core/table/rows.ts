@@ -5,7 +5,7 @@
  */
 import { Grid, CellValue, isBlank } from '../snapshot';
 import type { ColumnRole } from '../report';
-import { fold, isSpaceCode } from '../vn/text';
+import { fold, isSpaceCode, leadCode } from '../vn/text';
 import { HeaderMatch, findHeader, isRepeatedHeader } from './header';
 import { PlanYearFound, findPlanYearCell } from './plan-year';
 import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
@@ -95,18 +95,6 @@ function trimmed(s: string): string {
 
 function lowerNfc(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The first character after the leading white space and the characters of `skip` (a cheap first test, run for every
- * row: the character a pattern ^[\s<skip>]* leaves next). -1 when there is none.
- */
-function leadCode(text: string, skip: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!isSpaceCode(c) && skip.indexOf(text[i]) < 0) return c;
-  }
-  return -1;
 }
 
 /** "Tổng cộng", "Tổng số:" → total; "Cộng mục I", "Cộng:" → subtotal. */

@@ -44,6 +44,18 @@ export function collapseSpaces(text: string): string {
   return text;
 }
 
+/**
+ * The first character after the leading white space and the characters of `skip` — what a pattern ^[\s<skip>]* leaves
+ * next — as a character code; -1 when there is none. A cheap first test for the per-row recognisers.
+ */
+export function leadCode(text: string, skip: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c) && skip.indexOf(text[i]) < 0) return c;
+  }
+  return -1;
+}
+
 export const fold: (text: string) => string = remembered(
   (text) =>
     collapseSpaces(
