@@ -137,7 +137,7 @@ function fingerprintWith(f: Finding, ctx: FingerprintContext, shared: Shared): s
 /** Attaches its fingerprint to every finding. */
 export function attachFingerprints(findings: Finding[], ctx: FingerprintContext): void {
   const shared: Shared = { columns: new Map(), row: -1, anchor: '' };
-  for (const f of findings) f.fingerprint = fingerprintWith(f, ctx, shared);
+  for (let i = 0; i < findings.length; i++) findings[i].fingerprint = fingerprintWith(findings[i], ctx, shared);
 }
 
 export interface IgnoreResult {

@@ -79,7 +79,8 @@ export function sumFixPlan(input: SumFixInput): FixPlan | null {
   const expected = exactNumber(input.expected);
   if (!formula || expected === null) return null;
   const conversions: FixEdit[] = [];
-  for (const r of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     const c = numbers.read(r, col, hint);
     if (c.kind === 'invalid' && !c.malformed) continue; // words: SUM skips them, as the check does
     if (c.kind === 'error' || c.kind === 'invalid') return null; // an amount nobody can read: no formula can be trusted

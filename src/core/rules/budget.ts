@@ -53,7 +53,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     has: (row: number) => amounts[row - grid.top] !== undefined,
   };
   let maxDecimals = 0;
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (!AMOUNT_KINDS.has(tr.kind)) continue;
     const m = grid.merged(tr.row, col);
     if (m && (m.top !== tr.row || m.left !== col)) continue;
@@ -69,8 +70,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   const itemTotal = new Map<Item, Dec | null>();
   const ownAmount = (item: Item): Dec | null => {
     let own: Dec | null = null;
-    for (const r of item.rows) {
-      const a = rowAmount.get(r);
+    for (let k = 0; k < item.rows.length; k++) {
+      const a = rowAmount.get(item.rows[k]);
       if (a) own = (own ?? Dec.ZERO).add(a.value);
     }
     return own;
@@ -105,15 +106,16 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   // (appended to `out`, in that order).
   const pushCounted = (item: Item, into: number[]): void => {
     const start = into.length;
-    for (const ch of item.children) pushCounted(ch, into);
-    if (into.length === start) for (const r of item.rows) if (rowAmount.has(r)) into.push(r);
+    for (let k = 0; k < item.children.length; k++) pushCounted(item.children[k], into);
+    if (into.length === start) for (let k = 0; k < item.rows.length; k++) if (rowAmount.has(item.rows[k])) into.push(item.rows[k]);
   };
   const scopes = new Map<number, number[]>();
 
   const topItems = table.items.filter((i) => !i.parent);
   let total = Dec.ZERO;
   const sectionSums = new Map<unknown, Dec>();
-  for (const item of table.items) {
+  for (let k = 0; k < table.items.length; k++) {
+    const item = table.items[k];
     if (!item.children.length || !rowAmount.has(item.row)) continue;
     const kids: number[] = [];
     for (const ch of item.children) pushCounted(ch, kids);
@@ -124,7 +126,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   let runSection: unknown = topBySection; // a key no item has
   let runSum = Dec.ZERO;
   let runList: Item[] = [];
-  for (const item of topItems) {
+  for (let k = 0; k < topItems.length; k++) {
+    const item = topItems[k];
     const a = amountOf(item) ?? Dec.ZERO;
     total = total.add(a);
     if (item.section !== runSection) {
@@ -140,7 +143,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   if (runSection !== topBySection) sectionSums.set(runSection, runSum);
   // Amounts on rows outside any item (no numbering at all) still count: nothing is silently dropped.
   const looseRows: number[] = [];
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (!tr.item && AMOUNT_KINDS.has(tr.kind) && rowAmount.has(tr.row)) {
       total = total.add(rowAmount.get(tr.row)!.value);
       looseRows.push(tr.row);
@@ -185,8 +189,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   };
 
   const allCounted: number[] = [];
-  for (const i of topItems) pushCounted(i, allCounted);
-  for (const r of looseRows) allCounted.push(r);
+  for (let k = 0; k < topItems.length; k++) pushCounted(topItems[k], allCounted);
+  for (let k = 0; k < looseRows.length; k++) allCounted.push(looseRows[k]);
   // items come in sheet order, so the rows usually are already: sort only when a loose row falls between them
   if (!ascending(allCounted)) allCounted.sort((a, b) => a - b);
   if (table.totalRow !== undefined) scopes.set(table.totalRow, allCounted);
@@ -247,7 +251,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   }
   // Why each wrong total is wrong, when its formula (or its lack of one) shows it.
   const unreadable = new Set<number>();
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (!AMOUNT_KINDS.has(tr.kind) || rowAmount.has(tr.row)) continue;
     const m = grid.merged(tr.row, col);
     if (m && (m.top !== tr.row || m.left !== col)) continue;

@@ -69,7 +69,8 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const outsides: Pending[] = [];
   const latest = planYear ? `${planYear + 1}-03-31` : null;
 
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (!TASK_KINDS.has(tr.kind)) continue;
     const m = grid.merged(tr.row, col);
     if (m && (m.top !== tr.row || m.left !== col)) continue; // a merged deadline is read once
@@ -120,7 +121,8 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     let latestDue = '';
     let latestPassed: string | null = null;
     let firstUpcoming: string | null = null;
-    for (const p of parts) {
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
       if (p.kind === 'unparsed') {
         summary.unparsed.push({ cell: a1(tr.row, col), row: tr.row, text: p.text });
         out.push(

@@ -17,7 +17,8 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
   if (table.col.maxScore !== undefined) cols.push({ col: table.col.maxScore, hint: 'score' });
   for (const s of table.header.scoreColumns) cols.push({ col: s.col, hint: 'score' });
 
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (tr.kind === 'blank' || tr.kind === 'header' || tr.kind === 'note') continue;
     // Excel errors anywhere in the table.
     const own = grid.rowValues(tr.row);
@@ -35,7 +36,8 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       }
     }
     if (!COUNTED_KINDS.has(tr.kind)) continue;
-    for (const { col, hint } of cols) {
+    for (let k = 0; k < cols.length; k++) {
+      const { col, hint } = cols[k];
       const m = grid.merged(tr.row, col);
       if (m && (m.top !== tr.row || m.left !== col)) continue;
       const cell = numbers.read(tr.row, col, hint);
