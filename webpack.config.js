@@ -111,7 +111,9 @@ class PreviewPrecachePlugin {
           const visit = (group) => {
             if (seen.has(group)) return;
             seen.add(group);
-            for (const chunk of group.chunks) for (const f of chunk.files) files.add(f);
+            // the chunks of a page opened from a folder (file://: the checker on the page, the inlined example) are
+            // never asked for over http
+            for (const chunk of group.chunks) if (!/^file-/.test(chunk.name || '')) for (const f of chunk.files) files.add(f);
             for (const child of group.childrenIterable) visit(child);
             for (const child of group.asyncEntrypointsIterable || []) visit(child);
           };
@@ -193,6 +195,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        // the example workbook inside the file:// page's chunk (src/preview/exampleInline.ts): a data: URL
+        { test: /\.xlsx$/, include: path.resolve(__dirname, 'examples'), type: 'asset/inline' },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -8,12 +8,12 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { RULES, type Severity } from '../src/core/report';
+import { RULES, SEVERITY_NAME, type Severity } from '../src/core/report';
 import { MARK_COLORS } from '../src/core/marks';
 
 export const HELP_PAGE = path.join(__dirname, '..', 'docs', 'huong-dan.md');
 
-const SEVERITY_VI: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+const SEVERITY_VI: Record<Severity, string> = { error: SEVERITY_NAME.error.vi, warning: SEVERITY_NAME.warning.vi, info: SEVERITY_NAME.info.vi };
 const SEVERITY_MEANING: Record<Severity, string> = {
   error: 'sai chắc chắn: số cộng sai, ô trống bắt buộc, ngày không có thật, điểm vượt tối đa. Cần sửa trước khi nộp.',
   warning: 'nên xem lại: thời hạn đã qua, số thứ tự bị nhảy, nội dung không đọc được.',

@@ -145,7 +145,8 @@ a{color:#0f6cbd}`;
 /** The whole page: a standalone HTML document in Vietnamese. */
 function renderHelpPage(md) {
   const body = markdownToHtml(md);
-  const title = (/^#\s+(.*)$/m.exec(String(md)) || [, 'Hướng dẫn'])[1];
+  const heading = /^#\s+(.*)$/m.exec(String(md));
+  const title = heading ? heading[1] : 'Hướng dẫn';
   return `<!doctype html>
 <html lang="vi">
 <head>

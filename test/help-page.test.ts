@@ -38,17 +38,17 @@ describe('docs/huong-dan.md', () => {
     for (const f of meta.functions) expect(PAGE).toContain(`=PHULUC.${f.id}(`);
   });
   test('explains the settings', () => {
-    for (const s of ['Cột bắt buộc', 'Năm kế hoạch', 'Ngày đối chiếu', 'Ngưỡng xếp loại', 'Tự kiểm tra lại khi trang thay đổi', 'Ngôn ngữ']) expect(PAGE).toContain(s);
+    for (const s of ['Cột bắt buộc', 'Năm kế hoạch', 'Ngày đối chiếu', 'Ngưỡng xếp loại', 'Tự kiểm tra lại khi trang tính thay đổi', 'Ngôn ngữ']) expect(PAGE).toContain(s);
   });
 });
 
 describe('renderHelpPage', () => {
   test('a standalone Vietnamese page with no script and a strict policy', () => {
     expect(HTML).toMatch(/^<!doctype html>\n<html lang="vi">/);
-    expect(HTML).toContain('<title>Hướng dẫn sử dụng Phụ lục</title>');
+    expect(HTML).toContain('<title>Hướng dẫn sử dụng Phuluc</title>');
     expect(HTML).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';/);
     expect(HTML).not.toMatch(/<script/i);
-    expect(HTML).toContain('<h2 id="ham-excel-cua-phu-luc">Hàm Excel của Phụ lục</h2>');
+    expect(HTML).toContain('<h2 id="ham-excel-cua-phuluc">Hàm Excel của Phuluc</h2>');
   });
   test('whatever the page holds is shown, never run', () => {
     const html = renderHelpPage('# T\n\n<script>alert(1)</script> [x](javascript:alert(1)) **b** `<i>`\n\n| a | b \\| c |\n|---|---|\n| <img src=x onerror=y> | 2 |\n');

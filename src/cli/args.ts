@@ -1,11 +1,14 @@
 /** `phuluc check` arguments. */
 import type { ColumnRole, Lang } from '../core/report';
+import { UsageError, langOf, usage, usageError } from './usage';
+
+export { UsageError, langOf, usage };
 
 export interface CliArgs {
   command: 'check' | 'compare' | 'explain' | 'help' | 'version';
   paths: string[];
   asOf?: string;
-  format: 'text' | 'json' | 'csv';
+  format: 'text' | 'json' | 'csv' | 'xlsx';
   sheet?: string;
   planYear?: number;
   summary: boolean;
@@ -14,7 +17,7 @@ export interface CliArgs {
   required?: ColumnRole[];
   /** criteria that do not apply to the unit (--not-applicable 3.3,3.4.2) */
   notApplicable?: string[];
-  /** compare / explain: also write the bảng giải trình to this .xlsx file */
+  /** compare / explain: also write the bảng giải trình to this .xlsx file; check --summary --format xlsx: the overview */
   out?: string;
   /** compare: the appraisal file's sheet (default: --sheet, else the first sheet with scores) */
   appraisalSheet?: string;
@@ -25,22 +28,21 @@ export interface CliArgs {
 /** Vietnamese names of the commands. */
 const COMMANDS: Record<string, CliArgs['command']> = { check: 'check', 'kiem-tra': 'check', compare: 'compare', 'so-sanh': 'compare', explain: 'explain', 'giai-trinh': 'explain' };
 
-export class UsageError extends Error {}
-
 const ROLES: ColumnRole[] = ['number', 'content', 'product', 'leadAgency', 'partner', 'budget', 'deadline', 'status', 'completedOn', 'maxScore'];
 
+/** Refusals (UsageError) speak the language the arguments ask for: Vietnamese unless `--lang en`. */
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', paths: [], format: 'text', summary: false, lang: 'vi' };
+  const args: CliArgs = { command: 'help', paths: [], format: 'text', summary: false, lang: langOf(argv) };
   const rest = [...argv];
   const first = rest.shift();
-  if (first === undefined || first === 'help' || first === '--help' || first === '-h') return args;
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h' || first === '--lang' || first?.startsWith('--lang=')) return args;
   if (first === '--version' || first === '-v' || first === 'version') return { ...args, command: 'version' };
   const command = COMMANDS[first];
-  if (!command || command === 'help' || command === 'version') throw new UsageError(`Unknown command "${first}". Try: phuluc check FILE.xlsx`);
+  if (!command || command === 'help' || command === 'version') throw usageError('unknownCommand', { x: first });
   args.command = command;
   const value = (flag: string, inline?: string): string => {
     const v = inline ?? rest.shift();
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    if (v === undefined || v.startsWith('--')) throw usageError('needsValue', { flag });
     return v;
   };
   while (rest.length) {
@@ -55,14 +57,14 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (flag) {
       case '--as-of': {
         const v = value(flag, inline);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v + 'T00:00:00Z')) || new Date(v + 'T00:00:00Z').toISOString().slice(0, 10) !== v)
-          throw new UsageError(`--as-of must be a real date YYYY-MM-DD, got "${v}"`);
-        args.asOf = v;
+        const iso = parseAsOf(v);
+        if (!iso) throw usageError('asOf', { x: v });
+        args.asOf = iso;
         break;
       }
       case '--format': {
         const v = value(flag, inline);
-        if (v !== 'text' && v !== 'json' && v !== 'csv') throw new UsageError(`--format must be text, json or csv, got "${v}"`);
+        if (v !== 'text' && v !== 'json' && v !== 'csv' && v !== 'xlsx') throw usageError('format', { x: v });
         args.format = v;
         break;
       }
@@ -71,19 +73,19 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--plan-year': {
         const v = value(flag, inline);
-        if (!/^\d{4}$/.test(v)) throw new UsageError(`--plan-year must be a year like 2024, got "${v}"`);
+        if (!/^\d{4}$/.test(v)) throw usageError('planYear', { x: v });
         args.planYear = parseInt(v, 10);
         break;
       }
       case '--lang': {
         const v = value(flag, inline);
-        if (v !== 'vi' && v !== 'en') throw new UsageError(`--lang must be vi or en, got "${v}"`);
+        if (v !== 'vi' && v !== 'en') throw usageError('lang', { x: v });
         args.lang = v;
         break;
       }
       case '--required': {
         const list = value(flag, inline).split(',').map((s) => s.trim()).filter(Boolean);
-        for (const r of list) if (!ROLES.includes(r as ColumnRole)) throw new UsageError(`--required: unknown column "${r}" (known: ${ROLES.join(', ')})`);
+        for (const r of list) if (!ROLES.includes(r as ColumnRole)) throw usageError('required', { x: r, known: ROLES.join(', ') });
         args.required = list as ColumnRole[];
         break;
       }
@@ -92,13 +94,13 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--not-applicable': {
         const list = value(flag, inline).split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
-        for (const c of list) if (!/^([IVXL]+(\.\d+)*|\d+(\.\d+)*)\.?$/i.test(c)) throw new UsageError(`--not-applicable: "${c}" is not a criterion code like 3.3 or 3.4.2`);
+        for (const c of list) if (!/^([IVXL]+(\.\d+)*|\d+(\.\d+)*)\.?$/i.test(c)) throw usageError('notApplicable', { x: c });
         args.notApplicable = list;
         break;
       }
       case '--out': {
         const v = value(flag, inline);
-        if (!/\.xlsx$/i.test(v)) throw new UsageError(`--out must name an .xlsx file, got "${v}"`);
+        if (!/\.xlsx$/i.test(v)) throw usageError('out', { x: v });
         args.out = v;
         break;
       }
@@ -117,55 +119,41 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--help':
         return { ...args, command: 'help' };
       default:
-        throw new UsageError(`Unknown option ${flag}`);
+        throw usageError('unknownOption', { x: flag });
     }
   }
+  if (args.command !== 'check' && args.format === 'xlsx') throw usageError('xlsxSummary');
   if (args.command === 'compare') {
-    if (args.paths.length !== 2) throw new UsageError('compare needs two files: the self-assessment, then the appraisal');
-    if (args.summary || args.annotate) throw new UsageError(`${args.summary ? '--summary' : '--annotate'} is for check`);
+    if (args.paths.length !== 2) throw usageError('compareFiles');
+    if (args.summary || args.annotate) throw usageError('checkOnly', { x: args.summary ? '--summary' : '--annotate' });
   } else if (args.command === 'explain') {
-    if (args.paths.length !== 1) throw new UsageError('explain needs one file, whose sheet has a self-assessment and an appraisal column');
-    if (args.summary || args.annotate) throw new UsageError(`${args.summary ? '--summary' : '--annotate'} is for check`);
+    if (args.paths.length !== 1) throw usageError('explainFile');
+    if (args.summary || args.annotate) throw usageError('checkOnly', { x: args.summary ? '--summary' : '--annotate' });
   } else {
-    if (!args.paths.length) throw new UsageError('Give at least one workbook file or folder');
-    if (args.out || args.appraisalSheet) throw new UsageError(`${args.out ? '--out' : '--appraisal-sheet'} is for compare and explain`);
+    if (!args.paths.length) throw usageError('noPaths');
+    if (args.appraisalSheet) throw usageError('scoresOnly', { x: '--appraisal-sheet' });
+    if (args.format === 'xlsx' && !args.summary) throw usageError('xlsxSummary');
+    if (args.out && args.format !== 'xlsx') throw usageError('outSummary');
   }
   return args;
 }
 
-export const USAGE = `phuluc — kiểm tra phụ lục kế hoạch CCHC / check CCHC plan appendix sheets
+/**
+ * The as-of date as ISO: "15/02/2018" (also 15-02-2018, 15.02.2018, 5/2/2018), the way Vietnamese offices write a
+ * date, or "2018-02-15". Null when it is no real day (31/02/2018, 2018-13-01).
+ */
+export function parseAsOf(v: string): string | null {
+  const t = v.trim();
+  let y: number, m: number, d: number;
+  let x = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (x) [y, m, d] = [Number(x[1]), Number(x[2]), Number(x[3])];
+  else if ((x = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(t))) [d, m, y] = [Number(x[1]), Number(x[3]), Number(x[4])];
+  else return null;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}
 
-Usage:
-  phuluc check FILE|FOLDER… [options]
-  phuluc compare SELF APPRAISAL [options]   self-assessment against appraisal, two files (so-sanh)
-  phuluc explain FILE [options]             the sheet's own self and appraisal columns (giai-trinh)
-
-  FILE: .xlsx, .xlsm, .xls (Excel 97–2003), .xlsb or .ods — told by its contents, whatever its name.
-  FOLDER: every file in it is listed — each workbook checked, anything else shown as skipped with why.
-
-Options:
-  --as-of YYYY-MM-DD     judge deadlines on this date (default: today)
-  --format text|json|csv output for people (text), one JSON document, or CSV (with --summary: one row per file)
-  --summary              one row per file: errors, warnings, overdue, budget, score totals, and each
-                         unit's rank on every score column (ties share a rank: 1, 1, 3)
-  --not-applicable 3.3,… criteria that do not apply to the unit (as "Không áp dụng" in their cells)
-  --out FILE.xlsx        compare / explain: also write the bảng giải trình as an .xlsx file
-  --appraisal-sheet NAME compare: the appraisal file's sheet (default: --sheet, else the first with scores)
-  --sheet NAME           only this sheet
-  --plan-year YYYY       override the plan year read from the title
-  --required a,b,…       mandatory columns (content, leadAgency, deadline, product, partner, budget, status, …)
-  --lang vi|en           language of the messages (default vi)
-  --no-color / --color   colour in text output (default: when writing to a terminal)
-  --annotate DIR         write each checked file's marked copy to DIR as <name>-phuluc.xlsx (.xlsm stays .xlsm):
-                         fills and notes on the finding cells and a report sheet; every other part kept as it was
-
-compare / explain print the points cut per criterion (largest first), the total cut, and the draft
-bảng giải trình (STT, tiêu chí, điểm tối đa, tự đánh giá, thẩm định, chênh lệch, tài liệu kiểm chứng,
-lý do đề nghị); --format csv prints only that table, --format json everything.
-
-Exit code: 0 no errors, 1 errors found, 2 a file could not be read or its marked copy could not be written, or no
-           readable workbook was given (the other files are still checked),
-           3 a file was not checked (no sheet holds an appendix table: not a pass).
-Limits: 256 MB per file, 3 000 000 filled cells per workbook, 256 MB per part once unpacked (see README).
-compare / explain: 0 compared, 2 a file could not be read or has nothing to compare.
-`;
+/** The help text in Vietnamese (the default); `usage('en')` for English. */
+export const USAGE = usage('vi');

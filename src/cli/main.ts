@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { CliArgs, UsageError, langOf, parseArgs, usage } from './args';
 import { checkAll } from '../core/check';
 import { todayIso } from '../core/options';
 import type { Lang, SheetReport } from '../core/report';
@@ -31,7 +31,12 @@ useNativeInflate((data, maxOut) => {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** raw bytes to standard output (an .xlsx piped to a file); default: refused */
+  outBytes?: (b: Uint8Array) => void;
+  /** colour the text output (a terminal, and NO_COLOR unset) */
   isTty: boolean;
+  /** standard output is a terminal (whatever NO_COLOR says); default: isTty */
+  terminal?: boolean;
   now: Date;
 }
 
@@ -43,8 +48,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const defaultIo = (): Io => ({
   out: (s) => process.stdout.write(s),
+  outBytes: (b) => process.stdout.write(b),
   err: (s) => process.stderr.write(s),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  terminal: Boolean(process.stdout.isTTY),
   now: new Date(),
 });
 
@@ -154,7 +161,7 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
     if (args.sheet !== undefined) {
       snapshots = snapshots.filter((s) => s.name === args.sheet);
       if (!snapshots.length) {
-        results.push({ file, sheets: [], error: lang === 'vi' ? `Không có trang «${args.sheet}».` : `No sheet named "${args.sheet}".` });
+        results.push({ file, sheets: [], error: lang === 'vi' ? `Không có trang tính «${args.sheet}».` : `No sheet named "${args.sheet}".` });
         continue;
       }
     }
@@ -165,8 +172,9 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
       required: args.required,
       notApplicable: args.notApplicable,
       ...(book.ignores ? { ignores: book.ignores } : {}),
-      // what the output never shows is not made: fix plans only for the marked copies, fingerprints only to match ignores
-      fixPlans: Boolean(args.annotate),
+      // what the output never uses is not made: fix plans for the marked copies and the text list (where a finding
+      // with a suggestion is told on its own), not for JSON, CSV or a summary; fingerprints only to match ignores
+      fixPlans: Boolean(args.annotate) || (args.format === 'text' && !args.summary),
       fingerprints: false,
     });
     const result: FileResult = { file, sheets: report.sheets, format: book.format };
@@ -181,17 +189,24 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
     results.push(result);
   }
   const color = args.color ?? io.isTty;
-  if (args.summary) {
+  if (args.summary && args.format === 'xlsx') {
+    const code = await writeSummaryXlsx(rankSummary(summaryRows(results), results), args, asOf, io);
+    if (code) return code;
+  } else if (args.summary) {
     const rows = rankSummary(summaryRows(results), results);
     if (args.format === 'json') io.out(safeJson(JSON.stringify({ version: 1, asOf, ranking: RANK_CONVENTION[args.lang], files: rows }, null, 2)) + '\n');
     else if (args.format === 'csv') io.out(summaryCsv(rows));
-    else io.out(summaryText(rows, args.lang, color));
+    else io.out(summaryText(rows, args.lang, color, asOf));
   } else if (args.format === 'json') io.out(toJson(results, asOf, args.lang) + '\n');
   else if (args.format === 'csv') io.out(findingsCsv(results, args.lang));
-  else io.out(toText(results, args.lang, color));
-  for (const r of results) {
-    if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}${r.detail ? ` (${safe(r.detail)})` : ''}\n`);
-    if (r.annotateError) io.err(`phuluc: ${safe(r.file)}: ${safe(r.annotateError)}\n`);
+  else io.out(toText(results, args.lang, color, asOf));
+  // The text output already tells a person about an unreadable file (once); JSON and CSV are data, so the person
+  // running the command hears of it on stderr.
+  if (args.format !== 'text') {
+    for (const r of results) {
+      if (r.error) io.err(`phuluc: ${safe(r.file)}: ${safe(r.error)}${r.detail ? ` (${safe(r.detail)})` : ''}\n`);
+      if (r.annotateError) io.err(`phuluc: ${safe(r.file)}: ${safe(r.annotateError)}\n`);
+    }
   }
   if (!results.some((r) => !r.error && !r.skipped)) {
     io.err(`phuluc: ${lang === 'vi' ? 'không có tệp bảng tính nào đọc được để kiểm tra.' : 'no readable workbook to check.'}\n`);
@@ -200,19 +215,52 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
   return exitCode(results);
 }
 
+/**
+ * `--summary --format xlsx`: the overview as a workbook (src/io/summaryXlsx.ts, the preview's export: numbers as
+ * numbers, the header filterable and sortable, the rank columns, a notes sheet with the as-of date and the ranking
+ * rule). Written to `--out FILE.xlsx`; without it, to standard output when that goes to a file or a program
+ * (`> tong-hop.xlsx`) — never to a terminal, where a workbook's bytes would be noise. Returns 2 when it cannot.
+ */
+async function writeSummaryXlsx(rows: ReturnType<typeof summaryRows>, args: CliArgs, asOf: string, io: Io): Promise<number> {
+  const { summaryXlsx } = await import('../io/summaryXlsx');
+  const bytes = summaryXlsx(rows, { lang: args.lang, asOf });
+  const vi = args.lang === 'vi';
+  if (args.out) {
+    try {
+      await fs.writeFile(args.out, bytes);
+    } catch (e) {
+      io.err(`phuluc: ${vi ? 'không ghi được' : 'cannot write'} ${safe(args.out)}: ${safe((e as Error).message)}\n`);
+      return 2;
+    }
+    io.out(`${vi ? 'Đã ghi bảng tổng hợp' : 'Overview written to'} ${safe(args.out)} (${rows.length} ${vi ? 'tệp' : 'files'}).\n`);
+    return 0;
+  }
+  if ((io.terminal ?? io.isTty) || !io.outBytes) {
+    io.err(
+      vi
+        ? 'phuluc: --format xlsx ghi ra một tệp Excel: hãy thêm --out TỆP.xlsx, hoặc chuyển đầu ra vào một tệp (> tong-hop.xlsx).\n'
+        : 'phuluc: --format xlsx writes an Excel file: add --out FILE.xlsx, or redirect the output to a file (> overview.xlsx).\n',
+    );
+    return 2;
+  }
+  io.outBytes(bytes);
+  return 0;
+}
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`phuluc: ${e.message}\n\n${USAGE}`);
+      const lang = langOf(argv);
+      io.err(`phuluc: ${e.text[lang]}\n${lang === 'vi' ? 'Gõ «phuluc --help» để xem cách dùng.' : 'Run "phuluc --help --lang en" for the usage.'}\n`);
       return 2;
     }
     throw e;
   }
   if (args.command === 'help') {
-    io.out(USAGE);
+    io.out(usage(args.lang));
     return 0;
   }
   if (args.command === 'version') {

@@ -1,10 +1,12 @@
 /** Rendering check results for people (text), for programs (JSON) and for spreadsheets (CSV). */
-import type { Finding, Lang, SheetReport } from '../core/report';
-import { countBySeverity } from '../core/report';
+import type { Finding, Lang, Severity, SheetReport } from '../core/report';
+import { SEVERITY_NAME, countBySeverity, severityCounts } from '../core/report';
+import { WIDTH, columns, groupFindings, wrap } from './layout';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
 import { scoreLines } from './scoreText';
-import { RANK_CONVENTION, rankUnits, scoreKeys } from '../core/scores/rank';
+import { RANK_CONVENTION } from '../core/scores/rank';
+import { summaryScoreColumns, type SummaryRow } from '../core/summary';
 import { anyChecked, notRunText, ranText, scopeOf } from '../core/scope';
 
 /**
@@ -22,7 +24,6 @@ export function safe(text: string): string {
 
 /** JSON.stringify escapes C0 controls itself; C1, DEL and the bidi controls are escaped here (\uXXXX stays valid JSON). */
 export function safeJson(json: string): string {
-  // eslint-disable-next-line no-control-regex
   return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -146,29 +147,119 @@ export function paint(color: boolean): Paint {
 }
 
 const L = {
-  vi: { notChecked: 'CHƯA KIỂM TRA', noSheetChecked: 'không trang nào có bảng phụ lục, tệp này chưa được kiểm tra', checked: 'Đã kiểm tra', notRun: 'chưa kiểm tra', file: 'Tệp', sheet: 'Trang', noTable: 'không có bảng phụ lục', errors: 'lỗi', warnings: 'cảnh báo', infos: 'ghi chú', budget: 'Kinh phí', computed: 'tính được', stated: 'ghi', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', late: 'trễ hạn', unparsed: 'không đọc được', items: 'nhiệm vụ', planYear: 'năm kế hoạch', lost: 'Điểm bị mất nhiều nhất', cannotRead: 'KHÔNG ĐỌC ĐƯỢC', ok: 'không có vấn đề', detail: 'Chi tiết kỹ thuật', copy: 'Bản có đánh dấu', noCopy: 'Không tạo được bản có đánh dấu', ignored: 'Đã bỏ qua (theo tệp)', stale: 'mục bỏ qua không còn khớp (ô đã thay đổi), phát hiện được hiện lại' },
-  en: { notChecked: 'NOT CHECKED', noSheetChecked: 'no sheet holds an appendix table; this file was not checked', checked: 'Checked', notRun: 'not checked', file: 'File', sheet: 'Sheet', noTable: 'no appendix table', errors: 'errors', warnings: 'warnings', infos: 'notes', budget: 'Budget', computed: 'computed', stated: 'stated', overdue: 'overdue', dueSoon: 'due soon', late: 'late', unparsed: 'not understood', items: 'tasks', planYear: 'plan year', lost: 'Most points lost', cannotRead: 'CANNOT READ', ok: 'no problems', detail: 'Technical detail', copy: 'Marked copy', noCopy: 'No marked copy', ignored: 'Ignored (as the file says)', stale: 'ignores no longer match (the cell changed); findings shown again' },
+  vi: {
+    asOf: 'Đối chiếu ngày {date}',
+    notChecked: 'CHƯA KIỂM TRA',
+    noSheetChecked: 'không trang tính nào có bảng phụ lục, tệp này chưa được kiểm tra',
+    checked: 'Đã kiểm tra',
+    notRun: 'chưa kiểm tra',
+    file: 'Tệp',
+    sheet: 'Trang tính',
+    noTable: 'không có bảng phụ lục',
+    budget: 'Kinh phí',
+    computed: 'tổng các nhiệm vụ',
+    stated: 'dòng tổng cộng ghi',
+    noStated: 'không có dòng tổng cộng',
+    deadlines: 'Thời hạn',
+    overdue: 'quá hạn',
+    dueSoon: 'sắp đến hạn',
+    late: 'hoàn thành trễ',
+    unparsed: 'không đọc được',
+    items: 'nhiệm vụ',
+    planYear: 'năm kế hoạch',
+    cannotRead: 'KHÔNG ĐỌC ĐƯỢC',
+    ok: 'Không có vấn đề nào trong những mục đã kiểm tra.',
+    detail: 'Chi tiết kỹ thuật',
+    copy: 'Bản có đánh dấu',
+    noCopy: 'Không tạo được bản có đánh dấu',
+    cells: '×{n} ô',
+    ignored: 'Đã bỏ qua (theo tệp)',
+    stale: 'mục bỏ qua không còn khớp (ô đã thay đổi), kết quả được hiện lại',
+  },
+  en: {
+    asOf: 'As of {date}',
+    notChecked: 'NOT CHECKED',
+    noSheetChecked: 'no sheet holds an appendix table; this file was not checked',
+    checked: 'Checked',
+    notRun: 'not checked',
+    file: 'File',
+    sheet: 'Sheet',
+    noTable: 'no appendix table',
+    budget: 'Budget',
+    computed: 'sum of the tasks',
+    stated: 'total row states',
+    noStated: 'no total row',
+    deadlines: 'Deadlines',
+    overdue: 'overdue',
+    dueSoon: 'due soon',
+    late: 'completed late',
+    unparsed: 'not understood',
+    items: 'tasks',
+    planYear: 'plan year',
+    cannotRead: 'CANNOT READ',
+    ok: 'No problems in what was checked.',
+    detail: 'Technical detail',
+    copy: 'Marked copy',
+    noCopy: 'No marked copy',
+    cells: '×{n} cells',
+    ignored: 'Ignored (as the file says)',
+    stale: 'ignores no longer match (the cell changed); findings shown again',
+  },
 };
 
-export function toText(results: FileResult[], lang: Lang, color: boolean): string {
+/** "2018-02-15" → "15/02/2018" in Vietnamese, unchanged in English. */
+export function dateText(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** where a finding's message starts: 6 spaces, the cell (or "×11 ô") padded to 10 */
+const CELL_INDENT = ' '.repeat(17);
+
+/** The findings of one sheet: errors first, then warnings, then notes, repeated messages told once with their cells. */
+function findingLines(s: SheetReport, lang: Lang, p: Paint): string[] {
+  const lines: string[] = [];
+  const colour = { error: p.red, warning: p.yellow, info: p.blue };
+  const counts = countBySeverity(s.findings);
+  let current: Severity | null = null;
+  for (const g of groupFindings(s.findings, lang)) {
+    if (g.severity !== current) {
+      current = g.severity;
+      lines.push('', `    ${colour[g.severity](p.bold(`${SEVERITY_NAME[g.severity][lang]} (${counts[g.severity]})`))}`);
+    }
+    const label = g.cells.length > 1 ? L[lang].cells.replace('{n}', String(g.cells.length)) : safe(g.cells[0]);
+    const wrapped = wrap(`${safe(g.message)} [${g.rule}]`, WIDTH, `      ${label.padEnd(10)} `, CELL_INDENT);
+    // the rule id, dimmed, ends the last line
+    const last = wrapped.length - 1;
+    wrapped[last] = wrapped[last].replace(new RegExp(`\\[${g.rule}\\]$`), p.dim(`[${g.rule}]`));
+    lines.push(...wrapped);
+    if (g.cells.length > 1) lines.push(...wrap(g.cells.map(safe).join(', '), WIDTH, CELL_INDENT, CELL_INDENT));
+  }
+  return lines;
+}
+
+export function toText(results: FileResult[], lang: Lang, color: boolean, asOf?: string): string {
   const p = paint(color);
   const t = L[lang];
   const lines: string[] = [];
+  if (asOf) lines.push(p.bold(t.asOf.replace('{date}', dateText(asOf, lang))), '');
+  const wrapped = (text: string, first: string, indent: string) => lines.push(...wrap(text, WIDTH, first, indent));
   for (const r of results) {
     if (r.skipped) {
-      lines.push(`${t.file}: ${safe(r.file)} — ${p.dim(safe(r.skipped))}`, '');
+      wrapped(`${safe(r.file)} — ${safe(r.skipped)}`, `${t.file}: `, '    ');
+      lines.push('');
       continue;
     }
     lines.push(p.bold(`${t.file}: ${safe(r.file)}`));
     if (r.error) {
-      lines.push(`  ${p.red(t.cannotRead)}: ${safe(r.error)}`);
-      if (r.detail) lines.push(`  ${p.dim(`${t.detail}: ${safe(r.detail)}`)}`);
+      wrapped(safe(r.error), `  ${p.red(t.cannotRead)}: `, '    ');
+      if (r.detail) wrapped(safe(r.detail), `  ${t.detail}: `, '    ');
       lines.push('');
       continue;
     }
-    if (r.annotated) lines.push(`  ${t.copy}: ${safe(r.annotated)}`);
-    if (r.annotateError) lines.push(`  ${p.red(t.noCopy)}: ${safe(r.annotateError)}`);
-    if (!anyChecked(r.sheets)) lines.push(`  ${p.yellow(t.notChecked)}: ${t.noSheetChecked}`);
+    if (r.annotated) wrapped(safe(r.annotated), `  ${t.copy}: `, '    ');
+    if (r.annotateError) wrapped(safe(r.annotateError), `  ${p.red(t.noCopy)}: `, '    ');
+    if (!anyChecked(r.sheets)) wrapped(t.noSheetChecked, `  ${p.yellow(t.notChecked)}: `, '    ');
     for (const s of r.sheets) {
       const c = countBySeverity(s.findings);
       const head = `  ${t.sheet} «${safe(s.sheet)}»`;
@@ -178,115 +269,44 @@ export function toText(results: FileResult[], lang: Lang, color: boolean): strin
       }
       const bits = [`${s.counts.items} ${t.items}`];
       if (s.planYear) bits.push(`${t.planYear} ${s.planYear}`);
-      bits.push(`${c.error} ${t.errors}`, `${c.warning} ${t.warnings}`, `${c.info} ${t.infos}`);
-      lines.push(`${p.bold(head)} — ${bits.join(', ')}`);
+      wrapped(`${bits.join(', ')}: ${severityCounts(c, lang)}`, `${p.bold(head)} — `, '    ');
       const scope = scopeOf(s);
       if (scope.ran.length || scope.notRun.length)
-        lines.push(`    ${t.checked}: ${ranText(scope, lang)}${scope.notRun.length ? `; ${p.yellow(t.notRun)}: ${notRunText(scope, lang)}` : ''}`);
+        wrapped(`${ranText(scope, lang)}${scope.notRun.length ? `; ${t.notRun}: ${notRunText(scope, lang)}` : ''}`, `    ${t.checked}: `, '      ');
       if (s.budget) {
         const b = s.budget;
         const unit = b.unit ? ` ${b.unit}` : '';
-        lines.push(`    ${t.budget}: ${t.computed} ${fmt(b.total, lang)}${unit}, ${t.stated} ${fmt(b.stated, lang)}${unit}`);
+        const stated = b.stated === null ? t.noStated : `${t.stated} ${fmt(b.stated, lang)}${unit}`;
+        wrapped(`${t.computed} ${fmt(b.total, lang)}${unit}, ${stated}`, `    ${t.budget}: `, '      ');
       }
-      lines.push(...scoreLines(s, lang).map(safe));
+      for (const l of scoreLines(s, lang)) wrapped(safe(l.trim()), '    ', '      ');
       if (s.deadlines) {
         const d = s.deadlines;
-        lines.push(`    ${d.asOf}: ${d.overdue.length} ${t.overdue}, ${d.dueSoon.length} ${t.dueSoon}, ${d.late.length} ${t.late}, ${d.unparsed.length} ${t.unparsed}`);
+        wrapped(`${d.overdue.length} ${t.overdue}, ${d.dueSoon.length} ${t.dueSoon}, ${d.late.length} ${t.late}, ${d.unparsed.length} ${t.unparsed}`, `    ${t.deadlines}: `, '      ');
       }
-      for (const f of s.findings) {
-        const sev = f.severity === 'error' ? p.red('lỗi   '.slice(0, 6)) : f.severity === 'warning' ? p.yellow('c.báo ') : p.blue('g.chú ');
-        const sevEn = f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
-        lines.push(`    ${f.cell.padEnd(6)} ${lang === 'vi' ? sev : sevEn} ${safe(f.message[lang])} ${p.dim('[' + f.rule + ']')}`);
-      }
-      if (!s.findings.length) lines.push(`    ${t.ok}`);
-      if (s.ignored?.length) lines.push(`    ${p.dim(`${t.ignored}: ${s.ignored.map(({ finding: f }) => `${f.cell} [${f.rule}]`).join(', ')}`)}`);
-      if (s.staleIgnores?.length) lines.push(`    ${p.yellow(`${s.staleIgnores.length} ${t.stale}`)}: ${s.staleIgnores.map((i) => `${i.cell} [${i.rule}]`).join(', ')}`);
+      if (s.findings.length) lines.push(...findingLines(s, lang, p));
+      else lines.push(`    ${t.ok}`);
+      if (s.ignored?.length) wrapped(s.ignored.map(({ finding: f }) => `${safe(f.cell)} [${f.rule}]`).join(', '), `    ${t.ignored}: `, '      ');
+      if (s.staleIgnores?.length) wrapped(s.staleIgnores.map((i) => `${safe(i.cell)} [${i.rule}]`).join(', '), `    ${p.yellow(`${s.staleIgnores.length} ${t.stale}`)}: `, '      ');
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-/** One row per file: the department head's overview of all units. */
-export interface SummaryRow {
-  file: string;
-  /**
-   * ok: checked (findings or not); not-checked: no sheet holds an appendix table; unreadable: the file could not be
-   * read; skipped: a file of a folder that is not a workbook (the message says why)
-   */
-  status: 'ok' | 'unreadable' | 'not-checked' | 'skipped';
-  /** rule families that ran on some sheet ("table", "budget", …) */
-  checked: string[];
-  /** families that ran on no sheet, with the reason ("scores: no-score-columns") */
-  notChecked: string[];
-  sheets: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  overdue: number;
-  budgetTotal: number | null;
-  budgetStated: number | null;
-  budgetUnit: string;
-  /** each score column: `key` names the same column in every unit's file; `rank` among the files (1, 1, 3) */
-  scores: { key: string; header: string; total: number; max: number | null; applicableMax: number | null; percent: number | null; band: string | null; rank: number | null; of: number }[];
-  message: string;
-}
-
-export function summaryRows(results: FileResult[]): SummaryRow[] {
-  return results.map((r) => {
-    const row: SummaryRow = { file: r.file, status: 'ok', checked: [], notChecked: [], sheets: r.sheets.length, errors: 0, warnings: 0, infos: 0, overdue: 0, budgetTotal: null, budgetStated: null, budgetUnit: '', scores: [], message: r.error ?? r.skipped ?? r.annotateError ?? '' };
-    if (r.skipped) {
-      row.status = 'skipped';
-      return row;
-    }
-    if (r.error) {
-      row.status = 'unreadable';
-      return row;
-    }
-    for (const s of r.sheets) {
-      const c = countBySeverity(s.findings);
-      row.errors += c.error;
-      row.warnings += c.warning;
-      row.infos += c.info;
-      row.overdue += s.deadlines?.overdue.length ?? 0;
-      if (s.budget) {
-        row.budgetTotal = (row.budgetTotal ?? 0) + s.budget.total;
-        if (s.budget.stated !== null) row.budgetStated = (row.budgetStated ?? 0) + s.budget.stated;
-        row.budgetUnit = s.budget.unit;
-      }
-      for (const sc of s.scores ?? []) row.scores.push({ key: '', header: sc.header, total: sc.total, max: sc.max, applicableMax: sc.applicableMax, percent: sc.percent, band: sc.band, rank: null, of: 0 });
-    }
-    const ran = new Set<string>();
-    const missing = new Map<string, string>();
-    for (const s of r.sheets) {
-      const scope = scopeOf(s);
-      for (const f of scope.ran) ran.add(f);
-      for (const n of scope.notRun) if (!missing.has(n.family)) missing.set(n.family, n.reason);
-    }
-    row.checked = [...ran];
-    row.notChecked = [...missing].filter(([f]) => !ran.has(f)).map(([f, why]) => `${f}: ${why}`);
-    if (!anyChecked(r.sheets)) row.status = 'not-checked';
-    return row;
-  });
-}
-
-/** Ranks the files on each score column (the same column of every unit's template: kind and year). */
-export function rankSummary(rows: SummaryRow[], results: FileResult[]): SummaryRow[] {
-  const scoresOf = (r: FileResult) => r.sheets.flatMap((s) => s.scores ?? []);
-  const ranking = rankUnits(results.map((r) => ({ id: r.file, scores: scoresOf(r) })));
-  return rows.map((row, i) => {
-    const keys = scoreKeys(scoresOf(results[i]));
-    const ranks = ranking.units[i].ranks;
-    return { ...row, scores: row.scores.map((s, j) => ({ ...s, key: keys[j], rank: ranks[keys[j]]?.rank ?? null, of: ranks[keys[j]]?.of ?? 0 })) };
-  });
-}
+// The per-file summary rows live in src/core/summary.ts (shared with the preview's overview); re-exported here.
+export { rankSummary, summaryRows, type SummaryRow } from '../core/summary';
 
 /** The score columns of a summary in the order they first appear: the CSV's score1, score2 … */
 function summaryColumns(rows: SummaryRow[]): string[] {
-  const keys: string[] = [];
-  for (const r of rows) for (const s of r.scores) if (!keys.includes(s.key)) keys.push(s.key);
-  return keys;
+  return summaryScoreColumns(rows).map((c) => c.key);
 }
+
+/**
+ * Every CSV the CLI writes starts with the UTF-8 byte-order mark: without it Excel on Windows reads the file in the
+ * machine's ANSI code page and Vietnamese comes out garbled ("Lá»—i"). Programs that read UTF-8 skip it.
+ */
+export const CSV_BOM = '\uFEFF';
 
 export function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
@@ -314,7 +334,7 @@ export function summaryCsv(rows: SummaryRow[]): string {
     cells.push(r.checked.join(' '), r.notChecked.join('; '), r.message);
     lines.push(cells.map(csvCell).join(','));
   }
-  return lines.join('\n') + '\n';
+  return CSV_BOM + lines.join('\n') + '\n';
 }
 
 export function findingsCsv(results: FileResult[], lang: Lang): string {
@@ -332,30 +352,50 @@ export function findingsCsv(results: FileResult[], lang: Lang): string {
     for (const s of r.sheets)
       for (const f of s.findings) lines.push([r.file, s.sheet, f.cell, f.rule, f.severity, f.message[lang], f.expected, f.actual].map(csvCell).join(','));
   }
-  return lines.join('\n') + '\n';
+  return CSV_BOM + lines.join('\n') + '\n';
 }
 
-export function summaryText(rows: SummaryRow[], lang: Lang, color: boolean): string {
+/** the file column of the summary table is at most this wide; a longer name takes a line of its own */
+const FILE_COLUMN = 40;
+
+export function summaryText(rows: SummaryRow[], lang: Lang, color: boolean, asOf?: string): string {
   const p = paint(color);
   const head = lang === 'vi'
-    ? ['Tệp', 'Lỗi', 'C.báo', 'Quá hạn', 'Kinh phí (tính / ghi)', 'Điểm']
-    : ['File', 'Errors', 'Warn', 'Overdue', 'Budget (computed / stated)', 'Scores'];
+    ? ['Tệp', 'Lỗi', 'Cảnh báo', 'Quá hạn', 'Kinh phí (tính / ghi)']
+    : ['File', 'Errors', 'Warnings', 'Overdue', 'Budget (computed / stated)'];
+  const scoresLabel = lang === 'vi' ? 'Điểm' : 'Scores';
   const body = rows.map((r) => {
-    if (r.status === 'unreadable') return [safe(r.file), '—', '—', '—', (lang === 'vi' ? 'KHÔNG ĐỌC ĐƯỢC: ' : 'CANNOT READ: ') + safe(r.message), ''];
-    if (r.status === 'not-checked') return [safe(r.file), '—', '—', '—', `${L[lang].notChecked}: ${lang === 'vi' ? 'không có bảng phụ lục' : 'no appendix table'}`, ''];
-    if (r.status === 'skipped') return [safe(r.file), '—', '—', '—', safe(r.message), ''];
+    if (r.status === 'unreadable') return { cells: [safe(r.file), '—', '—', '—'], rest: (lang === 'vi' ? 'KHÔNG ĐỌC ĐƯỢC: ' : 'CANNOT READ: ') + safe(r.message) };
+    if (r.status === 'not-checked') return { cells: [safe(r.file), '—', '—', '—'], rest: `${L[lang].notChecked}: ${L[lang].noTable}` };
+    if (r.status === 'skipped') return { cells: [safe(r.file), '—', '—', '—'], rest: safe(r.message) };
     const budget = r.budgetTotal !== null ? `${fmt(r.budgetTotal, lang)} / ${fmt(r.budgetStated, lang)}${r.budgetUnit ? ' ' + r.budgetUnit : ''}` : '';
     const rank = (s: SummaryRow['scores'][number]) => (s.rank !== null && s.of > 1 ? ` ${lang === 'vi' ? 'hạng' : 'rank'} ${s.rank}/${s.of}` : '');
     const scores = r.scores.map((s) => `${fmt(s.total, lang)}${s.percent !== null ? ` (${fmt(s.percent, lang, 1)}%${s.band ? ' ' + s.band : ''})` : ''}${rank(s)}`).join('; ');
-    return [safe(r.file), String(r.errors), String(r.warnings), String(r.overdue), budget, safe(scores)];
+    return { cells: [safe(r.file), String(r.errors), String(r.warnings), String(r.overdue)], rest: budget, scores: safe(scores) };
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  // the file column: as wide as the longest name up to FILE_COLUMN; the numbers right-aligned under their headings
+  const fileWidth = Math.min(FILE_COLUMN, Math.max(columns(head[0]), ...body.map((b) => columns(b.cells[0]))));
+  const widths = [fileWidth, ...[1, 2, 3].map((i) => Math.max(columns(head[i]), ...body.map((b) => columns(b.cells[i]))))];
+  const pad = (x: string, w: number, right = false) => (right ? ' '.repeat(Math.max(0, w - columns(x))) + x : x + ' '.repeat(Math.max(0, w - columns(x))));
+  const fixed = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i > 0)).join('  ');
+  const restIndent = ' '.repeat(fixed(['', '', '', '']).length + 2);
+  const lines: string[] = [];
+  if (asOf) lines.push(p.bold(L[lang].asOf.replace('{date}', dateText(asOf, lang))), '');
+  lines.push(p.bold(`${fixed(head.slice(0, 4))}  ${head[4]}`.trimEnd()));
+  body.forEach((b, i) => {
+    const row = rows[i];
+    const tone = row.status === 'unreadable' || row.errors ? p.red : row.status === 'not-checked' ? p.yellow : (x: string) => x;
+    const out: string[] = [];
+    let cells = b.cells;
+    if (columns(cells[0]) > fileWidth) {
+      out.push(...wrap(cells[0], WIDTH, '', '  '));
+      cells = ['', ...cells.slice(1)];
+    }
+    out.push(...wrap(b.rest, WIDTH, `${fixed(cells)}  `, restIndent));
+    if (b.scores) out.push(...wrap(b.scores, WIDTH, `${' '.repeat(fileWidth + 2)}${scoresLabel}: `, ' '.repeat(fileWidth + 4)));
+    lines.push(...out.map((l) => tone(l.trimEnd())));
+  });
   const ranked = rows.some((r) => r.scores.some((s) => s.rank !== null && s.of > 1));
-  const foot = ranked ? [p.dim(RANK_CONVENTION[lang])] : [];
-  return [
-    p.bold(line(head)),
-    ...body.map((b, i) => (rows[i].status === 'unreadable' || rows[i].errors ? p.red(line(b)) : rows[i].status === 'not-checked' ? p.yellow(line(b)) : line(b))),
-    ...foot,
-  ].join('\n') + '\n';
+  if (ranked) lines.push(...wrap(RANK_CONVENTION[lang], WIDTH, '', '').map(p.dim));
+  return lines.join('\n') + '\n';
 }

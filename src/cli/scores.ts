@@ -15,7 +15,7 @@ import { asReadError } from '../io/errors';
 import { explanationXlsx } from '../io/explanationXlsx';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
-import { csvCell, paint, safe, safeJson } from './output';
+import { CSV_BOM, csvCell, paint, safe, safeJson } from './output';
 
 export interface ScoresIo {
   out: (s: string) => void;
@@ -49,12 +49,12 @@ async function readReports(file: string, options: CheckOptions): Promise<SheetRe
 function pickSheet(reports: SheetReport[], file: string, name: string | undefined, test: (r: SheetReport) => boolean, what: { vi: string; en: string }): SheetReport {
   if (name !== undefined) {
     const r = reports.find((x) => x.sheet === name);
-    if (!r) throw new Refusal(`${file}: không có trang «${name}».`, `${file}: no sheet named "${name}".`);
-    if (!test(r)) throw new Refusal(`${file}: trang «${name}» không có ${what.vi}.`, `${file}: sheet "${name}" has no ${what.en}.`);
+    if (!r) throw new Refusal(`${file}: không có trang tính «${name}».`, `${file}: no sheet named "${name}".`);
+    if (!test(r)) throw new Refusal(`${file}: trang tính «${name}» không có ${what.vi}.`, `${file}: sheet "${name}" has no ${what.en}.`);
     return r;
   }
   const r = reports.find(test);
-  if (!r) throw new Refusal(`${file}: không trang nào có ${what.vi}.`, `${file}: no sheet has ${what.en}.`);
+  if (!r) throw new Refusal(`${file}: không trang tính nào có ${what.vi}.`, `${file}: no sheet has ${what.en}.`);
   return r;
 }
 
@@ -97,7 +97,7 @@ const T = {
     self: 'Tự đánh giá',
     appraisal: 'Thẩm định',
     column: 'cột',
-    sheet: 'trang',
+    sheet: 'trang tính',
     total: 'tổng',
     cut: 'Tổng điểm bị trừ',
     above: 'Tổng điểm thẩm định cao hơn tự đánh giá',
@@ -182,7 +182,7 @@ export function diffText(diff: ScoreDiff, lang: Lang, color: boolean): string {
 export function diffCsv(diff: ScoreDiff, lang: Lang): string {
   const table = explanationTable(diff, lang);
   const rows = [table.header, ...table.rows, ...(table.rows.length ? [table.total] : [])];
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return CSV_BOM + rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 export function diffJson(diff: ScoreDiff, asOf: string, out?: string): string {

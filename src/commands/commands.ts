@@ -1,5 +1,5 @@
 /**
- * Ribbon buttons (manifest.xml, Home tab › "Phụ lục"). With the shared runtime there is no separate commands page:
+ * Ribbon buttons (manifest.xml, Home tab › "Kiểm tra phụ lục"). With the shared runtime there is no separate commands page:
  * src/taskpane/index.tsx imports this module, so the functions are registered in the same runtime as the pane, and
  * they run the same actions (src/ui/actions.ts) on the same store (src/ui/store.ts): a check made from the ribbon is
  * what the pane shows, and an error is shown in the pane (which is opened for it where Office allows).
@@ -71,9 +71,17 @@ function checkActiveSheet(event: CommandEvent): Promise<void> {
   return command(event, (h, s) => runCheck(h, store, s));
 }
 
-/** Tính lại điểm: check the active sheet now, then write its recalculation plan. */
+/**
+ * Tính lại điểm: check the active sheet now, then write its recalculation plan. It writes into the user's file while
+ * the pane may be closed, and Excel has no notification an add-in can raise (Office.addin offers showAsTaskpane and
+ * hide only, SharedRuntime 1.1): so the pane is shown, with the message at its top saying what was written (from the
+ * ribbon) and the «Hoàn tác» under it. Where the pane cannot be shown the message waits in the store for its opening.
+ */
 function recalcScores(event: CommandEvent): Promise<void> {
-  return command(event, (h, s) => runRecalc(h, store, s, { checkFirst: true }));
+  return command(event, async (h, s) => {
+    await runRecalc(h, store, s, { checkFirst: true, fromRibbon: true });
+    if (store.get().recalc || store.get().notice) showPane();
+  });
 }
 
 /** Xóa đánh dấu. */

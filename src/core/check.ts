@@ -46,7 +46,7 @@ export function check(snapshot: SheetSnapshot, options: CheckOptions): SheetRepo
       counts: emptyCounts(),
       findings: [
         finding('check-failed', 1, 1, {
-          vi: `Không kiểm tra được trang «${name}»: ${(e as Error)?.message ?? e}. Dữ liệu trong trang không bị thay đổi.`,
+          vi: `Không kiểm tra được trang tính «${name}»: ${(e as Error)?.message ?? e}. Dữ liệu trong trang tính không bị thay đổi.`,
           en: `Sheet "${name}" could not be checked: ${(e as Error)?.message ?? e}. Nothing in the sheet was changed.`,
         }),
       ],
@@ -98,13 +98,13 @@ function legacyFinding(legacy: LegacyResult, snapshot: SheetSnapshot): Finding {
   const at = legacy.first ?? { row: snapshot.origin?.row ?? 1, col: snapshot.origin?.col ?? 1 };
   if (!legacy.decoded) {
     return finding('legacy-encoding', at.row, at.col, {
-      vi: `Trang dùng phông chữ của bảng mã cũ ${enc}${fonts} nhưng không xác định chắc chắn được chữ nào gõ bằng bảng mã đó, nên chưa chuyển sang Unicode: chữ có thể bị đọc sai. Hãy chuyển tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã) rồi kiểm tra lại.`,
+      vi: `Trang tính dùng phông chữ của bảng mã cũ ${enc}${fonts} nhưng không xác định chắc chắn được chữ nào gõ bằng bảng mã đó, nên chưa chuyển sang Unicode: chữ có thể bị đọc sai. Hãy chuyển tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã) rồi kiểm tra lại.`,
       en: `The sheet uses fonts of the legacy ${enc} encoding${fonts}, but which text is in that encoding could not be told with confidence, so nothing was converted: text may be misread. Convert the file to Unicode (e.g. Unikey › conversion tool) and check again.`,
     }, { severity: 'warning', actual: legacy.encoding });
   }
   const ex = legacy.first ? { vi: ` (ví dụ ô ${a1(legacy.first.row, legacy.first.col)}: «${excerpt(legacy.first.before, 30)}» → «${excerpt(legacy.first.after, 30)}»)`, en: ` (e.g. cell ${a1(legacy.first.row, legacy.first.col)}: "${excerpt(legacy.first.before, 30)}" → "${excerpt(legacy.first.after, 30)}")` } : { vi: '', en: '' };
   return finding('legacy-encoding', at.row, at.col, {
-    vi: `Trang được gõ bằng bảng mã cũ ${enc}${fonts}: đã chuyển ${legacy.cells} ô sang Unicode để kiểm tra${ex.vi}; tệp không bị thay đổi. Nên chuyển cả tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã).`,
+    vi: `Trang tính được gõ bằng bảng mã cũ ${enc}${fonts}: đã chuyển ${legacy.cells} ô sang Unicode để kiểm tra${ex.vi}; tệp không bị thay đổi. Nên chuyển cả tệp sang Unicode (ví dụ Unikey › Công cụ chuyển mã).`,
     en: `The sheet is typed in the legacy ${enc} encoding${fonts}: ${legacy.cells} cells were converted to Unicode for the check${ex.en}; the file is unchanged. Convert the whole file to Unicode (e.g. Unikey › conversion tool).`,
   }, { actual: legacy.encoding, expected: 'unicode' });
 }
@@ -121,7 +121,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
       counts: emptyCounts(),
       findings: [
         finding('table-not-found', grid.top, grid.left, {
-          vi: `Trang «${grid.name}» không có bảng phụ lục (không thấy dòng tiêu đề có các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian): trang này CHƯA được kiểm tra.`,
+          vi: `Trang tính «${grid.name}» không có bảng phụ lục (không thấy dòng tiêu đề có các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian): trang tính này CHƯA được kiểm tra.`,
           en: `Sheet "${grid.name}" holds no appendix table (no header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian): this sheet was NOT checked.`,
         }),
       ],

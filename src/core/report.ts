@@ -55,7 +55,7 @@ export interface RuleInfo {
 /** The catalogue: one entry per rule. Severity here is the default; a rule may raise or lower it per finding. */
 export const RULES: readonly RuleInfo[] = [
   { id: 'table-not-found', severity: 'info', title: { vi: 'Không thấy bảng phụ lục', en: 'No appendix table found' },
-    howToFix: { vi: 'Kiểm tra trang có đúng là phụ lục không. Bảng cần một dòng tiêu đề với các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; nếu tiêu đề bị gộp thành ảnh hoặc nằm trong hộp văn bản, hãy gõ lại thành ô.', en: 'Check that the sheet is an appendix. The table needs a header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; a header drawn as a picture or text box must be typed into cells.' } },
+    howToFix: { vi: 'Kiểm tra xem trang tính có đúng là phụ lục không. Bảng cần một dòng tiêu đề với các cột như STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; nếu tiêu đề là ảnh hoặc nằm trong hộp văn bản, hãy gõ lại vào các ô.', en: 'Check that the sheet is an appendix. The table needs a header row with columns such as STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; a header drawn as a picture or text box must be typed into cells.' } },
   { id: 'missing-column', severity: 'warning', title: { vi: 'Thiếu cột bắt buộc', en: 'Mandatory column missing' },
     howToFix: { vi: 'Thêm cột còn thiếu vào bảng (hoặc đặt lại tên tiêu đề cột cho đúng, ví dụ «Cơ quan chủ trì»), hoặc bỏ cột đó khỏi danh sách cột bắt buộc trong Cài đặt.', en: 'Add the missing column (or rename its header, e.g. «Cơ quan chủ trì»), or drop it from the mandatory columns in Settings.' } },
   { id: 'repeated-header', severity: 'info', title: { vi: 'Dòng tiêu đề lặp lại (ngắt trang)', en: 'Header row repeated (page break)' },
@@ -69,19 +69,19 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'missing-required', severity: 'error', title: { vi: 'Thiếu nội dung bắt buộc', en: 'Mandatory cell empty' },
     howToFix: { vi: 'Điền nội dung vào ô trống (hoặc bỏ cột khỏi danh sách cột bắt buộc trong Cài đặt nếu phụ lục này không yêu cầu).', en: 'Fill in the empty cell (or drop the column from the mandatory columns in Settings if this appendix does not need it).' } },
   { id: 'number-as-text', severity: 'info', title: { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' },
-    howToFix: { vi: 'Nhập lại dạng số (không gõ dấu nháy, không để định dạng ô là Văn bản) để Excel cộng được; Phụ lục có thể đổi giúp và giữ nguyên định dạng ô.', en: "Enter it as a number (no leading apostrophe, cell not formatted as Text) so Excel can add it up; Phuluc can convert it for you, keeping the cell's format." } },
+    howToFix: { vi: 'Nhập lại dạng số (không gõ dấu nháy, không để định dạng ô là Văn bản) để Excel cộng được; Phuluc có thể đổi giúp và giữ nguyên định dạng ô.', en: "Enter it as a number (no leading apostrophe, cell not formatted as Text) so Excel can add it up; Phuluc can convert it for you, keeping the cell's format." } },
   { id: 'invalid-number', severity: 'error', title: { vi: 'Số không hợp lệ', en: 'Invalid number' },
     howToFix: { vi: 'Ghi số theo kiểu Việt Nam (21.950 hoặc 26.979,5). Nếu ô ghi chú thích (ví dụ «Lồng ghép»), chuyển chú thích sang cột Ghi chú để cột kinh phí chỉ chứa số.', en: 'Write the number the Vietnamese way (21.950 or 26.979,5). If the cell holds a remark (e.g. «Lồng ghép»), move it to a notes column so the budget column holds only numbers.' } },
   { id: 'negative-amount', severity: 'warning', title: { vi: 'Kinh phí âm', en: 'Negative amount' },
     howToFix: { vi: 'Kiểm tra dấu trừ hoặc dấu ngoặc «(…)»: kinh phí thường không âm. Nếu đúng là khoản giảm trừ, ghi rõ ở cột Ghi chú.', en: 'Check the minus sign or the parentheses "(…)": amounts are normally not negative. If it really is a deduction, say so in a notes column.' } },
   { id: 'cell-error', severity: 'error', title: { vi: 'Ô bị lỗi công thức', en: 'Cell shows an error' },
     howToFix: { vi: 'Sửa công thức của ô (thường do xóa dòng/cột mà công thức tham chiếu tới: #REF!) để ô hiện đúng giá trị.', en: "Repair the cell's formula (often a deleted row or column it referred to: #REF!) so the cell shows a value." } },
-  { id: 'budget-subtotal-mismatch', severity: 'error', title: { vi: 'Cộng mục sai', en: 'Section subtotal wrong' },
-    howToFix: { vi: 'Thay số gõ tay bằng công thức =SUM(...) của đúng các nhiệm vụ trong mục, không cộng hai lần dòng cộng mục; Phụ lục có thể ghi công thức đó giúp.', en: "Replace the typed figure by a =SUM(...) of exactly the section's tasks, never counting a subtotal twice; Phuluc can write that formula for you." } },
+  { id: 'budget-subtotal-mismatch', severity: 'error', title: { vi: 'Dòng cộng mục sai', en: 'Section subtotal wrong' },
+    howToFix: { vi: 'Thay số gõ tay bằng công thức =SUM(...) của đúng các nhiệm vụ trong mục, không cộng hai lần dòng cộng mục; Phuluc có thể ghi công thức đó giúp.', en: "Replace the typed figure by a =SUM(...) of exactly the section's tasks, never counting a subtotal twice; Phuluc can write that formula for you." } },
   { id: 'budget-total-mismatch', severity: 'error', title: { vi: 'Tổng kinh phí sai', en: 'Budget total wrong' },
-    howToFix: { vi: 'Dùng một công thức =SUM(...) gồm mọi dòng nhiệm vụ (không gồm các dòng cộng mục), và đổi các số ghi dạng văn bản thành số; Phụ lục có thể ghi công thức đó giúp.', en: 'Use one =SUM(...) over every task row (and no subtotal rows), and turn numbers stored as text into numbers; Phuluc can write that formula for you.' } },
+    howToFix: { vi: 'Dùng một công thức =SUM(...) gồm mọi dòng nhiệm vụ (không gồm các dòng cộng mục), và đổi các số ghi dạng văn bản thành số; Phuluc có thể ghi công thức đó giúp.', en: 'Use one =SUM(...) over every task row (and no subtotal rows), and turn numbers stored as text into numbers; Phuluc can write that formula for you.' } },
   { id: 'budget-words-mismatch', severity: 'error', title: { vi: 'Số tiền bằng chữ không khớp', en: 'Amount in words differs' },
-    howToFix: { vi: 'Viết lại số tiền bằng chữ theo tổng cộng đúng; Phụ lục đề xuất câu chữ theo đúng cách viết văn bản đang dùng (nghìn/ngàn, linh/lẻ, «chẵn»).', en: 'Rewrite the amount in words for the correct total; Phuluc proposes the wording in the spelling the document already uses (nghìn/ngàn, linh/lẻ, «chẵn»).' } },
+    howToFix: { vi: 'Viết lại số tiền bằng chữ theo tổng cộng đúng; Phuluc đề xuất câu chữ theo đúng cách viết văn bản đang dùng (nghìn/ngàn, linh/lẻ, «chẵn»).', en: 'Rewrite the amount in words for the correct total; Phuluc proposes the wording in the spelling the document already uses (nghìn/ngàn, linh/lẻ, «chẵn»).' } },
   { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' },
     howToFix: { vi: 'Ghi thời hạn theo một cách rõ ràng: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».', en: 'Write the deadline in a clear form: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».' } },
   { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' },
@@ -98,10 +98,10 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Sửa điểm về không quá điểm tối đa của tiêu chí (hoặc sửa điểm tối đa nếu ghi nhầm).', en: "Lower the score to at most the criterion's maximum (or correct the maximum if it is wrong)." } },
   { id: 'score-negative', severity: 'error', title: { vi: 'Điểm âm', en: 'Negative score' },
     howToFix: { vi: 'Điểm không được âm: sửa lại điểm của tiêu chí.', en: "Scores cannot be negative: correct the criterion's score." } },
-  { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm mục cha khác tổng mục con', en: 'Parent score ≠ sum of its children' },
-    howToFix: { vi: 'Điểm tiêu chí cha phải bằng tổng các tiêu chí con: dùng công thức =SUM(...) của các tiêu chí con (Phụ lục có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'A parent criterion must equal the sum of its sub-criteria: use a =SUM(...) of the sub-criteria (Phuluc can write it) or press “Recalculate scores”.' } },
+  { id: 'score-rollup-mismatch', severity: 'error', title: { vi: 'Điểm tiêu chí cha khác tổng tiêu chí con', en: 'Parent score ≠ sum of its children' },
+    howToFix: { vi: 'Điểm tiêu chí cha phải bằng tổng các tiêu chí con: dùng công thức =SUM(...) của các tiêu chí con (Phuluc có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'A parent criterion must equal the sum of its sub-criteria: use a =SUM(...) of the sub-criteria (Phuluc can write it) or press “Recalculate scores”.' } },
   { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' },
-    howToFix: { vi: 'Tổng điểm phải bằng tổng các lĩnh vực: dùng công thức =SUM(...) của các lĩnh vực (Phụ lục có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'The total must equal the sum of the areas: use a =SUM(...) of the areas (Phuluc can write it) or press “Recalculate scores”.' } },
+    howToFix: { vi: 'Tổng điểm phải bằng tổng các lĩnh vực: dùng công thức =SUM(...) của các lĩnh vực (Phuluc có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'The total must equal the sum of the areas: use a =SUM(...) of the areas (Phuluc can write it) or press “Recalculate scores”.' } },
   { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' },
     howToFix: { vi: 'Không phải lỗi nhập liệu: lĩnh vực này cần được ưu tiên cải thiện. Xem danh sách «Điểm bị mất nhiều nhất».', en: 'Not a typing mistake: this area needs attention. See the “Most points lost” list.' } },
   { id: 'legacy-encoding', severity: 'info', title: { vi: 'Phông chữ cũ (TCVN3 / VNI)', en: 'Legacy encoding (TCVN3 / VNI)' },
@@ -179,6 +179,12 @@ export interface Finding {
   row: number;
   column: string;
   message: Text;
+  /**
+   * What findings of one rule have in common when their messages differ only in what is particular to each cell (the
+   * task, the row): «Thiếu «Thời gian hoàn thành»» for every empty deadline. Lists show such findings as one line
+   * with their cells ("×11 ô: G14, G23, …"); without a gist, findings group by identical message.
+   */
+  gist?: Text;
   /** what the checker expected and what it found, for machines (numbers are plain decimals) */
   expected?: string | number;
   actual?: string | number;
@@ -446,6 +452,28 @@ export interface Report {
   version: 1;
   asOf: string;
   sheets: SheetReport[];
+}
+
+/**
+ * The one set of severity names, everywhere a severity is named (the pane, the preview, the CLI, the report sheets,
+ * the notes on marked cells): Lỗi / Cảnh báo / Lưu ý. Never abbreviated.
+ */
+export const SEVERITY_NAME: Readonly<Record<Severity, Text>> = {
+  error: { vi: 'Lỗi', en: 'Error' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  info: { vi: 'Lưu ý', en: 'Note' },
+};
+
+/** The same names as counted nouns: "3 lỗi", "3 errors". */
+export const SEVERITY_COUNTED: Readonly<Record<Severity, Text>> = {
+  error: { vi: 'lỗi', en: 'errors' },
+  warning: { vi: 'cảnh báo', en: 'warnings' },
+  info: { vi: 'lưu ý', en: 'notes' },
+};
+
+/** "15 lỗi, 12 cảnh báo, 2 lưu ý" / "15 errors, 12 warnings, 2 notes" (numbers as given, already formatted). */
+export function severityCounts(counts: Readonly<Record<Severity, number | string>>, lang: Lang): string {
+  return (['error', 'warning', 'info'] as const).map((s) => `${counts[s]} ${SEVERITY_COUNTED[s][lang]}`).join(', ');
 }
 
 export function severityRank(s: Severity): number {

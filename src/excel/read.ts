@@ -294,7 +294,8 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
       try {
         await sync();
       } catch (e) {
-        if (isSizeError(e, { platform: d.platform, bytes: firstRows * 1000 }) && first) {
+        // (the first block was asked for exactly when firstRows > 0)
+        if (isSizeError(e, { platform: d.platform, bytes: firstRows * 1000 }) && firstRows > 0) {
           firstRows = 0; // wordy first rows: read them like the others, by measured chunks
           continue;
         }
@@ -390,6 +391,8 @@ export async function readSheet(name: string | undefined, deps?: Partial<ExcelDe
     };
 
     // Range.values may come back null for a range too large to return (guarded, never trusted)
+    // `first` is JavaScript's null when no first block was asked for; the Office null object is tested by isNullObject
+    // eslint-disable-next-line office-addins/test-for-null-using-isNullObject -- a JS null check before the isNullObject test
     const firstValues = first && !first.isNullObject ? (first.values as unknown[][] | null) : null;
     if (firstValues && firstValues.length && (firstValues[0]?.length ?? 0) < cols) {
       // a sheet wider than the first block: measure it, read those rows again with the others

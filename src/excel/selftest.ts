@@ -165,7 +165,7 @@ export async function runSelfTest(depsIn?: Partial<SelfTestDeps>, onStep?: (done
         await ctx.sync();
         name = uniqueSheetName(SELF_TEST_SHEET, sheets.items.map((s) => s.name));
         const ws = sheets.add(name);
-        const rows: (string | number)[][] = [['Phụ lục tự kiểm tra', '', '', '']];
+        const rows: (string | number)[][] = [['Phuluc tự kiểm tra', '', '', '']];
         for (let i = 1; i < 40; i++) rows.push([i, `Nhiệm vụ số ${i} — kiểm tra đọc tiếng Việt`, i * 1.5, i % 7 === 0 ? '' : `Quý ${(i % 4) + 1}/2024`]);
         ws.getRange('A1:D40').values = rows;
         if (has('1.2')) ws.getRange('A1:D1').merge();
@@ -185,7 +185,7 @@ export async function runSelfTest(depsIn?: Partial<SelfTestDeps>, onStep?: (done
       const snap = await readSheet(name, deps, { maxBytesPerSync: 2500, firstChunkRows: 5 });
       const v = snap.values;
       const problems: string[] = [];
-      if (v[0]?.[0] !== 'Phụ lục tự kiểm tra') problems.push(`A1 = ${JSON.stringify(v[0]?.[0])}`);
+      if (v[0]?.[0] !== 'Phuluc tự kiểm tra') problems.push(`A1 = ${JSON.stringify(v[0]?.[0])}`);
       if (v[20]?.[1] !== 'Nhiệm vụ số 20 — kiểm tra đọc tiếng Việt') problems.push(`B21 = ${JSON.stringify(v[20]?.[1])}`);
       if (v[39]?.[2] !== 58.5) problems.push(`C40 = ${JSON.stringify(v[39]?.[2])}`);
       const merged = !!snap.merges?.some((m) => m.top === 1 && m.left === 1 && m.right === 4);
@@ -325,10 +325,10 @@ async function captureOn(deps: ExcelDeps, sheet: string, cells: string[]): Promi
 }
 
 async function valueOf(deps: ExcelDeps, sheet: string, cell: string): Promise<unknown> {
-  return runBatch(deps, async (ctx) => {
-    const r = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
+  return runBatch(deps, async (context) => {
+    const r = context.workbook.worksheets.getItem(sheet).getRange(cell);
     r.load('values');
-    await ctx.sync();
+    await context.sync();
     return r.values[0][0];
   });
 }

@@ -117,7 +117,8 @@ export async function writeCells(kindIn: string | ((st: SheetState) => string), 
       }
       const ranges = cells.map((c) => {
         const r = ws.getRange(c.cell);
-        r.load(c.numberFormat !== undefined ? ['values', 'formulas', 'numberFormat'] : ['values', 'formulas']);
+        if (c.numberFormat !== undefined) r.load(['values', 'formulas', 'numberFormat']);
+        else r.load(['values', 'formulas']);
         return r;
       });
       await ctx.sync();
@@ -185,9 +186,9 @@ export async function writeCells(kindIn: string | ((st: SheetState) => string), 
       // ── write (one sync): a cell's number format first, so the value lands as what it is ──
       const byCell = new Map(cells.map((c) => [c.cell, c]));
       for (const t of todo) {
-        const r = ws.getRange(t.cell);
-        if (t.format) r.numberFormat = [[t.format.after]];
-        r.values = [[toWrite(byCell.get(t.cell)!)]];
+        const target = ws.getRange(t.cell);
+        if (t.format) target.numberFormat = [[t.format.after]];
+        target.values = [[toWrite(byCell.get(t.cell)!)]];
       }
       try {
         await ctx.sync();

@@ -50,6 +50,10 @@ function guarded<T>(work: () => T): T {
   }
 }
 
+// The parameters are typed `any` on purpose: custom-functions-metadata-plugin turns the TypeScript types into the
+// functions.json Excel reads, and "any" is what lets a cell pass a number or a text ("21.950") to the same argument.
+/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata's parameter type, see above */
+
 /**
  * Đọc số tiền thành chữ, ví dụ 26979 (triệu đồng) → "Hai mươi sáu tỷ chín trăm bảy mươi chín triệu đồng".
  * @customfunction BANGCHU

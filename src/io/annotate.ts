@@ -12,9 +12,10 @@
  * Used by `phuluc check --annotate` and by the browser preview's download (in its Web Worker); the marks (colours, one
  * per cell) come from src/core/marks.ts, the same module the Excel add-in marks with.
  */
-import { RULE_BY_ID, countBySeverity, howToFixText, severityRank, type Lang, type Severity, type SheetReport } from '../core/report';
+import { RULE_BY_ID, SEVERITY_NAME, countBySeverity, howToFixText, severityCounts, severityRank, type Lang, type Severity, type SheetReport } from '../core/report';
 import { MARK_ARGB, REPORT_SHEET_NAME, planCellMarks, uniqueSheetName } from '../core/marks';
 import { columnLetter, parseA1 } from '../core/snapshot';
+import { cutAtWord } from '../core/vn/text';
 import { WorkbookReadError, asReadError } from './errors';
 import { InflateBudget, OutEntry, TextEncoding, ZipArchive, decodeText, encodeText, encodingOf, findEntry, isZip, openZip, partKey, readEntry, writeZip } from './zip';
 import { ContentTypes, Relationship, findWorkbookPart, parseContentTypes, readPartText, readRels, readWorkbookInfo, relType, relsPathFor } from './package';
@@ -42,20 +43,20 @@ export interface AnnotateOptions {
 }
 
 const STRINGS = {
-  title: { vi: 'Phụ lục — báo cáo kiểm tra{file} (đối chiếu ngày {date})', en: 'Phuluc — check report{file} (as of {date})' },
-  summary: { vi: '{error} lỗi, {warning} cảnh báo, {info} thông tin', en: '{error} errors, {warning} warnings, {info} notes' },
+  title: { vi: 'Phuluc — kết quả kiểm tra{file} (đối chiếu ngày {date})', en: 'Phuluc — findings{file} (as of {date})' },
   file: { vi: 'Tệp', en: 'File' },
-  sheet: { vi: 'Trang', en: 'Sheet' },
+  sheet: { vi: 'Trang tính', en: 'Sheet' },
   cell: { vi: 'Ô', en: 'Cell' },
   severity: { vi: 'Mức độ', en: 'Severity' },
   rule: { vi: 'Quy tắc', en: 'Rule' },
   ruleId: { vi: 'Mã quy tắc', en: 'Rule id' },
   howToFix: { vi: 'Cách sửa', en: 'How to fix' },
   message: { vi: 'Nội dung', en: 'Message' },
-  none: { vi: 'Không có phát hiện nào.', en: 'No findings.' },
-  'sev.error': { vi: 'Lỗi', en: 'Error' },
-  'sev.warning': { vi: 'Cảnh báo', en: 'Warning' },
-  'sev.info': { vi: 'Thông tin', en: 'Note' },
+  none: { vi: 'Không phát hiện vấn đề nào.', en: 'No findings.' },
+  // the one set of severity names (core/report.ts)
+  'sev.error': SEVERITY_NAME.error,
+  'sev.warning': SEVERITY_NAME.warning,
+  'sev.info': SEVERITY_NAME.info,
 } as const;
 
 function s(key: keyof typeof STRINGS, lang: Lang, params: Record<string, string | number> = {}): string {
@@ -293,7 +294,7 @@ function annotate(bytes: Uint8Array, reports: readonly SheetReport[], opts: Anno
     const notes: Note[] = [];
     for (const t of targets.values()) {
       const text = t.texts.join('\n');
-      if (text && !noted.has(columnLetter(t.col) + t.row)) notes.push({ row: t.row, col: t.col, text: text.length > MAX_NOTE ? text.slice(0, MAX_NOTE - 1) + '…' : text });
+      if (text && !noted.has(columnLetter(t.col) + t.row)) notes.push({ row: t.row, col: t.col, text: cutAtWord(text, MAX_NOTE) });
     }
     let legacyDrawingRid: string | undefined;
     if (notes.length) {
@@ -340,7 +341,7 @@ function annotate(bytes: Uint8Array, reports: readonly SheetReport[], opts: Anno
   const reportXml = reportSheetXml(
     {
       title: s('title', lang, { file: fileLabel, date: displayDate(opts.asOf, lang) }),
-      summary: s('summary', lang, c),
+      summary: severityCounts(c, lang),
       headers: [s('file', lang), s('sheet', lang), s('cell', lang), s('severity', lang), s('rule', lang), s('message', lang), s('ruleId', lang), s('howToFix', lang)],
       rows,
       none: s('none', lang),

@@ -133,7 +133,7 @@ class SharedStringsHandler implements XmlHandler {
       this.wantText = !self;
     } else if (d === 4 && name === 'rFont' && this.path[2] === 'r') {
       const v = parseAttrs(raw).val;
-      if (v) (this.fonts ??= []).includes(v) || this.fonts.push(v);
+      if (v && !(this.fonts ??= []).includes(v)) this.fonts.push(v);
     }
     if (!self) {
       this.path[d] = name;
@@ -501,7 +501,7 @@ export function readOoxml(zip: ZipArchive, options: ReadOptions = {}, ct?: Conte
     if (!s.part || !findEntry(zip, s.part))
       throw new WorkbookReadError(
         {
-          vi: `Tệp bị hỏng: không tìm thấy nội dung của trang «${s.name}»${s.part ? ` (${s.part})` : ''}. Hãy mở trong Excel và lưu lại.`,
+          vi: `Tệp bị hỏng: không tìm thấy nội dung của trang tính «${s.name}»${s.part ? ` (${s.part})` : ''}. Hãy mở trong Excel và lưu lại.`,
           en: `The file is damaged: the contents of sheet "${s.name}"${s.part ? ` (${s.part})` : ''} are missing. Open it in Excel and save it again.`,
         },
         'corrupt',

@@ -6,6 +6,7 @@
  *
  * Text goes in as inline strings, never as formulas: a criterion that starts with "=" or "+" stays text.
  */
+import { cutAtWord } from '../core/vn/text';
 
 export type XlsxValue = string | number | null;
 export interface XlsxStyledCell {
@@ -28,6 +29,8 @@ export interface XlsxSheet {
   merges?: string[];
   /** rows kept in view when scrolling */
   freezeRows?: number;
+  /** "A1:K21": Excel's filter and sort buttons on the header row of that range */
+  autoFilter?: string;
 }
 
 /** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ], not empty. */
@@ -39,6 +42,7 @@ export function safeSheetName(name: string): string {
 // ── XML ──
 
 // characters XML 1.0 cannot hold (control characters other than tab, line feed, carriage return; lone surrogates)
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what the pattern removes
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlEscape(s: string): string {
@@ -119,7 +123,7 @@ function sheetXml(sheet: XlsxSheet, styles: Styles): string {
       const sa = s ? ` s="${s}"` : '';
       if (isNum) cells.push(`<c r="${ref}"${sa}><v>${v}</v></c>`);
       else if (typeof v === 'string' && v !== '') {
-        const text = v.length > MAX_CELL ? v.slice(0, MAX_CELL - 1) + '…' : v;
+        const text = cutAtWord(v, MAX_CELL);
         cells.push(`<c r="${ref}"${sa} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`);
       } else if (s) cells.push(`<c r="${ref}"${sa}/>`);
     });
@@ -139,10 +143,23 @@ function sheetXml(sheet: XlsxSheet, styles: Styles): string {
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols +
     `<sheetData>${rows.join('')}</sheetData>` +
+    (sheet.autoFilter ? `<autoFilter ref="${sheet.autoFilter}"/>` : '') +
     merges +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '</worksheet>'
   );
+}
+
+/** The hidden names Excel keeps for a sheet's filter range (_xlnm._FilterDatabase, ECMA-376 §18.2.6), if any sheet has one. */
+function filterNames(sheets: XlsxSheet[], names: string[]): string {
+  const defs = sheets
+    .map((s, i) => {
+      if (!s.autoFilter) return '';
+      const abs = s.autoFilter.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+      return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`'${names[i].replace(/'/g, "''")}'!${abs}`)}</definedName>`;
+    })
+    .join('');
+  return defs ? `<definedNames>${defs}</definedNames>` : '';
 }
 
 /** The workbook's bytes. Sheet names are made valid and unique. */
@@ -180,6 +197,7 @@ export function writeXlsx(sheets: XlsxSheet[]): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
         `<sheets>${names.map((n, i) => `<sheet name="${xmlEscape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+        filterNames(sheets, names) +
         '</workbook>',
     ],
     [

@@ -133,8 +133,14 @@ export function openZip(bytes: Uint8Array): ZipArchive {
         const len = u16(bytes, e + 2);
         if (id === 0x0001) {
           let q = e + 4;
-          if (size === 0xffffffff) (size = u64(bytes, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+          if (size === 0xffffffff) {
+            size = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
           break;
         }

@@ -5,13 +5,20 @@
  * (format.ts gridLayout). Merged areas are drawn as one cell and never expanded cell by cell (merges.ts). Finding cells are tinted with the add-in's mark colours (src/core/marks.ts) and carry the messages as a
  * tooltip. The selected cell has an outline, `data-selected="true"` and `aria-selected="true"`; a new `scrollSeq`
  * scrolls it into the middle of the view.
+ *
+ * Column widths are fitted to the view (gridNav.ts fitColumns): long text columns give way first, so the budget and
+ * deadline columns are in view on a 1366-pixel screen; a text cut to its column ends at a word and "…", the full text
+ * in the tooltip and the line under the grid. Keyboard: role=grid with a roving tabindex — one cell (the active one)
+ * is in the tab order, the arrow keys, Home / End (Ctrl: the sheet's ends) and Page Up / Down move it, Enter or Space
+ * selects it as a click does. The active cell is always drawn, wherever the view has scrolled.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type FocusEvent as ReactFocusEvent, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent } from 'react';
 import { columnLetter, parseA1, type MergedArea } from '../core/snapshot';
 import type { Lang, Severity } from '../core/report';
 import { MARK_COLORS } from '../core/marks';
 import { displayValue } from './format';
 import { MergeLookup } from './merges';
+import { cutAtWord, fitColumns, isNavKey, moveCell, type CellPos } from './gridNav';
 import type { RowData, SheetView } from './protocol';
 import type { RowSource } from './rows';
 import type { MarkSource } from './markIndex';
@@ -44,6 +51,8 @@ export interface GridProps {
   lang: Lang;
   label: string;
   onSelect(address: string): void;
+  /** the active (keyboard) cell moved: its address */
+  onActive?(address: string): void;
   /** CSS height of the grid (default 70vh) */
   height?: string | number;
 }
@@ -86,6 +95,8 @@ interface RowProps {
   marks: MarkSource;
   /** the selected address when it is in this row, else undefined (keeps other rows from re-rendering) */
   selected?: string;
+  /** the active cell's column when it is in this row (the one cell in the tab order), else undefined */
+  activeCol?: number;
   lang: Lang;
 }
 
@@ -106,12 +117,14 @@ const rowHeaderStyle: CSSProperties = {
   fontVariantNumeric: 'tabular-nums',
 };
 
-const GridRow = memo(function GridRow({ row, data, colFrom, colTo, merges, covered, colLeft, rowHeaderWidth, totalWidth, marks, selected, lang }: RowProps) {
+const GridRow = memo(function GridRow({ row, data, colFrom, colTo, merges, covered, colLeft, rowHeaderWidth, totalWidth, marks, selected, activeCol, lang }: RowProps) {
   const cells = [];
   const pending = data === undefined;
   // merged areas of this row that start left of the window but reach into it: drawn from their own first column
   const cols: number[] = [];
   for (const m of merges.crossing(row, row)) if (m.top === row && m.left < colFrom && m.right >= colFrom) cols.push(m.left);
+  // the active cell is drawn even when scrolled out of the window: it holds the grid's place in the tab order
+  if (activeCol !== undefined && (activeCol < colFrom || activeCol > colTo) && !cols.includes(activeCol)) cols.push(activeCol);
   for (let col = colFrom; col <= colTo; col++) cols.push(col);
   for (const col of cols) {
     const k = MergeLookup.key(row, col);
@@ -124,6 +137,8 @@ const GridRow = memo(function GridRow({ row, data, colFrom, colTo, merges, cover
     const isSelected = selected === address;
     const width = area ? colLeft[area.right] - colLeft[area.left - 1] : colLeft[col] - colLeft[col - 1];
     const height = area ? (area.bottom - area.top + 1) * ROW_HEIGHT : ROW_HEIGHT;
+    // one line: a long text ends at a word and "…" (a taller merged area wraps instead)
+    const shown = typeof v === 'string' && height <= ROW_HEIGHT ? cutAtWord(text, width) : text;
     const style: CSSProperties = {
       position: 'absolute',
       left: rowHeaderWidth + colLeft[col - 1],
@@ -147,13 +162,15 @@ const GridRow = memo(function GridRow({ row, data, colFrom, colTo, merges, cover
       style.outlineOffset = '-2px';
       style.zIndex = 1;
     }
-    const title = mark ? `${address}: ${mark.text}` : text.length > 12 ? text : undefined;
+    const title = mark ? `${address}: ${mark.text}${shown !== text ? `\n${text}` : ''}` : shown !== text || text.length > 12 ? text : undefined;
     cells.push(
       <div
         key={col}
         role="gridcell"
+        id={cellId(address)}
         aria-colindex={col + 1}
         aria-selected={isSelected}
+        tabIndex={activeCol === col ? 0 : -1}
         data-cell={address}
         data-severity={mark?.severity}
         data-selected={isSelected ? 'true' : undefined}
@@ -162,7 +179,7 @@ const GridRow = memo(function GridRow({ row, data, colFrom, colTo, merges, cover
         title={title}
         style={style}
       >
-        {text}
+        {shown}
       </div>,
     );
   }
@@ -176,22 +193,33 @@ const GridRow = memo(function GridRow({ row, data, colFrom, colTo, merges, cover
   );
 });
 
-export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, label, onSelect, height = '70vh' }: GridProps) {
+/** The DOM id of a cell (unique enough: one grid is on the page at a time). */
+function cellId(address: string): string {
+  return `phuluc-cell-${address}`;
+}
+
+export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, label, onSelect, onActive, height = '70vh' }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const { layout } = view.meta;
   const merges = useMemo(() => new MergeLookup(view.meta.merges), [view.meta]);
   const tall = useMemo(() => merges.all.filter((m) => m.bottom > m.top).sort((a, b) => a.top - b.top), [merges]);
   useSyncExternalStore(source.subscribe, source.version, source.version);
-  const colLeft = useMemo(() => {
-    const out = [0];
-    for (let c = 0; c < layout.cols; c++) out.push(out[c] + (layout.colWidths[c] ?? 64));
-    return out;
-  }, [layout]);
   const rowHeaderWidth = Math.max(40, String(layout.rows).length * 8 + 14);
+  const [win, setWin] = useState({ first: 1, count: Math.ceil(FALLBACK_VIEWPORT / ROW_HEIGHT), left: 0, width: FALLBACK_WIDTH });
+  // the widths fitted to the view's width (a wide sheet of 16 384 columns is not fitted: it scrolls)
+  const colLeft = useMemo(() => {
+    const measured = layout.cols <= 256 ? Array.from({ length: layout.cols }, (_x, c) => layout.colWidths[c] ?? 64) : null;
+    const widths = measured ? fitColumns(measured, win.width - rowHeaderWidth - 2) : null;
+    const out = [0];
+    for (let c = 0; c < layout.cols; c++) out.push(out[c] + (widths ? widths[c] : (layout.colWidths[c] ?? 64)));
+    return out;
+  }, [layout, win.width, rowHeaderWidth]);
   const totalWidth = rowHeaderWidth + colLeft[layout.cols];
   const totalHeight = HEADER_HEIGHT + layout.rows * ROW_HEIGHT;
-
-  const [win, setWin] = useState({ first: 1, count: Math.ceil(FALLBACK_VIEWPORT / ROW_HEIGHT), left: 0, width: FALLBACK_WIDTH });
+  /** the active cell: the one in the tab order, moved by the keyboard */
+  const [active, setActive] = useState<CellPos>({ row: 1, col: 1 });
+  /** focus the active cell once it is drawn (after a key moved it) */
+  const focusPending = useRef(false);
   /** bumped after scrolling to the selected cell: the next effect shows it in the page */
   const [reveal, setReveal] = useState(0);
   const frame = useRef(0);
@@ -233,10 +261,20 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
       el.scrollTop = 0;
       el.scrollLeft = 0;
     }
+    setActive({ row: 1, col: 1 });
     measure();
   }, [view.meta, measure]);
 
   const selectedMaster = useMemo(() => (selected ? merges.master(selected) : undefined), [selected, merges]);
+
+  // a selection (a finding's cell) becomes the active cell: Tab into the grid lands there
+  useEffect(() => {
+    const p = selectedMaster ? parseA1(selectedMaster) : null;
+    if (!p) return;
+    setActive((a) => (a.row === p.row && a.col === p.col ? a : { row: p.row, col: p.col }));
+    onActive?.(selectedMaster!);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedMaster, scrollSeq]);
 
   // go to the selected cell: centre it in the view
   useLayoutEffect(() => {
@@ -278,6 +316,8 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
     if (m.bottom >= from && !rows.includes(m.top)) rows.push(m.top);
   }
   for (let r = from; r <= to; r++) rows.push(r);
+  const activeOffWindow = (active.row < from || active.row > to) && !rows.includes(active.row);
+  if (activeOffWindow) rows.push(active.row);
   const selectedRow = selectedMaster ? parseA1(selectedMaster)?.row : undefined;
 
   // the cells of the window hidden under a merged area (bounded by the window, whatever the area's size)
@@ -304,10 +344,73 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
     (e: MouseEvent<HTMLDivElement>) => {
       const cell = (e.target as HTMLElement).closest?.('[data-cell]');
       const address = cell?.getAttribute('data-cell');
-      if (address) onSelect(address);
+      const p = address ? parseA1(address) : null;
+      if (!address || !p) return;
+      setActive({ row: p.row, col: p.col });
+      onActive?.(address);
+      onSelect(address);
     },
-    [onSelect],
+    [onSelect, onActive],
   );
+
+  /** Scrolls the least needed to show a cell under the sticky headers. */
+  const reveal_ = useCallback(
+    (pos: CellPos) => {
+      const el = scroller.current;
+      if (!el) return;
+      const area = merges.masterAt(pos.row, pos.col);
+      const top = HEADER_HEIGHT + (pos.row - 1) * ROW_HEIGHT;
+      const h = area ? (area.bottom - area.top + 1) * ROW_HEIGHT : ROW_HEIGHT;
+      const viewH = el.clientHeight || FALLBACK_VIEWPORT;
+      if (top - HEADER_HEIGHT < el.scrollTop) el.scrollTop = top - HEADER_HEIGHT;
+      else if (top + Math.min(h, viewH - HEADER_HEIGHT) > el.scrollTop + viewH) el.scrollTop = top + Math.min(h, viewH - HEADER_HEIGHT) - viewH;
+      const left = colLeft[pos.col - 1];
+      const w = (area ? colLeft[Math.min(area.right, layout.cols)] : colLeft[pos.col]) - left;
+      const viewW = (el.clientWidth || FALLBACK_WIDTH) - rowHeaderWidth;
+      if (left < el.scrollLeft) el.scrollLeft = left;
+      else if (left + Math.min(w, viewW) > el.scrollLeft + viewW) el.scrollLeft = left + Math.min(w, viewW) - viewW;
+      measure();
+    },
+    [merges, colLeft, layout.cols, rowHeaderWidth, measure],
+  );
+
+  const onKeyDown = useCallback(
+    (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      if (!(e.target as HTMLElement).closest?.('[role="gridcell"]')) return;
+      const address = columnLetter(active.col) + active.row;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        onSelect(address);
+        return;
+      }
+      if (!isNavKey(e.key)) return;
+      e.preventDefault();
+      const page = Math.max(1, Math.floor(((scroller.current?.clientHeight || FALLBACK_VIEWPORT) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+      const next = moveCell(active, e.key, { rows: layout.rows, cols: layout.cols, page, ctrl: e.ctrlKey || e.metaKey, merges });
+      focusPending.current = true;
+      setActive(next);
+      reveal_(next);
+      onActive?.(columnLetter(next.col) + next.row);
+    },
+    [active, layout.rows, layout.cols, merges, onSelect, onActive, reveal_],
+  );
+
+  // a cell focused another way (a click, the tests, assistive technology) becomes the active one
+  const onFocus = useCallback((e: ReactFocusEvent<HTMLDivElement>) => {
+    const address = (e.target as HTMLElement).getAttribute?.('data-cell');
+    const p = address ? parseA1(address) : null;
+    if (p) setActive((a) => (a.row === p.row && a.col === p.col ? a : { row: p.row, col: p.col }));
+  }, []);
+
+  // the active cell takes the focus once drawn (after a key moved it)
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const cell = document.getElementById(cellId(columnLetter(active.col) + active.row));
+    if (cell) {
+      focusPending.current = false;
+      cell.focus({ preventScroll: true });
+    }
+  });
 
   const columnHeaders = [];
   for (let c = colFrom; c <= colTo; c++) {
@@ -345,9 +448,10 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
       aria-rowcount={layout.rows + 1}
       aria-colcount={layout.cols + 1}
       aria-readonly
-      tabIndex={0}
       onScroll={onScroll}
       onClick={onClick}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
       data-rows={layout.rows}
       style={{
         position: 'relative',
@@ -384,8 +488,9 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
             key={r}
             row={r}
             data={source.get(r)}
-            colFrom={colFrom}
-            colTo={colTo}
+            // the active cell's row out of the window: that cell only
+            colFrom={activeOffWindow && r === active.row ? active.col : colFrom}
+            colTo={activeOffWindow && r === active.row ? active.col : colTo}
             merges={merges}
             covered={covered}
             colLeft={colLeft}
@@ -393,6 +498,7 @@ export function Grid({ view, rows: source, marks, selected, scrollSeq, lang, lab
             totalWidth={totalWidth}
             marks={marks}
             selected={selectedRow === r ? selectedMaster : undefined}
+            activeCol={active.row === r ? active.col : undefined}
             lang={lang}
           />
         ))}

@@ -5,9 +5,10 @@
  */
 import { todayIso, type CheckOptions } from '../core/options';
 import type { Lang, SheetReport, Text } from '../core/report';
-import type { FileId, FromWorker, Phase, SheetView, ToWorker } from './protocol';
+import type { FileId, FromWorker, Phase, SheetView, Timings, ToWorker, WithoutCopy } from './protocol';
 import { RowStore } from './rows';
 import { annotatedName } from '../io/names';
+import { overviewRows, summaryRowsOf } from './overview';
 
 export { annotatedName };
 
@@ -15,6 +16,8 @@ export const EXAMPLE_URL = 'assets/hue-2018-nhiem-vu.xlsx';
 export const EXAMPLE_NAME = 'hue-2018-nhiem-vu.xlsx';
 export const EXAMPLE_AS_OF = '2018-02-15';
 const LANG_KEY = 'phuluc.preview.lang';
+/** `active` when the **Tổng hợp** tab is shown (never a file's id: those are "f1", "f2"…) */
+export const OVERVIEW: FileId = 'overview';
 
 export interface FileEntry {
   id: FileId;
@@ -35,8 +38,9 @@ export interface FileEntry {
   annotatable?: boolean;
   /** the as-of date the reports were made with */
   asOf?: string;
-  /** ms from the request to the results */
+  /** ms this file took to read, parse and check (its own, not the wait behind other files) */
   elapsed?: number;
+  timings?: Timings;
   download?: { busy: boolean; error?: Text; done?: string };
 }
 
@@ -48,8 +52,19 @@ export interface Selection {
   seq: number;
 }
 
+/** "Tải tất cả" (the zip of annotated copies) and the overview's .xlsx export. */
+export interface BulkState {
+  busy: boolean;
+  done?: number;
+  total?: number;
+  /** the zip saved: its name, how many copies, the files without one */
+  result?: { name: string; copies: number; without: WithoutCopy[] };
+  error?: Text;
+}
+
 export interface PreviewState {
   files: FileEntry[];
+  /** a file's id, or OVERVIEW */
   active?: FileId;
   /** selected sheet index per file */
   sheet: Record<FileId, number>;
@@ -59,6 +74,10 @@ export interface PreviewState {
   asOfFromExample: boolean;
   lang: Lang;
   fatal?: Text;
+  /** a note about how the page runs (opened from a folder: the checks run on the page itself) */
+  notice?: Text;
+  bulk?: BulkState;
+  exported?: { name?: string; error?: Text };
 }
 
 /** The worker as the controller sees it (a real Worker, or a fake in tests). */
@@ -75,6 +94,8 @@ export interface ControllerDeps {
   fetchExample?: () => Promise<Blob>;
   /** saves a finished download; default: an <a download> click */
   save?: (blob: Blob, name: string) => void;
+  /** shown above the files (how the page runs) */
+  notice?: Text;
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
 }
 
@@ -107,6 +128,8 @@ export class PreviewController {
   private nextRequest = 1;
   private readonly started = new Map<FileId, number>();
   private readonly pending = new Map<number, { id: FileId; name: string }>();
+  /** the "Tải tất cả" request whose answer is awaited */
+  private bulkRequest = 0;
   /** results whose findings are still arriving in parts, applied once complete */
   private readonly incoming = new Map<FileId, { msg: FromWorker & { type: 'loaded' | 'rechecked' }; reports: SheetReport[]; got: number[]; total: number[] }>();
   private readonly worker: WorkerLike;
@@ -124,6 +147,7 @@ export class PreviewController {
       asOf: deps.today ?? todayIso(),
       asOfFromExample: false,
       lang: storedLang(deps.storage) ?? 'vi',
+      ...(deps.notice ? { notice: deps.notice } : {}),
     };
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => {
@@ -179,7 +203,8 @@ export class PreviewController {
       const id = this.add(f, f.name || 'tệp.xlsx');
       first ??= id;
     }
-    if (first) this.set({ active: first });
+    // several files at once: the overview of all of them first; one file: that file
+    if (first) this.set({ active: files.length > 1 ? OVERVIEW : first });
   }
 
   /** The bundled example, judged on 15 Feb 2018 — shown when no file is given. */
@@ -208,9 +233,19 @@ export class PreviewController {
     this.rows.drop(id);
     this.incoming.delete(id);
     const files = this.state.files.filter((f) => f.id !== id);
-    const active = this.state.active === id ? files[0]?.id : this.state.active;
+    const active = !files.length ? undefined : this.state.active === id ? (files.length > 1 ? OVERVIEW : files[0].id) : this.state.active;
     const selection = this.state.selection?.file === id ? undefined : this.state.selection;
     this.set({ files, active, selection });
+  }
+
+  /** "Đóng tất cả": every file closed (the originals are untouched; nothing is kept). */
+  closeAll(): void {
+    for (const f of this.state.files) {
+      this.worker.postMessage({ type: 'close', id: f.id });
+      this.rows.drop(f.id);
+      this.incoming.delete(f.id);
+    }
+    this.set({ files: [], active: undefined, selection: undefined, bulk: undefined, exported: undefined });
   }
 
   setActive(id: FileId): void {
@@ -224,7 +259,7 @@ export class PreviewController {
   /** Goes to a cell of the active file's current sheet: the grid scrolls there and highlights it. */
   select(address: string): void {
     const file = this.state.active;
-    if (!file) return;
+    if (!file || file === OVERVIEW) return;
     const sheet = this.state.sheet[file] ?? 0;
     this.set({ selection: { file, sheet, address, seq: (this.state.selection?.seq ?? 0) + 1 } });
   }
@@ -257,6 +292,37 @@ export class PreviewController {
     this.pending.set(requestId, { id, name: annotatedName(f.name, f.format) });
     this.updateFile(id, { download: { busy: true } });
     this.worker.postMessage({ type: 'annotate', id, requestId, lang: this.state.lang });
+  }
+
+  /**
+   * "Tải tất cả": the annotated copies of every file read, in one zip built by the worker, with a text file listing
+   * the files that have no copy (unreadable, or of an old format) and why. Waits for files still loading.
+   */
+  downloadAll(): void {
+    const files = this.state.files;
+    if (this.state.bulk?.busy || !files.length || files.some((f) => f.status === 'loading')) return;
+    const requestId = this.nextRequest++;
+    this.bulkRequest = requestId;
+    const ids = files.filter((f) => f.status === 'ready').map((f) => f.id);
+    const without = files.filter((f) => f.status === 'error').map((f) => ({ name: f.name, reason: f.error ?? { vi: 'Không đọc được tệp.', en: 'The file could not be read.' } }));
+    this.set({ bulk: { busy: true, done: 0, total: ids.length } });
+    this.worker.postMessage({ type: 'annotate-all', requestId, lang: this.state.lang, ids, without, asOf: this.state.asOf });
+  }
+
+  /** The overview as an .xlsx workbook (one row per file, sortable, with the rank columns), written on the page. */
+  async exportSummary(): Promise<void> {
+    const rows = summaryRowsOf(overviewRows(this.state.files, this.state.lang));
+    if (!rows.length) return;
+    try {
+      const { summaryXlsx, summaryFileName } = await import(/* webpackChunkName: "summary-xlsx" */ '../io/summaryXlsx');
+      const name = summaryFileName(this.state.asOf, this.state.lang);
+      const bytes = summaryXlsx(rows, { lang: this.state.lang, asOf: this.state.asOf });
+      this.save(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
+      this.set({ exported: { name } });
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      this.set({ exported: { error: { vi: m, en: m } } });
+    }
   }
 
   /** Holds a result until every sheet's findings have arrived; returns it complete, or null while parts are missing. */
@@ -298,8 +364,10 @@ export class PreviewController {
         return;
       case 'loaded': {
         if (!known(msg.id)) return;
-        const elapsed = Date.now() - (this.started.get(msg.id) ?? Date.now());
-        this.updateFile(msg.id, { status: 'ready', sheets: msg.sheets, asOf: msg.asOf, phase: undefined, elapsed, format: msg.format, annotatable: msg.annotatable });
+        // this file's own time (the worker's): a batch's files wait for each other, and that wait is not theirs
+        const t = msg.timings;
+        const elapsed = t ? t.read + t.parse + t.check : Date.now() - (this.started.get(msg.id) ?? Date.now());
+        this.updateFile(msg.id, { status: 'ready', sheets: msg.sheets, asOf: msg.asOf, phase: undefined, elapsed, timings: t, format: msg.format, annotatable: msg.annotatable });
         return;
       }
       case 'failed':
@@ -334,6 +402,23 @@ export class PreviewController {
       case 'annotate-failed':
         this.pending.delete(msg.requestId);
         if (known(msg.id)) this.updateFile(msg.id, { download: { busy: false, error: msg.error } });
+        return;
+      case 'annotate-all-progress':
+        if (msg.requestId === this.bulkRequest && this.state.bulk?.busy) this.set({ bulk: { busy: true, done: msg.done, total: msg.total } });
+        return;
+      case 'annotated-all': {
+        if (msg.requestId !== this.bulkRequest) return;
+        try {
+          this.save(new Blob([msg.bytes], { type: 'application/zip' }), msg.name);
+          this.set({ bulk: { busy: false, result: { name: msg.name, copies: msg.copies.length, without: msg.without } } });
+        } catch (e) {
+          const m = e instanceof Error ? e.message : String(e);
+          this.set({ bulk: { busy: false, error: { vi: m, en: m } } });
+        }
+        return;
+      }
+      case 'annotate-all-failed':
+        if (msg.requestId === this.bulkRequest) this.set({ bulk: { busy: false, error: msg.error } });
         return;
     }
   }

@@ -41,10 +41,28 @@ export type ToWorker =
   | { type: 'rows'; id: FileId; sheet: number; from: number; to: number }
   /** build the annotated copy of a file from its latest reports */
   | { type: 'annotate'; id: FileId; requestId: number; lang: Lang }
+  /**
+   * "Tải tất cả": the annotated copies of `ids` in one zip, with a text file listing what is in it and what is not —
+   * `without` are the files the page knows have no copy (unreadable ones), with the reason
+   */
+  | { type: 'annotate-all'; requestId: number; lang: Lang; ids: FileId[]; without: WithoutCopy[]; asOf: string }
   /** forget a file */
   | { type: 'close'; id: FileId };
 
 export type Phase = 'reading' | 'parsing' | 'checking';
+
+/** A file that has no annotated copy in the zip, and why. */
+export interface WithoutCopy {
+  name: string;
+  reason: Text;
+}
+
+/** How long each step of opening a file took, in ms (this file only: the queue before it is not counted). */
+export interface Timings {
+  read: number;
+  parse: number;
+  check: number;
+}
 
 export type FromWorker =
   | { type: 'progress'; id: FileId; phase: Phase; done?: number; total?: number }
@@ -57,7 +75,7 @@ export type FromWorker =
       format: string;
       /** an annotated copy can be made (an .xlsx/.xlsm package) */
       annotatable: boolean;
-      timings: { read: number; parse: number; check: number };
+      timings: Timings;
       /** per sheet, how many findings its report has: the ones beyond the first come in 'findings' messages */
       findingsTotal?: number[];
     }
@@ -67,4 +85,8 @@ export type FromWorker =
   | { type: 'findings'; id: FileId; sheet: number; from: number; findings: Finding[] }
   | { type: 'rows'; id: FileId; sheet: number; from: number; rows: RowData[] }
   | { type: 'annotated'; requestId: number; id: FileId; bytes: ArrayBuffer; name: string }
-  | { type: 'annotate-failed'; requestId: number; id: FileId; error: Text };
+  | { type: 'annotate-failed'; requestId: number; id: FileId; error: Text }
+  | { type: 'annotate-all-progress'; requestId: number; done: number; total: number }
+  /** the zip: `copies` are the annotated copies' names in it, `without` the files that have none */
+  | { type: 'annotated-all'; requestId: number; bytes: ArrayBuffer; name: string; copies: string[]; without: WithoutCopy[] }
+  | { type: 'annotate-all-failed'; requestId: number; error: Text; without: WithoutCopy[] };

@@ -14,8 +14,10 @@ import { readWorkbookFile, WorkbookReadError } from '../io/xlsx';
 import { annotateWorkbook } from '../io/annotate';
 import { annotatedName } from '../io/names';
 import { asReadError } from '../io/errors';
+import { copiesZip, type ZipEntry } from '../io/copiesZip';
 import { gridLayout } from './format';
-import type { FileId, FromWorker, RowData, SheetView, ToWorker } from './protocol';
+import { LEGACY_NO_COPY, README_NAME, copiesReadme, copiesZipName } from './copiesText';
+import type { FileId, FromWorker, RowData, SheetView, ToWorker, WithoutCopy } from './protocol';
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -50,6 +52,12 @@ async function blobBytes(file: Blob): Promise<Uint8Array> {
   throw new Error('Không đọc được tệp. / The file could not be read.');
 }
 
+/** The bytes in an ArrayBuffer of their own (transferable without copying anything else). */
+function ownBuffer(out: Uint8Array): ArrayBuffer {
+  const whole = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
+  return (whole ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength)) as ArrayBuffer;
+}
+
 /** rows handed out per request at most (the grid asks for blocks of a few hundred) */
 export const MAX_ROWS_PER_REQUEST = 2000;
 /** findings per message: 15 000 findings in one message take the page's thread ~200 ms to unpack, 1 000 a few ms */
@@ -59,7 +67,14 @@ export class PreviewWorkerCore {
   private readonly files = new Map<FileId, OpenFile>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly post: Post) {}
+  /**
+   * `pause` is awaited between the steps of the work (after reading, after parsing, between sheets and files): on the
+   * page's own thread (inlineWorker.ts) it gives the page its turn; in a Web Worker there is none.
+   */
+  constructor(
+    private readonly post: Post,
+    private readonly pause: () => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   /** Handles a request; resolves when it (and, for queued ones, everything before it) is done. */
   handle(msg: ToWorker): Promise<void> {
@@ -84,6 +99,8 @@ export class PreviewWorkerCore {
         return this.recheck(msg.options);
       case 'annotate':
         return this.annotate(msg.id, msg.requestId, msg.lang);
+      case 'annotate-all':
+        return this.annotateAll(msg);
     }
   }
 
@@ -94,15 +111,21 @@ export class PreviewWorkerCore {
       const bytes = await blobBytes(file);
       const t1 = now();
       this.post({ type: 'progress', id, phase: 'parsing' });
+      await this.pause();
+      const p0 = now();
       const book = await readWorkbookFile(bytes, {
         onProgress: (f) => this.post({ type: 'progress', id, phase: 'parsing', done: Math.round(f * 100), total: 100 }),
       });
       if (!book.sheets.length) throw new WorkbookReadError({ vi: 'Tệp không có trang tính nào.', en: 'The workbook has no worksheets.' }, 'no-workbook');
       const t2 = now();
+      let paused = 0;
       const views: SheetView[] = [];
       const reports: SheetReport[] = [];
       for (let i = 0; i < book.sheets.length; i++) {
         this.post({ type: 'progress', id, phase: 'checking', done: i + 1, total: book.sheets.length });
+        const q = now();
+        await this.pause();
+        paused += now() - q;
         const s = book.sheets[i];
         // the ignores the file carries ("Bỏ qua" in the Excel add-in) are honoured
         const report = check(s, book.ignores ? { ...options, ignores: book.ignores } : options);
@@ -118,7 +141,8 @@ export class PreviewWorkerCore {
         asOf: options.asOf,
         format: book.format,
         annotatable: book.annotatable,
-        timings: { read: t1 - t0, parse: t2 - t1, check: t3 - t2 },
+        // the file's own work: the pauses given to the page are not counted
+        timings: { read: t1 - t0, parse: t2 - p0, check: t3 - t2 - paused },
         findingsTotal,
       }));
     } catch (e) {
@@ -161,6 +185,7 @@ export class PreviewWorkerCore {
 
   private async recheck(options: CheckOptions): Promise<void> {
     for (const [id, f] of this.files) {
+      await this.pause();
       f.reports = f.snapshots.map((s) => check(s, f.ignores ? { ...options, ignores: f.ignores } : options));
       f.asOf = options.asOf;
       this.postReports(id, f.reports, (reports, findingsTotal) => ({ type: 'rechecked', id, reports, asOf: options.asOf, findingsTotal }));
@@ -171,20 +196,44 @@ export class PreviewWorkerCore {
     const f = this.files.get(id);
     try {
       if (!f) throw new Error('Tệp đã đóng. / The file was closed.');
-      if (!f.bytes)
-        throw new WorkbookReadError(
-          {
-            vi: 'Bản có đánh dấu chỉ làm được cho tệp .xlsx hoặc .xlsm. Hãy mở tệp trong Excel, lưu thành .xlsx rồi tải lại bản có đánh dấu.',
-            en: 'A marked copy can only be made of an .xlsx or .xlsm file. Open the file in Excel, save it as .xlsx and make the marked copy again.',
-          },
-          'unsupported',
-        );
-      const out = await annotateWorkbook(f.bytes, f.reports, { lang, asOf: f.asOf, fileName: f.name });
-      const whole = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
-      const buffer = (whole ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength)) as ArrayBuffer;
+      if (!f.bytes) throw new WorkbookReadError(LEGACY_NO_COPY, 'unsupported');
+      const buffer = ownBuffer(await annotateWorkbook(f.bytes, f.reports, { lang, asOf: f.asOf, fileName: f.name }));
       this.post({ type: 'annotated', requestId, id, bytes: buffer, name: annotatedName(f.name, f.format) }, [buffer]);
     } catch (e) {
       this.post({ type: 'annotate-failed', requestId, id, error: errorMessage(e) });
+    }
+  }
+
+  /** "Tải tất cả": every file's annotated copy in one zip, one file at a time (progress after each). */
+  private async annotateAll(msg: ToWorker & { type: 'annotate-all' }): Promise<void> {
+    const { requestId, lang } = msg;
+    const copies: (ZipEntry & { file: string })[] = [];
+    const without: WithoutCopy[] = [...msg.without];
+    try {
+      let done = 0;
+      for (const id of msg.ids) {
+        await this.pause();
+        const f = this.files.get(id);
+        if (f && !f.bytes) without.push({ name: f.name, reason: LEGACY_NO_COPY });
+        else if (f) {
+          try {
+            copies.push({ file: f.name, name: annotatedName(f.name, f.format), bytes: await annotateWorkbook(f.bytes!, f.reports, { lang, asOf: f.asOf, fileName: f.name }) });
+          } catch (e) {
+            without.push({ name: f.name, reason: errorMessage(e) });
+          }
+        }
+        this.post({ type: 'annotate-all-progress', requestId, done: ++done, total: msg.ids.length });
+      }
+      if (!copies.length)
+        throw new WorkbookReadError({ vi: 'Không tệp nào làm được bản có đánh dấu.', en: 'None of the files can have an annotated copy.' }, 'unsupported');
+      const zip = copiesZip(copies, {
+        name: README_NAME[lang],
+        text: (names) => copiesReadme(lang, msg.asOf, copies.map((c, i) => ({ file: c.file, copy: names[i] })), without),
+      });
+      const buffer = ownBuffer(zip.bytes);
+      this.post({ type: 'annotated-all', requestId, bytes: buffer, name: copiesZipName(msg.asOf, lang), copies: zip.names, without }, [buffer]);
+    } catch (e) {
+      this.post({ type: 'annotate-all-failed', requestId, error: errorMessage(e), without });
     }
   }
 }

@@ -71,12 +71,12 @@ function subscribeSheetChanges(deps: ExcelDeps, cb: () => void, onError?: (e: un
         if (stopped) return;
         if ((event.triggerSource as string | undefined) === 'ThisLocalAddin') return;
         try {
-          const relevant = await deps.run(async (c) => {
-            const active = c.workbook.worksheets.getActiveWorksheet();
+          const relevant = await deps.run(async (context) => {
+            const active = context.workbook.worksheets.getActiveWorksheet();
             active.load('id');
-            const changed = c.workbook.worksheets.getItemOrNullObject(event.worksheetId);
+            const changed = context.workbook.worksheets.getItemOrNullObject(event.worksheetId);
             changed.load('name');
-            await c.sync();
+            await context.sync();
             return active.id === event.worksheetId && !(!changed.isNullObject && (isReportSheet(changed.name) || isExplanationSheet(changed.name)));
           });
           if (!relevant) return;

@@ -6,7 +6,7 @@
  * Syncs: 1 to learn the sheet names, then 1 per block of up to ROWS_PER_SYNC findings (one for any usual report).
  */
 import { REPORT_SHEET_NAME, uniqueSheetName } from '../core/marks';
-import { countBySeverity, howToFixText, RULE_BY_ID, type Lang, type SheetReport } from '../core/report';
+import { countBySeverity, howToFixText, RULE_BY_ID, severityCounts, type Lang, type SheetReport } from '../core/report';
 import { rangeA1 } from '../core/snapshot';
 import { quoteSheet, resolveDeps, runBatch, type ExcelDeps } from '../excel';
 import { SEVERITY_ONE_KEYS, formatDate, formatNum, t } from '../ui/i18n';
@@ -30,7 +30,7 @@ export function reportSheetRows(report: SheetReport, lang: Lang): string[][] {
   const c = countBySeverity(report.findings);
   const asOf = report.deadlines?.asOf;
   const title = t('sheet.title', lang, { sheet: report.sheet, date: asOf ? formatDate(asOf, lang) : '—' });
-  const summary = t('summary.findings', lang, { error: formatNum(c.error, lang), warning: formatNum(c.warning, lang), info: formatNum(c.info, lang) });
+  const summary = severityCounts({ error: formatNum(c.error, lang), warning: formatNum(c.warning, lang), info: formatNum(c.info, lang) }, lang);
   const rows: string[][] = [
     [title, '', '', '', ''],
     [summary, '', '', '', ''],

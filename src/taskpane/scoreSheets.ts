@@ -15,12 +15,12 @@ import { asText } from './reportSheet';
 
 /** The workbook's sheet names, in tab order, and the active sheet's. One sync. */
 export async function listSheetNames(deps?: Partial<ExcelDeps>): Promise<{ names: string[]; active: string }> {
-  return runBatch(resolveDeps(deps), async (ctx) => {
-    const sheets = ctx.workbook.worksheets;
+  return runBatch(resolveDeps(deps), async (context) => {
+    const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     const active = sheets.getActiveWorksheet();
     active.load('name');
-    await ctx.sync();
+    await context.sync();
     return { names: sheets.items.map((w) => w.name), active: active.name };
   });
 }

@@ -277,8 +277,9 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
   const busyPhase = state.busy?.phase;
   const phase = !busyPhase ? '' : busyPhase === 'comparing' || busyPhase === 'explanation' ? st(`phase.${busyPhase}`, lang) : t(PHASE_KEYS[busyPhase], lang);
 
+  // the whole pane is the page's main landmark (screen readers jump to it; axe's "region" rule)
   return (
-    <div className={s.root} lang={lang}>
+    <main className={s.root} lang={lang}>
       <header className={s.header}>
         <Title3 as="h1" className={s.title}>
           {t('app.title', lang)}
@@ -364,7 +365,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
         <div className={s.results} role="tabpanel" aria-label={t('tab.results', lang)}>
           {report ? (
             <>
-              <SummaryCards report={report} asOf={state.asOf} lang={lang} />
+              <SummaryCards report={report} asOf={state.asOf} lang={lang} onSelect={onSelect} disabled={busy} />
               {state.recalc && (
                 <RecalcPanel
                   recalc={state.recalc}
@@ -427,7 +428,7 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
           />
         </div>
       )}
-    </div>
+    </main>
   );
 }
 
@@ -443,7 +444,7 @@ class PaneErrorBoundary extends Component<{ children: ReactNode }, { error: unkn
     if (this.state.error === undefined) return this.props.children;
     const text = errorText(this.state.error);
     return (
-      <div style={{ padding: 16 }}>
+      <main style={{ padding: 16 }}>
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Lỗi hiển thị / Display error</MessageBarTitle>
@@ -455,7 +456,7 @@ class PaneErrorBoundary extends Component<{ children: ReactNode }, { error: unkn
             </Button>
           </MessageBarActions>
         </MessageBar>
-      </div>
+      </main>
     );
   }
 }

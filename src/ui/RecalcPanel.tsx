@@ -1,5 +1,10 @@
-/** What "Tính lại điểm" wrote ("E109: 65,85 → 65,65"), the formula cells it verified, and the undo button. */
-import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * What "Tính lại điểm" did: the cells it wrote ("E109: 65,85 → 65,65"), the formula cells whose result disagrees
+ * with the recalculated score, and — folded, as one line — the formula cells that were already right
+ * ("78 ô công thức đã đúng"). The undo button. The message at the top of the pane says it in one sentence
+ * (./actions.ts recalcNotice).
+ */
+import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang, RecalcCell, ScoreSummary } from '../core/report';
 import type { PreviousValue, RecalcOutcome } from './host';
 import { formatNum, t } from './i18n';
@@ -15,6 +20,8 @@ const useStyles = makeStyles({
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontVariantNumeric: 'tabular-nums' },
   bad: { color: tokens.colorPaletteRedForeground1 },
+  folded: { color: tokens.colorNeutralForeground2 },
+  summary: { cursor: 'pointer' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -38,13 +45,15 @@ export function RecalcPanel({ recalc, scores, plan, lang, onRevert, disabled }: 
   };
   const show = (v: PreviousValue, cell: string) =>
     typeof v === 'number' ? formatNum(v, lang, decimals(cell)) : v === null || v === '' ? t('recalc.empty', lang) : String(v);
+  const bad = recalc.verifiedFormulas.filter((f) => !f.ok);
+  const good = recalc.verifiedFormulas.filter((f) => f.ok);
   return (
-    <section className={s.root} aria-label={t('recalc.title', lang)}>
+    <section className={s.root} aria-label={t('recalc.title', lang)} data-testid="recalc">
       <Subtitle2 as="h2">{t('recalc.title', lang)}</Subtitle2>
       {recalc.changed.length ? (
         <>
           <Text>{t('recalc.changed', lang, { n: formatNum(recalc.changed.length, lang) })}</Text>
-          <ul className={s.list}>
+          <ul className={s.list} data-testid="recalc-written">
             {recalc.changed.map((c) => (
               <li key={c.cell}>{`${c.cell}: ${show(c.before, c.cell)} → ${show(c.after, c.cell)}`}</li>
             ))}
@@ -53,16 +62,25 @@ export function RecalcPanel({ recalc, scores, plan, lang, onRevert, disabled }: 
       ) : (
         <Text>{t('recalc.none', lang)}</Text>
       )}
-      {recalc.verifiedFormulas.length > 0 && (
-        <ul className={s.list}>
-          {recalc.verifiedFormulas.map((f) => (
-            <li key={f.cell} className={f.ok ? undefined : s.bad}>
-              {f.ok
-                ? t('recalc.formulaOk', lang, { cell: f.cell, actual: show(f.actual, f.cell) })
-                : t('recalc.formulaBad', lang, { cell: f.cell, actual: show(f.actual, f.cell), expected: show(f.expected, f.cell) })}
-            </li>
-          ))}
-        </ul>
+      {bad.length > 0 && (
+        <>
+          <Text className={s.bad}>{t('recalc.disagree', lang, { n: formatNum(bad.length, lang) })}</Text>
+          <ul className={s.list} data-testid="recalc-disagree">
+            {bad.map((f) => (
+              <li key={f.cell} className={s.bad}>
+                {t('recalc.formulaBad', lang, { cell: f.cell, actual: show(f.actual, f.cell), expected: show(f.expected, f.cell) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {good.length > 0 && (
+        <details className={s.folded} data-testid="recalc-ok">
+          <summary className={s.summary}>
+            <Caption1>{t('recalc.formulasOk', lang, { n: formatNum(good.length, lang) })}</Caption1>
+          </summary>
+          <Caption1>{good.map((f) => `${f.cell} ${show(f.actual, f.cell)}`).join(', ')}</Caption1>
+        </details>
       )}
       {recalc.changed.length > 0 && (
         <div className={s.actions}>

@@ -5,7 +5,7 @@
 import { check } from '../core/check';
 import { todayIso, type CheckOptions } from '../core/options';
 import type { Lang, SheetReport, Text } from '../core/report';
-import { errorDetail, errorText, type MarkOutcome, type PaneHost, type PaneSettings } from './host';
+import { errorDetail, errorText, type MarkOutcome, type PaneHost, type PaneSettings, type RecalcOutcome } from './host';
 import { t, formatNum, type StringKey } from './i18n';
 import type { PaneStore, PaneMessage } from './store';
 
@@ -130,6 +130,27 @@ export function runCheck(host: PaneHost, store: PaneStore, settings: PaneSetting
 export interface RecalcRun extends CheckRun {
   /** check the sheet first and use that plan (the ribbon), instead of the report on show (the pane) */
   checkFirst?: boolean;
+  /** the ribbon button ran it: the message says so (the pane may have been closed) */
+  fromRibbon?: boolean;
+}
+
+/** cells named in a one-line message before "…" */
+const NOTICE_CELLS = 6;
+const cellList = (cells: readonly string[]) => (cells.length > NOTICE_CELLS ? `${cells.slice(0, NOTICE_CELLS).join(', ')}, …` : cells.join(', '));
+
+/**
+ * The message at the top of the pane after "Tính lại điểm": what was written, and which formula cells disagree —
+ * in one or two sentences; the panel below lists them all. Said as from the ribbon when the ribbon ran it.
+ */
+export function recalcNotice(outcome: RecalcOutcome, fromRibbon = false): PaneMessage {
+  const bad = outcome.verifiedFormulas.filter((f) => !f.ok).map((f) => f.cell);
+  const parts: Text[] = [
+    outcome.changed.length
+      ? both(fromRibbon ? 'recalc.doneRibbon' : 'recalc.done', (l) => ({ n: formatNum(outcome.changed.length, l), cells: cellList(outcome.changed.map((c) => c.cell)) }))
+      : both(fromRibbon ? 'recalc.doneNoneRibbon' : 'recalc.doneNone'),
+  ];
+  if (bad.length) parts.push(both('recalc.doneBad', (l) => ({ n: formatNum(bad.length, l), cells: cellList(bad) })));
+  return { intent: bad.length ? 'warning' : 'success', text: joined(parts) };
 }
 
 /** Tính lại điểm: write the report's recalculation plan, then check again so the report and marks match the sheet. */
@@ -148,8 +169,14 @@ export function runRecalc(host: PaneHost, store: PaneStore, settings: PaneSettin
     store.set({ busy: { phase: 'recalculating' }, error: undefined, notice: undefined });
     try {
       const outcome = await host.applyRecalc(plan, report.sheet);
-      store.set({ recalc: outcome, revert: undefined, busy: undefined });
-      if (outcome.changed.length) await doCheck(host, store, settings, run);
+      const done = recalcNotice(outcome, run.fromRibbon);
+      store.set({ recalc: outcome, revert: undefined, busy: undefined, notice: done });
+      if (outcome.changed.length) {
+        await doCheck(host, store, settings, run);
+        // the check's own notice (marks left undone) goes after what was written
+        const after = store.get().notice;
+        store.set({ notice: after ? { intent: 'warning', text: joined([done.text, after.text]) } : done });
+      }
     } catch (e) {
       store.set({ busy: undefined, error: failure(e) });
     }

@@ -16,6 +16,7 @@ async function run(argv: string[]) {
   return { code, out, err };
 }
 
+
 const HUE = path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx');
 const HG = path.join(FIXTURES, 'hagiang-2024-chi-so.xlsx');
 
@@ -50,11 +51,13 @@ describe('phuluc check', () => {
 
   it('text output groups by sheet and has no colour when not on a terminal', async () => {
     const r = await run(['check', HG, '--as-of', '2024-06-01']);
-    expect(r.out).toContain('Trang «Phụ lục»');
+    expect(r.out).toContain('Trang tính «Phụ lục»');
     expect(r.out).toContain('60,59 / 68 = 89,1% (B)');
     expect(r.out).toContain('E109');
+    // eslint-disable-next-line no-control-regex -- looks for a raw ESC (a colour code) in the output
     expect(r.out).not.toMatch(/\u001b\[/);
     const colored = await run(['check', HG, '--as-of', '2024-06-01', '--color']);
+    // eslint-disable-next-line no-control-regex -- looks for a raw ESC (a colour code) in the output
     expect(colored.out).toMatch(/\u001b\[31m/);
   });
 
@@ -111,13 +114,17 @@ describe('phuluc check', () => {
     writeFileSync(zipNoBook, zip({ 'anh.jpg': new Uint8Array([1, 2, 3]) }));
     const r = await run(['check', zipNoBook]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/không chứa bảng tính Excel nào/);
+    // said once: in the text output, not again on stderr (which says that nothing could be checked)
+    expect(r.out).toMatch(/không chứa bảng tính Excel nào/);
+    expect(r.err).not.toMatch(/không chứa bảng tính Excel nào/);
+    expect(r.err).toMatch(/không có tệp bảng tính nào đọc được/);
     const docs = mkdtempSync(path.join(tmpdir(), 'phuluc-'));
     writeFileSync(path.join(docs, 'to-trinh.docx'), 'x');
     const d = await run(['check', docs, '--lang', 'en']);
     expect(d.code).toBe(2);
     expect(d.out).toMatch(/skipped: not a spreadsheet file \(\.docx\)/);
-    expect(d.err).toMatch(/holds no workbook/);
+    expect(d.out).toMatch(/holds no workbook/);
+    expect(d.err).toMatch(/no readable workbook to check/);
   });
 
   it('--annotate DIR writes <name>-phuluc.xlsx for each checked file, keeps .xlsm, explains why an .xls gets none', async () => {
@@ -189,7 +196,7 @@ describe('phuluc check', () => {
     expect((await run(['check', HG, '--sheet', 'Phụ lục', '--as-of', '2024-06-01'])).code).toBe(1);
     const r = await run(['check', HG, '--sheet', 'Không có', '--as-of', '2024-06-01']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Không có');
+    expect(r.out).toContain('Không có trang tính «Không có».');
   });
 });
 

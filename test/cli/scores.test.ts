@@ -60,16 +60,17 @@ describe('phuluc compare SELF.xlsx APPRAISAL.xlsx', () => {
   it('refuses clearly: one file only, a file without scores, a missing sheet (exit 2)', async () => {
     const one = await run(['compare', file('tu-danh-gia.xlsx')]);
     expect(one.code).toBe(2);
-    expect(one.err).toContain('compare needs two files');
+    expect(one.err).toContain('compare cần hai tệp: tệp tự đánh giá, rồi tệp thẩm định');
+    expect((await run(['compare', file('tu-danh-gia.xlsx'), '--lang', 'en'])).err).toContain('compare needs two files');
     const hue = path.join(__dirname, '..', 'fixtures', 'hue-2018-nhiem-vu.xlsx');
     const noScores = await run(['compare', hue, file('tham-dinh.xlsx')]);
     expect(noScores.code).toBe(2);
-    expect(noScores.err).toMatch(/hue-2018-nhiem-vu\.xlsx: không trang nào có bảng điểm/);
+    expect(noScores.err).toMatch(/hue-2018-nhiem-vu\.xlsx: không trang tính nào có bảng điểm/);
     const sheet = await run(['compare', file('tu-danh-gia.xlsx'), file('tham-dinh.xlsx'), '--appraisal-sheet', 'Không có']);
     expect(sheet.code).toBe(2);
-    expect(sheet.err).toContain('không có trang «Không có»');
+    expect(sheet.err).toContain('không có trang tính «Không có»');
     expect((await run(['compare', file('nope.xlsx'), file('tham-dinh.xlsx')])).code).toBe(2);
-    expect((await run(['compare', file('tu-danh-gia.xlsx'), file('tham-dinh.xlsx'), '--out', 'x.csv'])).err).toContain('--out must name an .xlsx file');
+    expect((await run(['compare', file('tu-danh-gia.xlsx'), file('tham-dinh.xlsx'), '--out', 'x.csv'])).err).toContain('--out phải là tên một tệp .xlsx, không phải «x.csv»');
   });
 });
 
@@ -107,7 +108,7 @@ describe('phuluc check with scores', () => {
 
   it('the text names the appraisal cuts and the evidence missing', async () => {
     const r = await run(['check', file('ca-hai-cot.xlsx'), '--as-of', '2024-06-01']);
-    expect(r.out).toContain('Thẩm định (E) so với tự đánh giá (D): bị trừ 0,85 điểm; nhiều nhất: 1.5 (-0,50), 7.3.5 (-0,33), 3.2.3 (-0,06); cao hơn tự đánh giá: 6.1.1 (+0,04)');
+    expect(r.out.replace(/\n +/g, ' ')).toContain('Thẩm định (E) so với tự đánh giá (D): bị trừ 0,85 điểm; nhiều nhất: 1.5 (-0,50), 7.3.5 (-0,33), 3.2.3 (-0,06); cao hơn tự đánh giá: 6.1.1 (+0,04)');
   });
 
   it('--summary ranks the files on each score column: ties share a rank (1, 1, 3), and says so', async () => {
@@ -119,11 +120,13 @@ describe('phuluc check with scores', () => {
     // d: 3.3.2 not applicable: 60,09 of 67,5 = 89,02 % — above a and b (60,59 of 68 = 89,10 %)? no: below
     writeFileSync(path.join(units, 'd.xlsx'), snapshotXlsx(selfSheet(hagiang, { D33: 'Không áp dụng', D31: 2.5, D25: 11.8, D109: 60.09 })));
     const text = await run(['check', units, '--summary', '--as-of', '2024-06-01']);
-    expect(text.out).toMatch(/a\.xlsx .*60,59 \(89,1% B\) hạng 2\/4/);
-    expect(text.out).toMatch(/b\.xlsx .*60,59 \(89,1% B\) hạng 2\/4/);
-    expect(text.out).toMatch(/c\.xlsx .*61,59 \(90,6% A\) hạng 1\/4/);
-    expect(text.out).toMatch(/d\.xlsx .*60,09 \(89,0% B\) hạng 4\/4/);
-    expect(text.out).toContain('bằng điểm thì đồng hạng, hạng sau bỏ trống (1, 1, 3)');
+    // each file's scores on the line under it ("Điểm: …"), so the table fits 100 columns
+    expect(text.out).toMatch(/a\.xlsx .*\n +Điểm: 60,59 \(89,1% B\) hạng 2\/4/);
+    expect(text.out).toMatch(/b\.xlsx .*\n +Điểm: 60,59 \(89,1% B\) hạng 2\/4/);
+    expect(text.out).toMatch(/c\.xlsx .*\n +Điểm: 61,59 \(90,6% A\) hạng 1\/4/);
+    expect(text.out).toMatch(/d\.xlsx .*\n +Điểm: 60,09 \(89,0% B\) hạng 4\/4/);
+    for (const line of text.out.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect(text.out.replace(/\n/g, ' ')).toContain('bằng điểm thì đồng hạng, hạng sau bỏ trống (1, 1, 3)');
     const csv = await run(['check', units, '--summary', '--format', 'csv', '--as-of', '2024-06-01']);
     const lines = csv.out.trim().split('\n');
     expect(lines[0]).toContain('score1_header,score1_total,score1_max,score1_applicable_max,score1_percent,score1_band,score1_rank');

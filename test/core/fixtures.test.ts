@@ -55,7 +55,7 @@ describe('Huế 2018 — hue-2018-nhiem-vu.xlsx', () => {
     // FIXTURES.md lists these eleven; G28 ("Quý IV/2017", like G6) has passed too and is reported as well.
     // G19 ("Năm 2017") is also outside the plan year: one finding on the cell, which says both (issue 7, point 13).
     expect(overdue.map((f) => f.cell).sort()).toEqual(['G6', 'G8', 'G9', 'G11', 'G13', 'G21', 'G24', 'G28', 'G49', 'G50', 'G52'].sort());
-    expect(byRule(r, 'deadline-outside-plan-year')[0].message.vi).toContain('đã quá hạn (31/12/2017)');
+    expect(byRule(r, 'deadline-outside-plan-year')[0].message.vi).toContain('hạn này (31/12/2017) đã qua, tính đến ngày 15/02/2018 chưa rõ kết quả thực hiện');
     expect(r.deadlines!.overdue.map((d) => d.cell).sort()).toEqual(
       ['G6', 'G8', 'G9', 'G11', 'G13', 'G19', 'G21', 'G24', 'G28', 'G49', 'G50', 'G52'].sort(),
     );

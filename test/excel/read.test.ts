@@ -136,7 +136,6 @@ describe('helpers', () => {
 describe('sync counts and payload (11 columns of Vietnamese text, as an appendix)', () => {
   const measured: Record<string, unknown> = {};
   afterAll(() => {
-    // eslint-disable-next-line no-console
     console.log('read: syncs and payload per sync (11 columns; the old reader took 2 / 8 / 69 syncs):\n' + JSON.stringify(measured, null, 1));
   });
 

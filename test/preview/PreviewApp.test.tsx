@@ -54,20 +54,20 @@ describe('PreviewApp', () => {
     });
     render(<PreviewApp ctl={ctl} />);
     await act(() => ctl.openExample());
-    const f61 = await screen.findByRole('button', { name: /Đi tới ô F61: Tổng cộng ghi 21\.950/ }, { timeout: 10000 });
+    const f61 = await screen.findByRole('button', { name: /F61 — Tổng cộng ghi 21\.950/ }, { timeout: 10000 });
     expect(screen.getByTestId('example-note')).toBeTruthy();
     expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2018-02-15');
-    expect(screen.getByText('Trang «Phụ lục»')).toBeTruthy(); // SummaryCards
+    expect(screen.getByText('Trang tính «Phụ lục»')).toBeTruthy(); // SummaryCards
     const grid = screen.getByRole('grid');
     expect(grid.querySelector('[data-cell="F61"]')).toBeNull(); // row 61 is not rendered yet: virtualised
     fireEvent.click(f61);
     await waitFor(() => expect(grid.querySelector('[data-cell="F61"][data-selected="true"][aria-selected="true"]')).not.toBeNull());
     expect(grid.querySelector('[data-cell="F61"]')?.getAttribute('data-severity')).toBe('error');
-    expect(screen.getByTestId('cell-info').textContent).toMatch(/Ô F61: Tổng cộng ghi 21\.950/);
+    expect(screen.getByTestId('cell-info').textContent).toMatch(/Ô F61 «21\.950»: Tổng cộng ghi 21\.950/);
 
     // English: the pane's components and the page switch together
     fireEvent.change(screen.getByTestId('lang'), { target: { value: 'en' } });
-    await screen.findByRole('button', { name: /Go to cell F61: The total states 21,950/ });
+    await screen.findByRole('button', { name: /F61 — The total states 21,950/ });
     expect(screen.getByText('Download annotated copy')).toBeTruthy();
 
     // a damaged file gets its own tab with a message; the example gave way to it

@@ -103,7 +103,7 @@ describe('annotateWorkbook on the fixtures', () => {
     expect(rep).toBeDefined();
     expect(String(rep.getCell('A1').value)).toContain(file);
     expect(String(rep.getCell('A1').value)).toContain('15/02/2018');
-    expect(rep.getRow(REPORT_HEADER_ROWS).values).toEqual([undefined, 'Tệp', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Mã quy tắc', 'Cách sửa']);
+    expect(rep.getRow(REPORT_HEADER_ROWS).values).toEqual([undefined, 'Tệp', 'Trang tính', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Mã quy tắc', 'Cách sửa']);
     const all = reports.flatMap((r) => r.findings.map((f) => ({ sheet: r.sheet, f })));
     expect(rep.rowCount).toBe(REPORT_HEADER_ROWS + all.length);
     all.forEach(({ sheet, f }, i) => {
@@ -112,7 +112,7 @@ describe('annotateWorkbook on the fixtures', () => {
       expect(row.getCell(2).value).toBe(sheet);
       expect(row.getCell(3).formula).toBe(`HYPERLINK("#'${sheet}'!${f.cell}","${f.cell}")`);
       expect(row.getCell(3).result).toBe(f.cell);
-      expect(row.getCell(4).value).toBe({ error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' }[f.severity]);
+      expect(row.getCell(4).value).toBe({ error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' }[f.severity]);
       expect(row.getCell(6).value).toBe(f.message.vi);
       expect(row.getCell(7).value).toBe(f.rule);
       expect(row.getCell(8).value).toBe(howToFixText(f, 'vi'));

@@ -1,5 +1,5 @@
 /** The preview page's state machine, with a fake worker: what it asks the worker and what it makes of the answers. */
-import { PreviewController, annotatedName, EXAMPLE_AS_OF, type WorkerLike } from '../../src/preview/controller';
+import { PreviewController, annotatedName, EXAMPLE_AS_OF, OVERVIEW, type WorkerLike } from '../../src/preview/controller';
 import type { FromWorker, ToWorker } from '../../src/preview/protocol';
 import type { SheetReport } from '../../src/core/report';
 
@@ -53,7 +53,8 @@ describe('PreviewController', () => {
     expect(ctl.get().asOf).toBe('2026-11-22');
     expect(worker.sent.map((m) => m.type)).toEqual(['open', 'close', 'open', 'open']);
     expect(worker.sent[2]).toMatchObject({ options: { asOf: '2026-11-22' } });
-    expect(ctl.get().active).toBe(ctl.get().files[0].id);
+    // several files at once: the overview of them first
+    expect(ctl.get().active).toBe(OVERVIEW);
   });
 
   it('a date the user chose stays when files are added', async () => {
@@ -179,5 +180,75 @@ describe('PreviewController', () => {
     expect(changes).toBe(1);
     ctl.close(id);
     expect(src.get(5)).toBeUndefined();
+  });
+
+  it('a file’s time is its own (the worker’s read + parse + check), not the wait behind the files before it', () => {
+    const { worker, ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx'), new File(['b'], 'b.xlsx')]);
+    const [a, b] = ctl.get().files.map((f) => f.id);
+    worker.reply({ type: 'loaded', id: a, sheets: [view('S')], asOf: 'x', timings: { read: 2, parse: 30, check: 8 }, ...LOADED });
+    worker.reply({ type: 'loaded', id: b, sheets: [view('S')], asOf: 'x', timings: { read: 1, parse: 10, check: 4 }, ...LOADED });
+    expect(ctl.get().files.map((f) => f.elapsed)).toEqual([40, 15]);
+    expect(ctl.get().files[0].timings).toEqual({ read: 2, parse: 30, check: 8 });
+  });
+
+  it('the overview: several files open on it, one file on that file; closing a file keeps the overview', () => {
+    const { ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx')]);
+    expect(ctl.get().active).toBe(ctl.get().files[0].id);
+    ctl.openFiles([new File(['b'], 'b.xlsx'), new File(['c'], 'c.xlsx')]);
+    expect(ctl.get().active).toBe(OVERVIEW);
+    ctl.select('A1'); // no file on the overview: nothing selected
+    expect(ctl.get().selection).toBeUndefined();
+    const [, b] = ctl.get().files.map((f) => f.id);
+    ctl.setActive(b);
+    ctl.close(b);
+    expect(ctl.get().active).toBe(OVERVIEW);
+  });
+
+  it('"Đóng tất cả" closes every file in the worker and on the page', () => {
+    const { worker, ctl } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx'), new File(['b'], 'b.xlsx')]);
+    const ids = ctl.get().files.map((f) => f.id);
+    ctl.closeAll();
+    expect(ctl.get().files).toEqual([]);
+    expect(ctl.get().active).toBeUndefined();
+    expect(worker.sent.filter((m) => m.type === 'close').map((m) => (m as { id: string }).id)).toEqual(ids);
+  });
+
+  it('"Tải tất cả": waits for the files still loading; asks the worker for the read files, tells it the unreadable ones; saves the zip', () => {
+    const { worker, ctl, saved } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx'), new File(['b'], 'hong.xlsx'), new File(['c'], 'c.xlsx')]);
+    const [a, b, c] = ctl.get().files.map((f) => f.id);
+    worker.reply({ type: 'loaded', id: a, sheets: [view('S')], asOf: '2026-11-22', timings: { read: 0, parse: 0, check: 0 }, ...LOADED });
+    worker.reply({ type: 'failed', id: b, error: { vi: 'Tệp bị hỏng.', en: 'Damaged.' } });
+    ctl.downloadAll(); // c is still loading
+    expect(worker.sent.some((m) => m.type === 'annotate-all')).toBe(false);
+    worker.reply({ type: 'loaded', id: c, sheets: [view('S')], asOf: '2026-11-22', timings: { read: 0, parse: 0, check: 0 }, ...LOADED });
+    ctl.downloadAll();
+    ctl.downloadAll(); // busy: not twice
+    const req = worker.sent.filter((m) => m.type === 'annotate-all');
+    expect(req).toEqual([{ type: 'annotate-all', requestId: 1, lang: 'vi', ids: [a, c], without: [{ name: 'hong.xlsx', reason: { vi: 'Tệp bị hỏng.', en: 'Damaged.' } }], asOf: '2026-11-22' }]);
+    worker.reply({ type: 'annotate-all-progress', requestId: 1, done: 1, total: 2 });
+    expect(ctl.get().bulk).toEqual({ busy: true, done: 1, total: 2 });
+    const without = [{ name: 'hong.xlsx', reason: { vi: 'Tệp bị hỏng.', en: 'Damaged.' } }];
+    worker.reply({ type: 'annotated-all', requestId: 1, bytes: new Uint8Array([1, 2]).buffer, name: 'phuluc-ban-danh-dau-2026-11-22.zip', copies: ['a-phuluc.xlsx', 'c-phuluc.xlsx'], without });
+    expect(saved).toEqual([{ name: 'phuluc-ban-danh-dau-2026-11-22.zip', size: 2, type: 'application/zip' }]);
+    expect(ctl.get().bulk).toEqual({ busy: false, result: { name: 'phuluc-ban-danh-dau-2026-11-22.zip', copies: 2, without } });
+    ctl.downloadAll();
+    worker.reply({ type: 'annotate-all-failed', requestId: 2, error: { vi: 'x', en: 'y' }, without });
+    expect(ctl.get().bulk).toEqual({ busy: false, error: { vi: 'x', en: 'y' } });
+  });
+
+  it('the overview’s export saves an .xlsx named after the as-of date', async () => {
+    const { worker, ctl, saved } = setup();
+    ctl.openFiles([new File(['a'], 'a.xlsx'), new File(['b'], 'b.xlsx')]);
+    const [a, b] = ctl.get().files.map((f) => f.id);
+    worker.reply({ type: 'loaded', id: a, sheets: [view('S')], asOf: '2026-11-22', timings: { read: 0, parse: 0, check: 0 }, ...LOADED });
+    worker.reply({ type: 'failed', id: b, error: { vi: 'hỏng', en: 'damaged' } });
+    await ctl.exportSummary();
+    expect(saved).toEqual([{ name: 'phuluc-tong-hop-2026-11-22.xlsx', size: expect.any(Number), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }]);
+    expect(saved[0].size).toBeGreaterThan(1000);
+    expect(ctl.get().exported).toEqual({ name: 'phuluc-tong-hop-2026-11-22.xlsx' });
   });
 });

@@ -90,6 +90,14 @@ describe('the preview never shows a green ✓ for a workbook it could not check'
     await waitFor(() => expect(tab.querySelector('[data-testid="not-checked-badge"]')).not.toBeNull());
     expect(tab.textContent).not.toContain('✓');
     expect(document.querySelector('[data-file-tab="hue.xlsx"] [data-testid="not-checked-badge"]')).toBeNull();
+    // two files at once: the overview first, where the file's row says it was not checked, and why
+    const row = document.querySelector('[data-file-row="ghi-chu.xlsx"]')!;
+    expect(row.getAttribute('data-status')).toBe('not-checked');
+    expect(row.textContent).toContain('Chưa kiểm tra');
+    expect(row.textContent).toContain('không trang tính nào có bảng phụ lục');
+    expect(document.querySelector('[data-file-row="hue.xlsx"]')!.getAttribute('data-status')).toBe('ok');
+    // its name opens it: the pane's summary says "Chưa kiểm tra"
+    act(() => screen.getByRole('button', { name: 'Mở tệp ghi-chu.xlsx' }).click());
     await waitFor(() => expect(screen.getByTestId('not-checked').textContent).toContain('Chưa kiểm tra'));
   }, 30000);
 });

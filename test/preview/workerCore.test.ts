@@ -9,6 +9,8 @@ import type { FromWorker } from '../../src/preview/protocol';
 import { readSnapshots } from '../../src/io/xlsx';
 import { REPORT_SHEET_BASE } from '../../src/io/annotate';
 import { encryptedWorkbook } from '../io/encrypted';
+import { unzipSync, strFromU8 } from 'fflate';
+import { InlineWorker } from '../../src/preview/inlineWorker';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const blob = (file: string) => new Blob([readFileSync(path.join(FIXTURES, file))]);
@@ -113,7 +115,7 @@ describe('PreviewWorkerCore', () => {
     expect(msg.name).toBe('hue-phuluc.xlsx');
     const sheets = await readSnapshots(new Uint8Array(msg.bytes));
     expect(sheets.map((s) => s.name)).toEqual(['Phụ lục', REPORT_SHEET_BASE]);
-    expect(sheets[1].values[0][0]).toMatch(/^Phuluc — check report of “hue.xlsx” \(as of 2018-02-15\)/);
+    expect(sheets[1].values[0][0]).toMatch(/^Phuluc — findings of “hue.xlsx” \(as of 2018-02-15\)/);
 
     await core.handle({ type: 'close', id: 'a' });
     await core.handle({ type: 'annotate', id: 'a', requestId: 8, lang: 'vi' });
@@ -123,5 +125,90 @@ describe('PreviewWorkerCore', () => {
   it('errorMessage splits "vi / en" messages', () => {
     expect(errorMessage(new Error('Tệp rỗng. / Empty.'))).toEqual({ vi: 'Tệp rỗng.', en: 'Empty.' });
     expect(errorMessage('boom')).toEqual({ vi: 'Lỗi: boom', en: 'Error: boom' });
+  });
+
+  it('"Tải tất cả": one zip with each copy and a text file naming the files without one (an .xls, an unreadable file)', async () => {
+    const { core, out, transfers } = setup();
+    const opts = { asOf: '2018-02-15' };
+    await core.handle({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: opts });
+    await core.handle({ type: 'open', id: 'b', name: 'HUE.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: opts });
+    await core.handle({ type: 'open', id: 'c', name: 'cu.xls', file: blob('hue-2018-nhiem-vu.xls'), options: opts });
+    const without = [{ name: 'hong.xlsx', reason: { vi: 'Tệp bị hỏng.', en: 'Damaged.' } }];
+    await core.handle({ type: 'annotate-all', requestId: 3, lang: 'vi', ids: ['a', 'b', 'c'], without, asOf: '2018-02-15' });
+    expect(out.filter((m) => m.type === 'annotate-all-progress').map((m) => (m as { done: number }).done)).toEqual([1, 2, 3]);
+    const i = out.findIndex((m) => m.type === 'annotated-all');
+    const msg = out[i];
+    if (msg?.type !== 'annotated-all') throw new Error(JSON.stringify(out[out.length - 1]));
+    expect(transfers[i]).toEqual([msg.bytes]);
+    expect(msg.name).toBe('phuluc-ban-danh-dau-2018-02-15.zip');
+    expect(msg.copies).toEqual(['hue-phuluc.xlsx', 'HUE-phuluc (2).xlsx']);
+    expect(msg.without.map((w) => w.name)).toEqual(['hong.xlsx', 'cu.xls']);
+    const files = unzipSync(new Uint8Array(msg.bytes));
+    expect(Object.keys(files)).toEqual(['00-DOC-TRUOC.txt', 'hue-phuluc.xlsx', 'HUE-phuluc (2).xlsx']);
+    const readme = strFromU8(files['00-DOC-TRUOC.txt'].subarray(3));
+    expect(readme).toContain('ngày 15/02/2018');
+    expect(readme).toContain('  - hue-phuluc.xlsx  (từ hue.xlsx)');
+    expect(readme).toContain('2 tệp không có bản có đánh dấu:');
+    expect(readme).toContain('  - hong.xlsx: Tệp bị hỏng.');
+    expect(readme).toMatch(/ {2}- cu\.xls: Bản có đánh dấu chỉ làm được cho tệp \.xlsx/);
+    // each copy is the same as the single download
+    const sheets = await readSnapshots(files['hue-phuluc.xlsx']);
+    expect(sheets.map((x) => x.name)).toEqual(['Phụ lục', REPORT_SHEET_BASE]);
+
+    // nothing to put in it: a clear refusal, with the reasons
+    await core.handle({ type: 'annotate-all', requestId: 4, lang: 'en', ids: ['c'], without: [], asOf: '2018-02-15' });
+    expect(out[out.length - 1]).toMatchObject({ type: 'annotate-all-failed', requestId: 4, error: { en: 'None of the files can have an annotated copy.' }, without: [{ name: 'cu.xls' }] });
+  });
+
+  it('with a pause between steps (the checker on the page’s own thread), the times exclude the pauses', async () => {
+    // a clock that moves only while paused: the file's own work then takes no time at all
+    let clock = 0;
+    const spy = jest.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const out: FromWorker[] = [];
+      let pauses = 0;
+      const core = new PreviewWorkerCore(
+        (m) => out.push(m),
+        async () => {
+          pauses++;
+          clock += 1000;
+        },
+      );
+      await core.handle({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: { asOf: '2018-02-15' } });
+      const loaded = out.find((m) => m.type === 'loaded');
+      if (loaded?.type !== 'loaded') throw new Error('not loaded');
+      expect(pauses).toBe(2); // after reading, before the one sheet
+      expect(loaded.timings).toEqual({ read: 0, parse: 0, check: 0 });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('InlineWorker (the checker on the page, for a page opened from a folder)', () => {
+  it('answers like the Web Worker, each message in a task of its own, in order', async () => {
+    const w = new InlineWorker();
+    const got: FromWorker[] = [];
+    const done = new Promise<void>((resolve) => {
+      w.onmessage = (e) => {
+        got.push(e.data);
+        // the page asks for rows once the file is there
+        if (e.data.type === 'loaded') w.postMessage({ type: 'rows', id: 'a', sheet: 0, from: 61, to: 61 });
+        if (e.data.type === 'rows') resolve();
+      };
+    });
+    w.postMessage({ type: 'open', id: 'a', name: 'hue.xlsx', file: blob('hue-2018-nhiem-vu.xlsx'), options: { asOf: '2018-02-15' } });
+    expect(got).toEqual([]); // nothing answered synchronously
+    await done;
+    const types = got.map((m) => m.type);
+    expect(types.indexOf('loaded')).toBeGreaterThan(types.lastIndexOf('progress'));
+    expect(types[types.length - 1]).toBe('rows');
+    const loaded = got.find((m) => m.type === 'loaded');
+    if (loaded?.type !== 'loaded') throw new Error('not loaded');
+    expect(loaded.sheets[0].report.findings.some((f) => f.cell === 'F61' && f.rule === 'budget-total-mismatch')).toBe(true);
+    const rows = got[got.length - 1];
+    if (rows.type !== 'rows') throw new Error('no rows');
+    expect(rows.rows[0].values[5]).toBe('21.950');
+    w.terminate();
   });
 });

@@ -1,7 +1,6 @@
 /** The sideload plan per platform (no Excel on this machine, so the plan is checked as data). */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { plan, addinId } = require('../../scripts/sideload.js');
 
 const xml = readFileSync(path.join(__dirname, '..', '..', 'manifest.xml'), 'utf8');

@@ -122,8 +122,11 @@ test('the sheet changed since the check: nothing written, the pane says to check
 
 test('Bỏ qua: the finding leaves the list, "Đã bỏ qua 1" holds it, the workbook stores it; Đưa lại brings it back', async () => {
   const { x } = await open();
-  const overdueG8 = () => screen.queryAllByRole('button', { name: /G8: Đã quá hạn/ });
+  const overdueG8 = () => screen.queryAllByRole('button', { name: /G8 — Quá hạn/ });
   expect(overdueG8()).toHaveLength(1);
+  // G8 says what G6, G9, G11… say: one line with a button per cell; "Xem từng ô" shows each with its own actions
+  const cluster = overdueG8()[0].closest('[data-cluster]') as HTMLElement;
+  await click(within(cluster).getByRole('button', { name: 'Xem từng ô' }));
   await click(screen.getByRole('button', { name: 'Bỏ qua phát hiện này ở ô G8' }));
   await idle();
   expect(await screen.findByText(/Đã bỏ qua phát hiện ở ô G8; lưu trong tệp/)).toBeTruthy();
@@ -147,11 +150,11 @@ test('an ignored cell that changes: the finding comes back and the ignore is lis
   const { x } = await open();
   await click(screen.getByRole('button', { name: 'Bỏ qua phát hiện này ở ô F21' }));
   await idle();
-  expect(screen.queryAllByRole('button', { name: /F21: Số «2\.019»/ })).toHaveLength(0);
+  expect(screen.queryAllByRole('button', { name: /F21 — Số «2\.019»/ })).toHaveLength(0);
   x.userEdit(SHEET, 'F21', '2.109');
   await click(screen.getByRole('button', { name: 'Kiểm tra' }));
   await idle();
-  expect(await screen.findAllByRole('button', { name: /F21: Số «2\.109»/ })).toHaveLength(1);
+  expect(await screen.findAllByRole('button', { name: /F21 — Số «2\.109»/ })).toHaveLength(1);
   const panel = screen.getByTestId('ignored');
   expect(within(panel).getByText(/1 mục bỏ qua không còn khớp/)).toBeTruthy();
   await click(within(panel).getByRole('button', { name: 'Xóa các mục không còn khớp' }));

@@ -76,7 +76,10 @@ describe('Huế 2018 (tasks sheet)', () => {
     const button = (await screen.findByText(F61_VI)).closest('button')!;
     await click(button);
     expect(host.selectCell).toHaveBeenCalledWith('F61', 'Phụ lục');
-    expect(button.getAttribute('aria-label')).toContain('F61');
+    // its accessible name is its visible text, the severity first; it stays highlighted as the current finding
+    expect(button.textContent).toMatch(/^Lỗi: F61 — Tổng cộng ghi 21\.950/);
+    expect(button.getAttribute('aria-label')).toBeNull();
+    expect(button.getAttribute('aria-current')).toBe('true');
   });
 
   test('the severity filter hides warnings and shows them again', async () => {
@@ -193,7 +196,7 @@ describe('errors from the host', () => {
     await clickCheck();
     expect(await screen.findByText(F61_VI)).toBeTruthy();
     const bar = await screen.findByText(/đang được bảo vệ/);
-    expect(bar.textContent).toContain('Đã kiểm tra xong nhưng chưa đánh dấu được trên trang.');
+    expect(bar.textContent).toContain('Đã kiểm tra xong nhưng chưa đánh dấu được trên trang tính.');
     expect(bar.textContent).toContain(vi);
     await click(screen.getByRole('button', { name: 'Đóng' }));
     expect(screen.queryByText(/đang được bảo vệ/)).toBeNull();
@@ -221,13 +224,13 @@ describe('clear marks, report sheet, settings', () => {
   test('Báo cáo writes the report sheet through the host', async () => {
     const host = new FakeHost(hue);
     await renderPane(host, '2018-02-15');
-    const button = screen.getByRole('button', { name: 'Báo cáo' }) as HTMLButtonElement;
+    const button = screen.getByRole('button', { name: 'Tạo trang kết quả' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     await clickCheck();
     await screen.findByText(F61_VI);
     await waitFor(() => expect(button.disabled).toBe(false));
     await click(button);
-    expect(await screen.findByText('Đã tạo trang «Phuluc – Báo cáo».')).toBeTruthy();
+    expect(await screen.findByText('Đã tạo trang tính «Phuluc – Báo cáo» liệt kê kết quả kiểm tra.')).toBeTruthy();
     expect(host.writeReportSheet.mock.calls[0][0].sheet).toBe('Phụ lục');
     expect(host.writeReportSheet.mock.calls[0][1]).toBe('vi');
   });
@@ -236,7 +239,7 @@ describe('clear marks, report sheet, settings', () => {
     const host = new FakeHost(hue);
     (host as { writeReportSheet?: unknown }).writeReportSheet = undefined;
     await renderPane(host, '2018-02-15');
-    expect(screen.queryByRole('button', { name: 'Báo cáo' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tạo trang kết quả' })).toBeNull();
   });
 
   test('saved settings reach the engine: an as-of date and a mandatory column', async () => {
@@ -282,7 +285,7 @@ describe('auto refresh', () => {
 
     act(() => host.emitChange());
     act(() => host.emitChange()); // debounced: two edits, one check
-    expect(screen.getByText(/Trang vừa thay đổi/)).toBeTruthy();
+    expect(screen.getByText(/Trang tính vừa thay đổi/)).toBeTruthy();
     await waitFor(() => expect(host.readActiveSheet).toHaveBeenCalledTimes(2));
     await new Promise((r) => setTimeout(r, 80));
     expect(host.readActiveSheet).toHaveBeenCalledTimes(2);
@@ -291,10 +294,10 @@ describe('auto refresh', () => {
     await click(screen.getByRole('button', { name: 'Hủy' }));
     await new Promise((r) => setTimeout(r, 80));
     expect(host.readActiveSheet).toHaveBeenCalledTimes(2);
-    expect(screen.queryByText(/Trang vừa thay đổi/)).toBeNull();
+    expect(screen.queryByText(/Trang tính vừa thay đổi/)).toBeNull();
 
     await click(screen.getByRole('tab', { name: 'Cài đặt' }));
-    await click(screen.getByRole('switch', { name: 'Tự kiểm tra lại khi trang thay đổi' }));
+    await click(screen.getByRole('switch', { name: 'Tự kiểm tra lại khi trang tính thay đổi' }));
     await waitFor(() => expect(host.changeListeners.size).toBe(0));
     expect(host.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ autoRefresh: false }));
   });
@@ -320,7 +323,7 @@ describe('auto refresh', () => {
     await screen.findByText(F61_VI);
     await waitFor(() => expect(host.changeListeners.size).toBe(1));
     act(() => host.emitChange()); // e.g. Excel reporting the marks we just wrote
-    expect(screen.queryByText(/Trang vừa thay đổi/)).toBeNull();
+    expect(screen.queryByText(/Trang tính vừa thay đổi/)).toBeNull();
     await new Promise((r) => setTimeout(r, 1600));
     act(() => host.emitChange()); // a real edit, later
     await waitFor(() => expect(host.readActiveSheet).toHaveBeenCalledTimes(2));

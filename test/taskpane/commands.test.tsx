@@ -57,6 +57,29 @@ test('recalcScores checks the sheet first, then writes the plan', async () => {
   expect(store.get().recalc?.changed).toContainEqual({ cell: 'E109', before: 65.85, after: 65.65 });
 });
 
+test('recalcScores with the pane closed: Excel has no notification for add-ins, so the pane is shown and says what was written', async () => {
+  const host = new FakeHost(hagiang);
+  const store = createPaneStore();
+  setCommandHost(host, store);
+  const showAsTaskpane = jest.fn(async () => undefined);
+  (globalThis as { Office?: unknown }).Office = { addin: { showAsTaskpane } };
+  await ribbonHandlers.recalcScores(event());
+  expect(showAsTaskpane).toHaveBeenCalledTimes(1);
+  const notice = store.get().notice!;
+  expect(notice.intent).toBe('success');
+  expect(notice.text.vi).toBe(
+    'Nút «Tính lại điểm» trên thanh công cụ đã ghi 2 ô vào trang tính (D109, E109); bấm «Hoàn tác» trong mục «Tính lại điểm» để trả lại giá trị cũ.',
+  );
+  // the pane, opened now or later, shows that message at its top and the cells written with the undo button
+  await act(async () => {
+    render(<App host={host} store={store} />);
+  });
+  const status = document.querySelector('[aria-live="polite"]')!;
+  expect(status.textContent).toContain('đã ghi 2 ô vào trang tính (D109, E109)');
+  expect(screen.getByTestId('recalc-written').textContent).toContain('E109: 65,85 → 65,65');
+  expect(screen.getByRole('button', { name: 'Hoàn tác' })).toBeTruthy();
+});
+
 test('clearMarks clears through the host', async () => {
   const host = new FakeHost(hue);
   const store = createPaneStore();

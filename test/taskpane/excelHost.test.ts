@@ -77,7 +77,7 @@ describe('report sheet', () => {
     const advice = RULE_BY_ID['budget-total-mismatch'].howToFix.vi;
     expect(rows[3]).toEqual(['Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Cách sửa']);
     expect(rows[4]).toEqual(['F61', 'Lỗi', 'Tổng kinh phí sai', 'Tổng cộng sai', advice]);
-    expect(rows[1][0]).toBe('1 lỗi, 0 cảnh báo, 0 thông tin');
+    expect(rows[1][0]).toBe('1 lỗi, 0 cảnh báo, 0 lưu ý');
     expect(reportSheetRows(report([]), 'en')[4]).toEqual(['', '', '', 'No findings.', '']);
   });
 

@@ -69,7 +69,7 @@ test('a sheet with self and appraisal columns: the cuts, largest first; Tạo b�
   await click(within(panel).getByRole('button', { name: /^1\.5\./ }));
   expect(host.selectCell).toHaveBeenLastCalledWith('E14', 'Phụ lục');
   await click(within(panel).getByRole('button', { name: 'Tạo bảng giải trình' }));
-  expect(await screen.findByText('Đã tạo trang «Bảng giải trình».')).toBeTruthy();
+  expect(await screen.findByText('Đã tạo trang tính «Bảng giải trình».')).toBeTruthy();
   const [diff, lang] = host.writeExplanationSheet.mock.calls[0];
   expect(lang).toBe('vi');
   expect(diff.explanation.map((r) => r.code)).toEqual(['1.5', '3.2.3', '7.3.5']);
@@ -81,13 +81,13 @@ test('So sánh: two sheets of the workbook, matched by code; the explanation tab
   host.others = [{ ...appraisalFile(hagiang), name: 'Kết quả thẩm định' }];
   await renderPane(host);
   await click(screen.getByRole('tab', { name: 'So sánh' }));
-  const apprSelect = (await screen.findByLabelText('Trang thẩm định')) as HTMLSelectElement;
+  const apprSelect = (await screen.findByLabelText('Trang tính thẩm định')) as HTMLSelectElement;
   await waitFor(() => expect(apprSelect.value).toBe('Kết quả thẩm định'));
-  expect((screen.getByLabelText('Trang tự đánh giá') as HTMLSelectElement).value).toBe('Tự đánh giá');
+  expect((screen.getByLabelText('Trang tính tự đánh giá') as HTMLSelectElement).value).toBe('Tự đánh giá');
   await click(screen.getByRole('button', { name: 'So sánh' }));
-  const panel = await screen.findByRole('region', { name: 'So sánh hai trang' });
+  const panel = await screen.findByRole('region', { name: 'So sánh hai trang tính' });
   expect(panel.textContent).toContain('Tổng điểm bị trừ: 0,00');
-  expect(within(panel).getByText('Chỉ có ở trang thẩm định')).toBeTruthy();
+  expect(within(panel).getByText('Chỉ có ở trang tính thẩm định')).toBeTruthy();
   expect(panel.textContent).toContain('Ứng dụng công nghệ thông tin trong công tác CCHC');
   expect(panel.textContent).toMatch(/5\.4\. Chấp hành kỷ luật.*: 1,5 ≠ 1/);
   await click(within(panel).getByRole('button', { name: /Ứng dụng công nghệ thông tin/ }));

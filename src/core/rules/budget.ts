@@ -231,7 +231,7 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     const inUnit = parsed ? parsed.value.shift(-unitExponent(unit)) : null;
     summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
     const reference = statedTotal ?? total;
-    const refName = statedTotal ? { vi: 'Tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
+    const refName = statedTotal ? { vi: 'tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
     const u = unit ? ` ${unit.label}` : '';
     if (!inUnit) {
       out.push(

@@ -61,7 +61,7 @@ export function finding(
   row: number,
   col: number,
   message: Text,
-  extra: { severity?: Severity; expected?: string | number; actual?: string | number; related?: string[] } = {},
+  extra: { severity?: Severity; expected?: string | number; actual?: string | number; related?: string[]; gist?: Text } = {},
 ): Finding {
   const f: Finding = {
     rule,
@@ -74,6 +74,7 @@ export function finding(
   if (extra.expected !== undefined) f.expected = extra.expected;
   if (extra.actual !== undefined) f.actual = extra.actual;
   if (extra.related?.length) f.related = extra.related;
+  if (extra.gist) f.gist = extra.gist;
   return f;
 }
 

@@ -26,6 +26,15 @@ function cellText(v: CellValue): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+/** What is known of an overdue task on the as-of day, as administrative Vietnamese writes it. */
+function stillVi(asOf: string, known: boolean): string {
+  return `tính đến ngày ${isoToVi(asOf)} ${known ? 'nhiệm vụ vẫn chưa hoàn thành' : 'chưa rõ kết quả thực hiện'}`;
+}
+
+function stillEn(asOf: string, known: boolean): string {
+  return `as of ${asOf} ${known ? 'the task is still not done' : 'its outcome is not known'}`;
+}
+
 function taskName(item: Item | undefined): string {
   return item ? `${itemLabel(item)} ${excerpt(item.title, 50)}`.trim() : '';
 }
@@ -165,7 +174,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       pending = {
         row: tr.row,
         text: outside.text,
-        vi: `Thời hạn «${excerpt(outside.text, 40)}» nằm ngoài năm kế hoạch ${planYear} (nhiệm vụ ${taskVi})`,
+        vi: `Hạn hoàn thành «${excerpt(outside.text, 40)}» nằm ngoài năm kế hoạch ${planYear} (nhiệm vụ ${taskVi})`,
         en: `Deadline "${excerpt(outside.text, 40)}" lies outside the plan year ${planYear} (task ${taskEn})`,
       };
       outsides.push(pending);
@@ -177,7 +186,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
         summary.late.push(makeRef(tr.row, col, text, last, tr.item, status, completedOn));
         out.push(
           finding('deadline-late', tr.row, doneCol ?? col, {
-            vi: `Hoàn thành ngày ${isoToVi(completedOn)}, sau thời hạn ${isoToVi(last)} («${excerpt(text, 40)}»).`,
+            vi: `Hoàn thành ngày ${isoToVi(completedOn)}, chậm so với hạn hoàn thành «${excerpt(text, 40)}» (${isoToVi(last)}).`,
             en: `Completed on ${completedOn}, after the deadline ${last} ("${excerpt(text, 40)}").`,
           }, { expected: last, actual: completedOn }),
         );
@@ -189,8 +198,8 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn));
       const known = status === 'not-done';
       const overdue = finding('deadline-overdue', tr.row, col, {
-        vi: `Đã quá hạn: thời hạn «${excerpt(text, 40)}» (${isoToVi(due)}) đã qua tại ngày ${isoToVi(asOf)}${known ? ' và nhiệm vụ chưa hoàn thành' : ', chưa rõ tình trạng thực hiện'}.`,
-        en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}) has passed as of ${asOf}${known ? ' and the task is not done' : '; its status is unknown'}.`,
+        vi: `Quá hạn: hạn hoàn thành «${excerpt(text, 40)}» (${isoToVi(due)}) đã qua, ${stillVi(asOf, known)}.`,
+        en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}) has passed; ${stillEn(asOf, known)}.`,
       }, { severity: known ? 'error' : 'warning', expected: due, actual: asOf });
       if (pending) {
         // one cell, one finding: the deadline outside the plan year says it is past due as well
@@ -231,8 +240,8 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     const o = p.overdue;
     out.push(
       finding('deadline-outside-plan-year', p.row, col, {
-        vi: `${p.vi}${o ? `; đã quá hạn (${isoToVi(o.due)}) tại ngày ${isoToVi(asOf)}${o.known ? ' và nhiệm vụ chưa hoàn thành' : ', chưa rõ tình trạng thực hiện'}` : ''}.`,
-        en: `${p.en}${o ? `; overdue (${o.due}) as of ${asOf}${o.known ? ' and the task is not done' : ', its status unknown'}` : ''}.`,
+        vi: `${p.vi}${o ? `; hạn này (${isoToVi(o.due)}) đã qua, ${stillVi(asOf, o.known)}` : ''}.`,
+        en: `${p.en}${o ? `; that deadline (${o.due}) has passed: ${stillEn(asOf, o.known)}` : ''}.`,
       }, { severity: o?.known ? 'error' : 'warning', expected: String(planYear), actual: excerpt(p.text, 80) }),
     );
   }

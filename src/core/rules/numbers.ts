@@ -29,7 +29,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       if (isCellError(v)) {
         out.push(
           finding('cell-error', tr.row, c, {
-            vi: `Ô hiển thị lỗi ${v.error}${grid.formula(tr.row, c) ? ` (công thức ${excerpt(grid.formula(tr.row, c)!, 40)})` : ''}.`,
+            vi: `Ô báo lỗi ${v.error}${grid.formula(tr.row, c) ? ` (công thức ${excerpt(grid.formula(tr.row, c)!, 40)})` : ''}.`,
             en: `The cell shows the error ${v.error}${grid.formula(tr.row, c) ? ` (formula ${excerpt(grid.formula(tr.row, c)!, 40)})` : ''}.`,
           }, { actual: v.error }),
         );
@@ -48,11 +48,11 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
         out.push(
           finding('number-as-text', tr.row, col, unit
             ? {
-                vi: `«${text}» được ghi dạng văn bản kèm đơn vị; đã đổi ra đơn vị của cột: ${n.vi} ${unit}. Nên nhập dạng số, không kèm đơn vị, để Excel tính tổng được.`,
+                vi: `«${text}» đang ở dạng văn bản, có kèm đơn vị; đã quy đổi theo đơn vị của cột là ${n.vi} ${unit}. Nên nhập lại dạng số, không kèm đơn vị, để Excel cộng được.`,
                 en: `"${text}" is text with a unit; converted to the column's unit: ${n.en} ${unit}. Enter a plain number so Excel can add it up.`,
               }
             : {
-                vi: `Số «${text}» được ghi dạng văn bản; đã đọc là ${n.vi}. Nên nhập dạng số để Excel tính tổng được.`,
+                vi: `Số «${text}» đang ở dạng văn bản (đã đọc là ${n.vi}). Nên nhập lại dạng số để Excel cộng được.`,
                 en: `"${text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
               }, { actual: excerpt(cell.text ?? '', 80), expected: cell.value.toNumber() }),
         );
@@ -66,7 +66,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
         const n = num(cell.value);
         out.push(
           finding('negative-amount', tr.row, col, {
-            vi: `Kinh phí âm (${n.vi}): đã cộng đúng như ghi, nên làm giảm tổng. Kiểm tra lại dấu trừ hoặc dấu ngoặc.`,
+            vi: `Kinh phí âm (${n.vi}): số này được cộng đúng như đã ghi nên làm giảm tổng. Hãy kiểm tra lại dấu trừ hoặc dấu ngoặc.`,
             en: `Negative amount (${n.en}): added as written, so it lowers the total. Check the minus sign or the parentheses.`,
           }, { actual: cell.value.toNumber(), expected: '≥ 0' }),
         );
@@ -90,12 +90,12 @@ function invalidMessage(text: string, reason: string, malformed: boolean): Text 
       };
     case 'unit without column unit':
       return {
-        vi: `«${text}» ghi kèm đơn vị nhưng tiêu đề cột không ghi đơn vị (ví dụ «Kinh phí (triệu đồng)»), nên không đổi được — ô này không được cộng vào tổng.`,
+        vi: `«${text}» có ghi đơn vị nhưng tiêu đề cột không nêu đơn vị (ví dụ «Kinh phí (triệu đồng)») nên không quy đổi được — ô này không được cộng vào tổng.`,
         en: `"${text}" carries a unit but the column header names none (e.g. "Kinh phí (triệu đồng)"), so it cannot be converted — it is left out of the sums.`,
       };
     case 'unit in score column':
       return {
-        vi: `«${text}» ghi kèm đơn vị tiền trong cột điểm — ô này không được cộng vào tổng.`,
+        vi: `«${text}» có ghi đơn vị tiền trong cột điểm — ô này không được cộng vào tổng.`,
         en: `"${text}" carries a money unit in a score column — it is left out of the sums.`,
       };
     default:

@@ -25,7 +25,7 @@ export const requiredRule: Rule = ({ table, grid, options }) => {
       const row = table.header.headerRows[0];
       out.push(
         finding('missing-column', row, table.col.number ?? grid.left, {
-          vi: `Bảng không có cột «${ROLE_NAMES[role].vi}» (bắt buộc theo cấu hình).`,
+          vi: `Bảng không có cột «${ROLE_NAMES[role].vi}» (cột bắt buộc theo cài đặt).`,
           en: `The table has no "${ROLE_NAMES[role].en}" column (mandatory in the settings).`,
         }, { expected: ROLE_NAMES[role].vi }),
       );
@@ -56,7 +56,7 @@ export const requiredRule: Rule = ({ table, grid, options }) => {
         finding('missing-required', tr.row, col, {
           vi: `Thiếu «${name.vi}» của nhiệm vụ ${label} (dòng ${tr.row}).`,
           en: `"${name.en}" is empty for task ${label} (row ${tr.row}).`,
-        }, { expected: name.vi }),
+        }, { expected: name.vi, gist: { vi: `Thiếu «${name.vi}» (cột bắt buộc)`, en: `"${name.en}" empty (a mandatory column)` } }),
       );
     }
   }

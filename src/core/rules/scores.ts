@@ -90,7 +90,7 @@ export function scoreFindings(ctx: RuleContext, tree: ScoreTree): Finding[] {
       const adj = adjusted && c.kind !== 'max' ? { vi: ', kể cả điểm thưởng và điểm trừ,', en: ', bonus and penalty included,' } : { vi: '', en: '' };
       out.push(
         finding('score-total-mismatch', tree.total.row, c.col, {
-          vi: `${c.header ? `«${c.header}»: ` : ''}Tổng số ghi ${num(v.stated).vi} nhưng tổng ${areas} lĩnh vực${adj.vi} là ${num(expected).vi}${leaves.vi} (chênh ${num(diff).vi}).`,
+          vi: `${c.header ? `«${c.header}»: ` : ''}Tổng điểm ghi ${num(v.stated).vi} nhưng tổng ${areas} lĩnh vực${adj.vi} là ${num(expected).vi}${leaves.vi} (chênh ${num(diff).vi}).`,
           en: `${c.header ? `"${c.header}": ` : ''}the total states ${num(v.stated).en} but the ${areas} areas${adj.en} add up to ${num(expected).en}${leaves.en} (off by ${num(diff).en}).`,
         }, { expected: expected.toNumber(), actual: v.stated.toNumber() }),
       );
@@ -107,7 +107,7 @@ export function scoreFindings(ctx: RuleContext, tree: ScoreTree): Finding[] {
         if (!v || !max || max.sign() <= 0) continue;
         const pct = v.mul(Dec.fromInt(100)).div(max, 1)!;
         if (pct.cmp(threshold) < 0) {
-          const of = full && !full.eq(max) ? { vi: ` (áp dụng ${num(max).vi} trên ${num(full).vi})`, en: ` (${num(max).en} of ${num(full).en} applies)` } : { vi: '', en: '' };
+          const of = full && !full.eq(max) ? { vi: ` (điểm tối đa áp dụng ${num(max).vi} trên ${num(full).vi})`, en: ` (${num(max).en} of ${num(full).en} applies)` } : { vi: '', en: '' };
           out.push(
             finding('score-below-threshold', r.item.row, c.col, {
               vi: `Lĩnh vực ${r.item.number} ${c.header ? `(«${c.header}») ` : ''}chỉ đạt ${num(v).vi}/${num(max).vi} điểm${of.vi} = ${num(pct).vi}%, dưới ${num(threshold).vi}% điểm tối đa.`,

@@ -19,7 +19,11 @@ export function evidenceFindings(ctx: RuleContext, review: EvidenceReview): Find
       finding('evidence-missing', m.row, m.col, {
         vi: `Tiêu chí ${label} tự đánh giá ${score.vi} điểm nhưng không có tài liệu kiểm chứng hay giải trình — điểm không có minh chứng thường bị trừ khi thẩm định.`,
         en: `Criterion ${label} claims ${score.en} points with neither evidence nor an explanation — points without evidence are the first an appraiser cuts.`,
-      }, { actual: m.score, related: [a1(m.row, review.self.col)] }),
+      }, {
+        actual: m.score,
+        related: [a1(m.row, review.self.col)],
+        gist: { vi: 'Có điểm tự đánh giá nhưng không có tài liệu kiểm chứng hay giải trình', en: 'Points claimed with neither evidence nor an explanation' },
+      }),
     );
   }
   for (const m of review.saysNone) {

@@ -199,7 +199,7 @@ export function explainTotal(
     const cells = wrongParts.map((r) => a1(r, col));
     causes.push({ kind: 'wrong-part', formula, cells });
     texts.push({
-      vi: `công thức ${formula} cộng ${list(cells)} mà ${cells.length > 1 ? 'các ô này' : 'ô này'} đang sai (xem phát hiện tại ${cells.length > 1 ? 'từng ô' : 'ô đó'})`,
+      vi: `công thức ${formula} cộng ${list(cells)} mà ${cells.length > 1 ? 'các ô này' : 'ô này'} đang sai (xem kết quả kiểm tra tại ${cells.length > 1 ? 'từng ô' : 'ô đó'})`,
       en: `the formula ${formula} adds ${list(cells)}, ${cells.length > 1 ? 'which are' : 'which is'} wrong itself (see the finding there)`,
     });
   }

@@ -71,9 +71,28 @@ export const fold: (text: string) => string = remembered(
 /** NFC with collapsed white space: for display and for messages. */
 export const clean: (text: string) => string = remembered((text) => collapseSpaces(text.normalize('NFC')), 48);
 
-/** Shortens long cell text for messages. */
+/**
+ * Shortens long cell text for messages, quotes and notes: at most `max` characters, ending with "…" when cut. The cut
+ * falls at a word boundary ("… tổ chức cán bộ…", never "… của c…") unless the last word would take more than half of
+ * what is kept (one long word, a URL): then the word itself is cut. Punctuation left dangling at the cut goes too.
+ * The one helper every message, the CLI, the pane and the report sheets use to quote a cell.
+ */
 export function excerpt(text: string, max = 60): string {
   // Only the head of a long text can show: normalise just that part (5 000-character cells stay cheap).
   const t = clean(text.length > max * 3 ? text.slice(0, max * 3) : text);
-  return t.length <= max ? t : t.slice(0, max - 1) + '…';
+  return t.length <= max ? t : cutAtWord(t, max);
+}
+
+/** `text` cut to at most `max` characters including the final "…", at a word boundary where one is near. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = Math.max(1, max - 1);
+  let head = text.slice(0, room);
+  // the character after the cut: a space means the cut already falls between words
+  if (text[room] !== ' ' && text[room] !== undefined) {
+    const space = head.lastIndexOf(' ');
+    if (space >= room / 2) head = head.slice(0, space);
+  }
+  head = head.replace(/[\s,;:–—-]+$/u, '');
+  return (head || text.slice(0, room)) + '…';
 }

@@ -4,6 +4,7 @@
  * always text, never formulas — a message starting with "=" stays a message.
  */
 import { columnLetter } from '../../core/snapshot';
+import { cutAtWord } from '../../core/vn/text';
 import { escapeAttr, escapeText } from '../xml';
 import { tElement } from './edits';
 import type { ReportStyles } from './styles';
@@ -33,7 +34,7 @@ export interface ReportSheetContent {
 }
 
 function cap(s: string): string {
-  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT - 1) + '…' : s;
+  return cutAtWord(s, MAX_CELL_TEXT);
 }
 
 function textCell(ref: string, text: string, style?: number): string {

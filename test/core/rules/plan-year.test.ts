@@ -80,7 +80,7 @@ describe('13. outside the plan year and overdue: one finding', () => {
     ]);
     const outside = byRule(r, 'deadline-outside-plan-year');
     expect(outside.map((f) => [f.cell, f.severity])).toEqual([['D3', 'error'], ['D4', 'error'], ['D5', 'warning']]);
-    expect(outside[0].message.vi).toContain('đã quá hạn (31/12/2023) tại ngày 15/06/2024 và nhiệm vụ chưa hoàn thành');
+    expect(outside[0].message.vi).toContain('hạn này (31/12/2023) đã qua, tính đến ngày 15/06/2024 nhiệm vụ vẫn chưa hoàn thành');
     expect(outside[2].message.vi).not.toContain('quá hạn');
     expect(cellsOf(r, 'deadline-overdue')).toEqual(['D6']);
     const perCell = new Map<string, number>();
@@ -93,7 +93,7 @@ describe('13. outside the plan year and overdue: one finding', () => {
     const r = check(await fixtureSnapshot('cathai-2023-danh-muc.xlsx'), { asOf: '2023-01-10' });
     const outside = byRule(r, 'deadline-outside-plan-year');
     expect(outside.map((f) => f.cell)).toEqual(['E42', 'E43', 'E47']);
-    expect(outside.every((f) => f.message.vi.includes('đã quá hạn (31/12/2022)'))).toBe(true);
+    expect(outside.every((f) => f.message.vi.includes('hạn này (31/12/2022) đã qua'))).toBe(true);
     expect(byRule(r, 'deadline-overdue')).toEqual([]);
   });
 });

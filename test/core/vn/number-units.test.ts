@@ -81,7 +81,7 @@ describe('budget cells with units (triệu đồng column)', () => {
     expect(cellsOf(r, 'budget-total-mismatch')).toEqual([]);
     const notes = byRule(r, 'number-as-text');
     expect(notes.map((f) => [f.cell, f.expected])).toEqual([['E4', 1500], ['E5', 1500], ['E6', 0.5], ['E7', 2]]);
-    expect(notes[1].message.vi).toContain('đã đổi ra đơn vị của cột: 1.500 triệu đồng');
+    expect(notes[1].message.vi).toContain('đã quy đổi theo đơn vị của cột là 1.500 triệu đồng');
   });
 
   it('reports a unit it cannot convert (no unit in the header) instead of adding it as if it were the column unit', () => {
@@ -100,7 +100,7 @@ describe('budget cells with units (triệu đồng column)', () => {
     );
     const [f] = byRule(r, 'invalid-number');
     expect(f).toMatchObject({ cell: 'E4', severity: 'warning' });
-    expect(f.message.vi).toContain('tiêu đề cột không ghi đơn vị');
+    expect(f.message.vi).toContain('tiêu đề cột không nêu đơn vị');
     expect(r.budget!.total).toBe(20);
   });
 

@@ -8,6 +8,7 @@
  *   far-cell.xlsx     the Huế appendix with a value at XFD1048576
  *   bomb.xlsx         a sheet part inflating past the part limit (a "zip bomb")
  *   mat-khau.xlsx     a password-protected workbook (encrypted OOXML in an OLE file)
+ *   khong-bang.xlsx   a workbook with no appendix table (a list of names): "not checked"
  *
  *   tsx make-files.ts OUTDIR [ROWS]   →   one JSON line: { big: { rows, budgetCell, missingProduct } }
  */
@@ -75,4 +76,5 @@ writeFileSync(path.join(out, 'merge-all.xlsx'), editHue((x) => x.replace(/<merge
 writeFileSync(path.join(out, 'far-cell.xlsx'), editHue((x) => x.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')));
 writeFileSync(path.join(out, 'bomb.xlsx'), zipBomb(LIMITS.partBytes + 1024 * 1024));
 writeFileSync(path.join(out, 'mat-khau.xlsx'), encryptedWorkbook());
+writeFileSync(path.join(out, 'khong-bang.xlsx'), snapshotToXlsx({ name: 'Danh sách', values: [['Danh sách cán bộ dự họp'], ['Nguyễn Văn A', 'Sở Nội vụ'], ['Trần Thị B', 'Sở Tư pháp']] }));
 process.stdout.write(JSON.stringify({ big: big.info }) + '\n');

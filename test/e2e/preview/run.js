@@ -4,7 +4,8 @@
  * End-to-end test of the browser preview (src/preview) in Debian's Chromium:
  *
  *   (a) no file given → the bundled example opens (as of 2018-02-15) with the F61 budget finding; a click on it
- *       highlights F61 in the grid
+ *       highlights F61 in the grid; axe-core finds no serious or critical violation, there is one main landmark, each
+ *       finding button's name holds its visible text; the grid answers the arrow keys, End, Ctrl+Home and Enter
  *   (b) the three fixtures, the Huế appendix as .xls and .ods, a damaged and a password-protected file picked at once,
  *       one more file dropped (a synthetic drop with a DataTransfer): each fixture's key findings, a click on each
  *       highlights its cell, the old formats give the Huế findings (and explain why they get no marked copy), the bad
@@ -22,7 +23,17 @@
  *       (service worker) and checks a file
  *   (g) a self-assessment with the appraisal council's column (a Hà Giang variant): the cuts in the side panel, and
  *       "Tải bảng giải trình" downloads the draft bảng giải trình as an .xlsx that LibreOffice reads
+ *   (h) a department head's 1366×768 screen: the example with the budget (F) and deadline (G) columns in view and the
+ *       first finding above the fold, texts cut at a word; then 8, 20 and 50 units' files (an .xls, a damaged file and
+ *       one without a table among them) — the Tổng hợp tab first, no sideways page scroll, the tabs that do not fit in
+ *       "+N tệp"; statuses with their reasons, sorting from the keyboard, a row's name opens its file; the .xlsx export
+ *       read by LibreOffice; "Tải tất cả" — a zip of 48 copies and a text file naming the two without one; axe-core
+ *       on a file and on the overview; "Đóng tất cả"
+ *   (i) preview.html opened from its folder (file://, where no Web Worker can start): the example and a picked file
+ *       are checked on the page itself, which says so
  *   and, throughout, no Content-Security-Policy violation, no page error and no request to another origin.
+ *
+ * PHULUC_DOC_SHOTS=1 also writes the README's screenshots (docs/screenshots/preview-overview.png, preview-1366.png).
  *
  * Builds the preview with webpack's Node API (production, into a temp dir), serves it on 127.0.0.1 (ephemeral port).
  * Screenshots: test-results/e2e/preview-*.png. Last line: "N passed, M failed"; exit code 1 when anything failed.
@@ -33,12 +44,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const http = require('http');
-const crypto = require('crypto');
+const crypto = require('crypto'); // eslint-disable-line no-redeclare -- Node's module, not the Web Crypto global
 const { execFile } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+/** the README's screenshots: written there too when PHULUC_DOC_SHOTS=1 (npm run test:e2e leaves docs/ alone) */
+const DOC_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const GLOBAL_TIMEOUT_MS = 15 * 60 * 1000;
 const T = { short: 10_000, load: 30_000, big: 180_000, build: 300_000, tool: 180_000 };
@@ -158,8 +171,8 @@ function serve(root) {
 // ─────────────────────────────── page helpers ───────────────────────────────
 const monitors = { csp: [], errors: [], foreign: [] };
 
-async function newContext(browser, origin) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'vi-VN' });
+async function newContext(browser, origin, viewport = { width: 1400, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });
   await context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -187,13 +200,70 @@ async function pageCsp(page) {
 
 const tabSel = (name) => `[role="tab"][data-file-tab="${name}"]`;
 
+/** Waits for a file's tab to have a status; the tab may be in the "+N tệp" menu (hidden), so only attached. */
 async function waitFile(page, name, status = 'ready', timeout = T.load) {
-  await page.waitForSelector(`${tabSel(name)}[data-status="${status}"]`, { timeout });
+  await page.waitForSelector(`${tabSel(name)}[data-status="${status}"]`, { timeout, state: 'attached' });
 }
 
+/** Opens a file: its tab when in view, else through the "+N tệp" menu of the tabs that do not fit. */
 async function openTab(page, name) {
-  await page.click(tabSel(name), { timeout: T.short });
+  const tab = page.locator(tabSel(name));
+  if (await tab.isVisible()) await tab.click({ timeout: T.short });
+  else {
+    await page.click('[data-testid="more-files"]', { timeout: T.short });
+    await page.click(`[role="menuitem"][data-file-item="${name}"]`, { timeout: T.short });
+  }
   await page.waitForSelector(`section[data-file="${name}"]`, { timeout: T.short });
+}
+
+/** The page's own horizontal scroll: none is allowed (wide content scrolls inside itself). */
+async function pageOverflowX(page) {
+  return page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+}
+
+// ─────────────────────────────── axe-core ───────────────────────────────
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page (injected through the DevTools protocol, which the page's CSP does not govern) with the
+ * WCAG 2.1 A/AA rules and the check that a control's accessible name contains its visible text; returns the
+ * violations by impact. Fails on any serious or critical one.
+ */
+async function axeCheck(page, what) {
+  await page.evaluate(AXE_SOURCE);
+  const res = await page.evaluate(async () => {
+    // Fluent's focus manager (tabster) puts aria-hidden focus-redirecting <i data-tabster-dummy> around tab lists and
+    // popups, by design (microsoft/fluentui#27517, microsoft/tabster#288): not content, left out of the scan
+    const r = await window.axe.run({ exclude: [['[data-tabster-dummy]']] }, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0] && v.nodes[0].target.join(' ') + ' — ' + (v.nodes[0].failureSummary || '').split('\n').slice(0, 2).join(' ') }));
+  });
+  const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert(bad.length === 0, `${what}: axe ${bad.map((v) => `${v.id} (${v.impact}, ${v.nodes}×: ${v.first})`).join('; ')}`);
+  return res.length ? `axe: 0 serious/critical; ${res.map((v) => `${v.id} ${v.impact} ×${v.nodes}`).join(', ')}` : 'axe: no violations';
+}
+
+/** Every finding button's accessible name contains its visible text (WCAG 2.5.3 "label in name"). */
+async function findingNamesContainText(page) {
+  const buttons = page.locator('button[data-rule]');
+  const n = await buttons.count();
+  assert(n > 0, 'no finding buttons');
+  const norm = (t) => t.replace(/[\s:—–-]+/g, ' ').trim().toLowerCase();
+  const misses = [];
+  for (let i = 0; i < Math.min(n, 40); i++) {
+    const b = buttons.nth(i);
+    const visible = norm(await b.innerText());
+    const label = await b.getAttribute('aria-label');
+    const labelledby = await b.getAttribute('aria-labelledby');
+    if (labelledby) continue; // the name is the referenced text, axe checks it
+    const name = norm(label ?? visible);
+    if (!name.includes(visible)) misses.push(`"${visible.slice(0, 50)}" not in "${name.slice(0, 80)}"`);
+  }
+  assert(misses.length === 0, `${misses.length} finding buttons: ${misses.slice(0, 2).join(' | ')}`);
+  return `${n} finding buttons, names contain their visible text`;
 }
 
 function findingButton(page, rule, cell) {
@@ -219,9 +289,11 @@ async function goToFinding(page, rule, cell) {
   return `${cell} highlighted (${sev ?? 'no mark'})`;
 }
 
-async function shot(page, name) {
+async function shot(page, name, { doc = false } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `preview-${name}.png`) }).catch(() => undefined);
+  const file = path.join(SHOTS, `preview-${name}.png`);
+  await page.screenshot({ path: file }).catch(() => undefined);
+  if (doc && process.env.PHULUC_DOC_SHOTS === '1' && fs.existsSync(file)) fs.copyFileSync(file, path.join(DOC_SHOTS, `preview-${name}.png`));
 }
 
 /** Drops files on the drop zone the way a browser does: dragenter, dragover, drop with a DataTransfer. */
@@ -342,7 +414,35 @@ async function main() {
       await page.waitForSelector('h1:has-text("Phuluc — file preview")', { timeout: T.short });
       await findingButton(page, 'budget-total-mismatch', 'F61').first().filter({ hasText: 'The total states 21,950' }).waitFor({ timeout: T.short });
       await page.selectOption('[data-testid="lang"]', 'vi');
-      await page.waitForSelector('h1:has-text("Phụ lục — xem trước tệp")', { timeout: T.short });
+      await page.waitForSelector('h1:has-text("Phuluc — xem trước tệp")', { timeout: T.short });
+    });
+
+    await check('(a) accessibility: the example loaded — axe-core 0 serious/critical, a main landmark, finding buttons named by their text', async () => {
+      const main = await page.locator('main').count();
+      assert(main === 1, `${main} <main> landmarks`);
+      const names = await findingNamesContainText(page);
+      return `${await axeCheck(page, 'example')}; ${names}`;
+    });
+    await check('(a) the grid from the keyboard: one cell in the tab order, arrows move it and the line under the grid follows', async () => {
+      const grid = page.locator('[role="grid"]');
+      const inOrder = await grid.locator('[role="gridcell"][tabindex="0"]').count();
+      assert(inOrder === 1, `${inOrder} cells in the tab order`);
+      await grid.locator('[data-cell="F61"]').focus();
+      const start = await page.evaluate(() => document.activeElement.getAttribute('data-cell'));
+      assert(start === 'F61', `focus on ${start}`);
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowLeft');
+      const moved = await page.evaluate(() => document.activeElement.getAttribute('data-cell'));
+      assert(moved === 'E60', `after ↑ ←: ${moved}`);
+      await page.waitForFunction(() => /Ô E60/.test(document.querySelector('[data-testid="cell-info"]').textContent), null, { timeout: T.short });
+      await page.keyboard.press('End');
+      const end = await page.evaluate(() => document.activeElement.getAttribute('data-cell'));
+      await page.keyboard.press('Control+Home');
+      const home = await page.evaluate(() => document.activeElement.getAttribute('data-cell'));
+      assert(home === 'A1', `Ctrl+Home: ${home}`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[role="grid"] [data-cell="A1"][aria-selected="true"]', { timeout: T.short });
+      return `F61 → ↑← E60 → End ${end} → Ctrl+Home A1, Enter selects it`;
     });
 
     // ── (b) pick the fixtures + bad files, drop one more ──
@@ -469,7 +569,7 @@ async function main() {
       rich: { C4: 'error', E7: 'error' },
       libre: { C4: 'error', E6: 'error' },
     };
-    for (const [key, file] of Object.entries(ALL)) {
+    for (const [key] of Object.entries(ALL)) {
       if (!downloads[key]) continue;
       await check(`(c) ${key}: re-read with src/io (reader and package) + ExcelJS — values unchanged, marks and report sheet there`, async () => {
         const argsFile = path.join(tmp, `verify-${key}.json`);
@@ -581,7 +681,7 @@ async function main() {
         (lang) =>
           new Promise((resolve) => {
             const sel = document.querySelector('[data-testid="lang"]');
-            const want = lang === 'en' ? 'Phuluc — file preview' : 'Phụ lục — xem trước tệp';
+            const want = lang === 'en' ? 'Phuluc — file preview' : 'Phuluc — xem trước tệp';
             const t = performance.now();
             sel.value = lang;
             sel.dispatchEvent(new Event('change', { bubbles: true }));
@@ -608,7 +708,7 @@ async function main() {
       await startMonitor();
       const t0 = Date.now();
       await page.setInputFiles('[data-testid="file-input"]', [big]);
-      await page.waitForSelector(`${tabSel(BIG)}[data-status="loading"]`, { timeout: T.short });
+      await page.waitForSelector(`${tabSel(BIG)}[data-status="loading"]`, { timeout: T.short, state: 'attached' });
       const langTimes = [];
       for (let i = 0; i < 8; i++) {
         const loading = await page.locator(`${tabSel(BIG)}[data-status="loading"]`).count();
@@ -681,6 +781,227 @@ async function main() {
       assert(monitors.foreign.length === 0, `foreign requests: ${monitors.foreign.slice(0, 3).join(', ')}`);
     });
     await context.close();
+
+    // ── (h) a department head's screen, 1366×768: the example, then 8, 20 and 50 units' files ──
+    const ctx3 = await newContext(browser, server.origin, { width: 1366, height: 768 });
+    const p3 = await ctx3.newPage();
+    watchPage(p3, '1366');
+    await check('(h) 1366×768, the example: the budget (F) and deadline (G) columns in view without scrolling sideways, the first finding above the fold', async () => {
+      await p3.goto(url, { timeout: T.load });
+      await waitFile(p3, FILES.hue);
+      const first = p3.locator('button[data-rule]').first();
+      await first.waitFor({ state: 'visible', timeout: T.short });
+      const grid = p3.locator('[role="grid"]');
+      const [gb, fb, gcol, btn] = await Promise.all([
+        grid.boundingBox(),
+        grid.locator('[role="columnheader"]', { hasText: /^F$/ }).boundingBox(),
+        grid.locator('[role="columnheader"]', { hasText: /^G$/ }).boundingBox(),
+        first.boundingBox(),
+      ]);
+      const scrollLeft = await grid.evaluate((g) => g.scrollLeft);
+      assert(scrollLeft === 0, `the grid is scrolled sideways (${scrollLeft})`);
+      assert(fb && fb.x >= gb.x && fb.x + fb.width <= gb.x + gb.width + 1 && fb.x + fb.width <= 1366, `column F at ${JSON.stringify(fb)}, grid ${JSON.stringify(gb)}`);
+      assert(btn.y >= 0 && btn.y + btn.height <= 768, `the first finding is at y=${Math.round(btn.y)}, below the fold`);
+      const over = await pageOverflowX(p3);
+      assert(over <= 0, `the page scrolls sideways by ${over} px`);
+      // a text cut to its column ends at a word with "…"; the full text is its tooltip
+      const cut = await grid.evaluate((g) =>
+        [...g.querySelectorAll('[role="gridcell"]')]
+          .filter((c) => c.textContent.endsWith('…') && !c.getAttribute('data-severity'))
+          .map((c) => ({ cell: c.getAttribute('data-cell'), shown: c.textContent, title: c.getAttribute('title') })),
+      );
+      assert(cut.length > 0, 'no text was cut to its column');
+      for (const c of cut) {
+        const head = c.shown.slice(0, -1);
+        assert(c.title && c.title.startsWith(head), `${c.cell} shows "${c.shown}", tooltip "${c.title}"`);
+        assert(/^[\s,;:.–-]/.test(c.title.slice(head.length)), `${c.cell} is cut inside a word: "${c.shown}" of "${c.title}"`);
+      }
+      const shown = `${cut[0].cell} "${cut[0].shown}"`;
+      await shot(p3, '1366', { doc: true });
+      const gVisible = gcol && gcol.x + gcol.width <= gb.x + gb.width + 1;
+      return `F at x=${Math.round(fb.x)}–${Math.round(fb.x + fb.width)} in a grid ending at ${Math.round(gb.x + gb.width)}, G ${gVisible ? 'in view too' : 'not in view'}; first finding at y=${Math.round(btn.y)}; ${cut.length} texts cut at a word, e.g. ${shown}`;
+    });
+    await check('(h) a file with findings at 1366×768: axe-core 0 serious/critical; the tab badges have tooltips and words', async () => {
+      const tab = p3.locator(tabSel(FILES.hue));
+      const name = await tab.evaluate((el) => el.textContent);
+      assert(/hue-2018-nhiem-vu\.xlsx\s*\d+\s*: \d+ lỗi/.test(name), `tab text "${name}"`);
+      await tab.hover();
+      const tip = p3.locator('[role="tooltip"]').filter({ hasText: 'hue-2018-nhiem-vu.xlsx' });
+      await tip.waitFor({ state: 'visible', timeout: T.short });
+      const tipText = await tip.innerText();
+      assert(/lỗi/.test(tipText) && /quá hạn/.test(tipText), `tooltip: ${tipText}`);
+      await p3.mouse.move(0, 0);
+      return `${await axeCheck(p3, 'Huế at 1366')}; tooltip "${tipText}"`;
+    });
+    const units = path.join(tmp, 'units');
+    fs.mkdirSync(units, { recursive: true });
+    const unitFiles = [];
+    const fixtureCycle = [FILES.hue, FILES.hagiang, FILES.cathai];
+    for (let i = 1; i <= 50; i++) {
+      const n = String(i).padStart(2, '0');
+      let to;
+      if (i === 3) fs.copyFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.xls'), (to = path.join(units, `don-vi-${n}-cu.xls`)));
+      else if (i === 5) fs.writeFileSync((to = path.join(units, `don-vi-${n}-hong.xlsx`)), full.subarray(0, 2000));
+      else if (i === 7) fs.copyFileSync(path.join(made, 'khong-bang.xlsx'), (to = path.join(units, `don-vi-${n}-khong-bang.xlsx`)));
+      else {
+        const fx = fixtureCycle[(i - 1) % 3];
+        fs.copyFileSync(path.join(FIXTURES, fx), (to = path.join(units, `don-vi-${n}-${fx.split('-')[0]}.xlsx`)));
+      }
+      unitFiles.push(to);
+    }
+    const unitName = (kind, last = false) => {
+      const names = unitFiles.map((f) => path.basename(f)).filter((f) => f.endsWith(`-${kind}.xlsx`));
+      return last ? names[names.length - 1] : names[0];
+    };
+    const tabsInView = async () => {
+      const [bar, vw] = await Promise.all([p3.locator('[role="tablist"]').first().boundingBox(), p3.evaluate(() => window.innerWidth)]);
+      return bar.x >= 0 && bar.x + bar.width <= vw + 1;
+    };
+    const allRead = (n) =>
+      p3.waitForFunction((count) => document.querySelectorAll('[data-file-tab]').length === count && !document.querySelector('[data-file-tab][data-status="loading"]'), n, { timeout: T.big });
+    const counts = [];
+    for (const [from, to] of [[0, 8], [8, 20], [20, 50]]) {
+      await check(`(h) ${to} units’ files open: the overview first, no sideways page scroll, the tabs fit (the rest in "+N tệp")`, async () => {
+        await p3.setInputFiles('[data-testid="file-input"]', unitFiles.slice(from, to));
+        await allRead(to);
+        await p3.waitForSelector('[data-testid="overview"]', { timeout: T.short });
+        const rows = await p3.locator('[data-testid="overview-table"] tbody tr').count();
+        assert(rows === to, `${rows} rows in the overview for ${to} files`);
+        const over = await pageOverflowX(p3);
+        assert(over <= 0, `the page scrolls sideways by ${over} px`);
+        assert(await tabsInView(), 'the tab row is wider than the window');
+        const more = await p3.locator('[data-testid="more-files"]').count();
+        const hidden = more ? await p3.locator('[data-testid="more-files"]').innerText() : 'none';
+        counts.push(to);
+        if (to === 20) {
+          await p3.waitForTimeout(400); // the buttons' colour transitions end (the screenshot goes in the README)
+          await shot(p3, 'overview', { doc: true });
+          return `${rows} rows; overflow menu ${hidden}; ${await axeCheck(p3, 'overview of 20 files')}`;
+        }
+        return `${rows} rows; overflow menu ${hidden}`;
+      });
+    }
+    await check('(h) the overview: statuses with their reasons; sorting by errors from the keyboard; a name opens its file', async () => {
+      const row = (name) => p3.locator(`[data-file-row="${name}"]`);
+      assert((await row('don-vi-05-hong.xlsx').getAttribute('data-status')) === 'unreadable', 'the damaged file is not "unreadable"');
+      assert(/bị hỏng/.test(await row('don-vi-05-hong.xlsx').innerText()), 'no reason for the damaged file');
+      assert((await row('don-vi-07-khong-bang.xlsx').getAttribute('data-status')) === 'not-checked', 'the file without a table is not "not-checked"');
+      assert(/26\.979 \/ 21\.950/.test(await row('don-vi-03-cu.xls').innerText()), 'the .xls row has no budget computed vs stated');
+      const head = p3.locator('th[data-sort-key="errors"]');
+      await head.getByRole('button').focus();
+      await p3.keyboard.press('Enter');
+      await p3.waitForFunction(() => document.querySelector('th[data-sort-key="errors"]').getAttribute('aria-sort') === 'descending', null, { timeout: T.short });
+      const errs = await p3.locator('[data-testid="overview-table"] tbody td[data-col="errors"]').allInnerTexts();
+      const nums = errs.filter((x) => /^\d+$/.test(x)).map(Number);
+      assert(nums.every((v, i) => i === 0 || nums[i - 1] >= v), `errors not descending: ${nums.join(',')}`);
+      assert(errs.slice(nums.length).every((x) => x === '—'), `files without counts not last: ${errs.join(',')}`);
+      await p3.keyboard.press('Space');
+      await p3.waitForFunction(() => document.querySelector('th[data-sort-key="errors"]').getAttribute('aria-sort') === 'ascending', null, { timeout: T.short });
+      // a rank column: ties share a rank
+      const ranks = await p3.locator('[data-testid="overview-table"] tbody').innerText();
+      assert(/hạng 1\/\d+/.test(ranks), 'no rank shown');
+      const lastCathai = unitName('cathai', true);
+      await p3.getByRole('button', { name: `Mở tệp ${lastCathai}` }).click();
+      await p3.waitForSelector(`section[data-file="${lastCathai}"]`, { timeout: T.short });
+      assert(await p3.locator(tabSel(lastCathai)).isVisible(), 'the opened file’s tab is not in view');
+      await goToFinding(p3, 'row-fragment', 'B37');
+      await p3.click('[data-overview-tab]');
+      await p3.waitForSelector('[data-testid="overview"]', { timeout: T.short });
+      return `errors descending: ${nums.slice(0, 5).join(', ')}…; ${lastCathai} opened from its row`;
+    });
+    await check('(h) "Xuất bảng tổng hợp (.xlsx)": a workbook LibreOffice reads, one row per file, with the rank column', async () => {
+      const [dl] = await Promise.all([p3.waitForEvent('download', { timeout: T.load }), p3.click('[data-testid="export-summary"]')]);
+      const name = dl.suggestedFilename();
+      assert(/^phuluc-tong-hop-\d{4}-\d{2}-\d{2}\.xlsx$/.test(name), `suggested name ${name}`);
+      const to = path.join(tmp, 'downloads', name);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      await dl.saveAs(to);
+      await p3.waitForSelector('[data-testid="export-done"]', { timeout: T.short });
+      const csv = await libreCsv(to, path.join(tmp, 'csv', 'summary'), path.join(tmp, 'lo-profile'));
+      const sheet = csv['Tổng hợp'] ?? Object.values(csv)[0];
+      assert(sheet, `LibreOffice produced no CSV (got ${Object.keys(csv).join(', ')})`);
+      const lines = sheet.trim().split('\n');
+      assert(lines.length === 51, `${lines.length} lines (header + 50 files expected)`);
+      const head = lines[0].split(',');
+      assert(head[0] === 'Tệp' && head[1] === 'Trạng thái', `header ${lines[0].slice(0, 80)}`);
+      const rankCol = head.findIndex((h) => /— hạng$/.test(h));
+      assert(rankCol > 0, `no rank column in ${lines[0]}`);
+      const hue = lines.find((l) => l.startsWith(`${unitName('hue')},`));
+      assert(hue && /,26979,21950,triệu đồng,/.test(hue), `Huế row: ${hue}`);
+      const ranked = lines.slice(1).filter((l) => /^\d+$/.test(l.split(',')[rankCol] ?? ''));
+      return `${lines.length - 1} rows; rank column "${head[rankCol]}" filled on ${ranked.length} rows`;
+    });
+    await check('(h) "Tải tất cả": one zip of the annotated copies; the .xls and the damaged file are named in its text file and on the page', async () => {
+      const [dl] = await Promise.all([p3.waitForEvent('download', { timeout: T.big }), p3.click('[data-testid="download-all"]')]);
+      const name = dl.suggestedFilename();
+      assert(/^phuluc-ban-danh-dau-\d{4}-\d{2}-\d{2}\.zip$/.test(name), `suggested name ${name}`);
+      const to = path.join(tmp, 'downloads', name);
+      await dl.saveAs(to);
+      await p3.waitForSelector('[data-testid="download-all-done"]', { timeout: T.short });
+      const without = await p3.innerText('[data-testid="download-all-without"]');
+      assert(/don-vi-03-cu\.xls/.test(without) && /don-vi-05-hong\.xlsx/.test(without), `on the page: ${without}`);
+      const { unzipSync, strFromU8 } = require('fflate');
+      const files = unzipSync(fs.readFileSync(to));
+      const names = Object.keys(files);
+      assert(names[0] === '00-DOC-TRUOC.txt', `first entry ${names[0]}`);
+      const copies = names.filter((n) => /-phuluc\.xlsx$/.test(n));
+      assert(copies.length === 48, `${copies.length} copies (48 expected: 50 files less the .xls and the damaged one)`);
+      const readme = strFromU8(files['00-DOC-TRUOC.txt'].subarray(3));
+      assert(/don-vi-03-cu\.xls: Bản có đánh dấu chỉ làm được/.test(readme) && /don-vi-05-hong\.xlsx: /.test(readme), `readme: ${readme.slice(0, 300)}`);
+      // a copy in the zip is a workbook LibreOffice opens, with the report sheet
+      const oneName = unitName('hue').replace('.xlsx', '-phuluc.xlsx');
+      const one = path.join(tmp, 'zip-one', oneName);
+      fs.mkdirSync(path.dirname(one), { recursive: true });
+      assert(files[oneName], `no ${oneName} in the zip`);
+      fs.writeFileSync(one, files[oneName]);
+      const csv = await libreCsv(one, path.join(tmp, 'csv', 'zip-one'), path.join(tmp, 'lo-profile'));
+      assert(Object.keys(csv).some((k) => k.startsWith('Phuluc')), `the copy has no report sheet (${Object.keys(csv).join(', ')})`);
+      return `${(fs.statSync(to).size / 1024).toFixed(0)} KB, ${copies.length} copies + 00-DOC-TRUOC.txt`;
+    });
+    await check('(h) "Đóng tất cả" closes every file', async () => {
+      await p3.click('[data-testid="close-all"]');
+      await p3.waitForFunction(() => document.querySelectorAll('[data-file-tab]').length === 0, null, { timeout: T.short });
+      assert(/Chưa có tệp nào/.test(await p3.innerText('main')), 'no "Chưa có tệp nào."');
+      const csp = (await pageCsp(p3)).map((v) => `1366: ${v}`);
+      assert(csp.length === 0, `CSP: ${csp.slice(0, 3).join(' | ')}`);
+      assert(monitors.errors.length === 0, `errors: ${monitors.errors.slice(0, 3).join(' | ')}`);
+      assert(monitors.foreign.length === 0, `foreign requests: ${monitors.foreign.slice(0, 3).join(', ')}`);
+    });
+    await ctx3.close();
+
+    // ── (i) opened by double-clicking preview.html in a folder (file://): no Web Worker can start ──
+    await check('(i) file:// — the page works: the example is checked on the page itself, a picked file too; the page says how it runs', async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+      try {
+        const pf = await ctx.newPage();
+        const errors = [];
+        pf.on('pageerror', (e) => errors.push(e.message));
+        pf.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        const t0 = Date.now();
+        await pf.goto(`file://${path.join(buildDir, 'preview.html')}`, { timeout: T.load });
+        await waitFile(pf, FILES.hue);
+        const ms = Date.now() - t0;
+        const notice = await pf.innerText('[data-testid="page-notice"]');
+        assert(/mở trực tiếp từ thư mục/.test(notice), `notice: ${notice}`);
+        const r = await goToFinding(pf, 'budget-total-mismatch', 'F61');
+        // how long the page's own thread is held while a file is checked on it (reported, not asserted: it measures
+        // the machine as much as the page)
+        await pf.evaluate(() => {
+          window.__lt = [];
+          new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lt.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+        });
+        await pf.setInputFiles('[data-testid="file-input"]', [path.join(FIXTURES, FILES.cathai)]);
+        await waitFile(pf, FILES.cathai);
+        const longTasks = await pf.evaluate(() => window.__lt);
+        await openTab(pf, FILES.cathai);
+        await goToFinding(pf, 'row-fragment', 'B37');
+        await shot(pf, 'file-url');
+        assert(errors.length === 0, `page errors: ${errors.slice(0, 3).join(' | ')}`);
+        return `example checked in ${ms} ms from file://; ${r}; Cát Hải B37 too (long tasks while it opened: ${longTasks.length ? longTasks.join('/') + ' ms' : 'none'})`;
+      } finally {
+        await ctx.close();
+      }
+    });
 
     // ── (e) offline ──
     const ctx2 = await newContext(browser, server.origin);

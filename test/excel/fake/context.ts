@@ -312,6 +312,8 @@ export class FakeContext {
   ) {
     this.merged = !!options?.mergeUndoGroup && excel.supports('1.20');
     this.workbook = new FakeWorkbook(this);
+    // the runtime's accessors are plain object getters and need the context they belong to
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- used inside the object literal's getters below
     const ctx = this;
     this.runtime = {
       get enableEvents(): boolean {

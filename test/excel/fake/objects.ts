@@ -287,6 +287,8 @@ class FakeFormat {
     private readonly areas: () => MergedArea[],
   ) {
     this.fill = new FakeFillProxy(ctx, sheet, areas);
+    // the font's accessors are plain object getters and need the format they belong to
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- used inside the object literal's getters below
     const fmt = this;
     this.font = {
       get bold(): boolean {
