@@ -83,6 +83,8 @@ export function excerpt(text: string, max = 60): string {
   return t.length <= max ? t : cutAtWord(t, max);
 }
 
+const DANGLING = ',;:–—-';
+
 /** `text` cut to at most `max` characters including the final "…", at a word boundary where one is near. */
 export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -93,6 +95,9 @@ export function cutAtWord(text: string, max: number): string {
     const space = head.lastIndexOf(' ');
     if (space >= room / 2) head = head.slice(0, space);
   }
-  head = head.replace(/[\s,;:–—-]+$/u, '');
+  // punctuation and spaces left at the end go (/[\s,;:–—-]+$/u, without a regex: a cut is made for thousands of cells)
+  let end = head.length;
+  while (end > 0 && (isSpaceCode(head.charCodeAt(end - 1)) || DANGLING.indexOf(head[end - 1]) >= 0)) end--;
+  head = head.slice(0, end);
   return (head || text.slice(0, room)) + '…';
 }

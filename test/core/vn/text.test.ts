@@ -87,3 +87,21 @@ describe('white space: the fast paths give what the regular expressions give', (
     expect(fold(' Cơ quan\u00a0CHỦ TRÌ ')).toBe('co quan chu tri');
   });
 });
+
+test('cutAtWord drops the spaces and punctuation left at the cut exactly as /[\\s,;:–—-]+$/u does', () => {
+  const part = fc.constantFrom(' ', '\u00a0', '\u3000', ',', ';', ':', '–', '—', '-', '.', 'a', 'ệ', 'Đ', 'x y', '…');
+  fc.assert(
+    fc.property(fc.array(part, { minLength: 1, maxLength: 16 }).map((p) => p.join('')), fc.integer({ min: 2, max: 20 }), (text, max) => {
+      if (text.length <= max) return cutAtWord(text, max) === text;
+      const room = Math.max(1, max - 1);
+      let head = text.slice(0, room);
+      if (text[room] !== ' ' && text[room] !== undefined) {
+        const space = head.lastIndexOf(' ');
+        if (space >= room / 2) head = head.slice(0, space);
+      }
+      head = head.replace(/[\s,;:–—-]+$/u, '');
+      return cutAtWord(text, max) === (head || text.slice(0, room)) + '…';
+    }),
+    { numRuns: 3000 },
+  );
+});
