@@ -59,7 +59,19 @@ export function columnLetter(col: number): string {
 
 export function columnNumber(letters: string): number {
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  const up = letters.toUpperCase();
+  // by code unit (no string iterator: this runs for every finding); a surrogate pair is one character to for…of
+  for (let i = 0; i < up.length; i++) {
+    const c = up.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return columnNumberByCodePoint(up);
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+function columnNumberByCodePoint(up: string): number {
+  let n = 0;
+  for (const ch of up) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
 
