@@ -62,10 +62,20 @@ function postponedEn(part: DeadlinePart | undefined): string {
  * part is marked done ("Tháng 3/2024 - đã xong"); not done when a part says so ("Quý II (chưa hoàn thành)").
  */
 function statusInCell(parts: DeadlinePart[]): TaskStatus {
-  if (parts.some((p) => p.kind === 'done')) return 'done';
-  if (parts.some((p) => p.status === 'not-done')) return 'not-done';
-  const dated = parts.filter((p) => p.period && (p.kind === 'fixed' || p.kind === 'recurring'));
-  return dated.length && dated.every((p) => p.status === 'done') ? 'done' : 'unknown';
+  let dated = 0;
+  let datedDone = 0;
+  let notDone = false;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (p.kind === 'done') return 'done';
+    if (p.status === 'not-done') notDone = true;
+    if (p.period && (p.kind === 'fixed' || p.kind === 'recurring')) {
+      dated++;
+      if (p.status === 'done') datedDone++;
+    }
+  }
+  if (notDone) return 'not-done';
+  return dated > 0 && datedDone === dated ? 'done' : 'unknown';
 }
 
 /** A deadline outside the plan year, held until the plan year itself has been judged. */
@@ -95,13 +105,14 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const statusCol = table.col.status;
   const doneCol = table.col.completedOn;
   const earliest = planYear ? `${planYear - 1}-10-01` : null;
-  // deadlines that name their year, by due year: the evidence for plan-year-doubt
-  const datedYears = new Map<string, number>();
+  // deadlines that name their year, by due date (by year below): the evidence for plan-year-doubt
+  const datedDues = new Map<string, number>();
   let datedTotal = 0;
   const outsides: Pending[] = [];
   const latest = planYear ? `${planYear + 1}-03-31` : null;
 
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (!TASK_KINDS.has(tr.kind)) continue;
     const m = grid.merged(tr.row, col);
     if (m && (m.top !== tr.row || m.left !== col)) continue; // a merged deadline is read once
@@ -139,8 +150,6 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     const columnSilent = status === 'unknown';
     if (columnSilent) status = statusInCell(parts);
     if (status === 'unknown' && statusBlank) status = 'not-done';
-    // parts the cell marks done are not overdue, unless the status column says otherwise
-    const partDone = (p: DeadlinePart) => columnSilent && p.status === 'done';
     let completedOn: string | undefined;
     if (doneCol !== undefined) {
       const dv = grid.shownValue(tr.row, doneCol);
@@ -154,9 +163,16 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
 
     let outside: DeadlinePart | undefined;
-    const dues: string[] = [];
-    const partOf = new Map<string, DeadlinePart>(); // due date → its open part (not marked done), for the message
-    for (const p of parts) {
+    // the latest due date, the latest passed and the first upcoming one, as the parts come (no list per row); a part
+    // the cell marks done ("Quý I/2024: đã hoàn thành") counts for the latest due date (lateness) but is never overdue
+    let dueCount = 0;
+    let latestDue = '';
+    let latestPassed: string | null = null;
+    let firstUpcoming: string | null = null;
+    let passedPart: DeadlinePart | undefined;
+    let upcomingPart: DeadlinePart | undefined;
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
       if (p.kind === 'unparsed') {
         summary.unparsed.push({ cell: a1(tr.row, col), row: tr.row, text: p.text });
         out.push(
@@ -175,11 +191,21 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       } else if (p.period && (p.kind === 'fixed' || p.kind === 'recurring')) {
         // a fixed deadline, or the plan year's occurrence of a yearly one ("trước ngày 20/11 hằng năm")
         summary.parsed++;
-        dues.push(p.period.due);
-        if (!partDone(p) && !partOf.has(p.period.due)) partOf.set(p.period.due, p);
+        const d = p.period.due;
+        if (dueCount++ === 0 || d > latestDue) latestDue = d;
+        if (columnSilent && p.status === 'done') {
+          // done, as the cell says (unless the status column says otherwise): no overdue, no due-soon
+        } else if (d < asOf) {
+          if (latestPassed === null || d > latestPassed) {
+            latestPassed = d;
+            passedPart = p;
+          }
+        } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) {
+          firstUpcoming = d;
+          upcomingPart = p;
+        }
         if (p.kind === 'fixed' && !p.period.relative) {
-          const y = p.period.due.slice(0, 4);
-          datedYears.set(y, (datedYears.get(y) ?? 0) + 1);
+          datedDues.set(d, (datedDues.get(d) ?? 0) + 1);
           datedTotal++;
         }
         if (planYear && !outside && p.kind === 'fixed') {
@@ -202,17 +228,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       };
       outsides.push(pending);
     }
-    if (!dues.length) continue;
-    let latestDue = dues[0];
-    let latestPassed: string | null = null;
-    let firstUpcoming: string | null = null;
-    for (const d of dues) {
-      if (d > latestDue) latestDue = d;
-      if (!partOf.has(d)) continue; // only parts the cell marks done have this due date: never overdue
-      if (d < asOf) {
-        if (latestPassed === null || d > latestPassed) latestPassed = d;
-      } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) firstUpcoming = d;
-    }
+    if (!dueCount) continue;
     if (status === 'done') {
       const last = latestDue;
       if (completedOn && completedOn > last) {
@@ -228,7 +244,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
     if (latestPassed !== null) {
       const due = latestPassed;
-      const part = partOf.get(due);
+      const part = passedPart;
       summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn, part));
       const known = status === 'not-done';
       const overdue = finding('deadline-overdue', tr.row, col, {
@@ -241,9 +257,15 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       } else out.push(overdue);
       continue;
     }
-    if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn, partOf.get(firstUpcoming)));
+    if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn, upcomingPart));
   }
 
+  // by due year, the years in the order they first came
+  const datedYears = new Map<string, number>();
+  for (const [d, n] of datedDues) {
+    const y = d.slice(0, 4);
+    datedYears.set(y, (datedYears.get(y) ?? 0) + n);
+  }
   // Most dated deadlines in one other year: the plan year is in doubt — one finding at the title, not one per row.
   let doubt: { year: number; count: number } | null = null;
   if (planYear && table.planYearFrom && table.planYearFrom.source !== 'option' && datedTotal >= MIN_DATED_FOR_DOUBT) {
