@@ -249,7 +249,8 @@ class LineReader {
       if (refinable) {
         const r = this.parser.item(j);
         if (r) {
-          if (items.length === 1 && last.t === 'special' && last.part.kind === 'ongoing' && last.part.since === undefined && r.v.t === 'period' && !r.v.b) {
+          const ongoing = last.t === 'special' && last.part.kind === 'ongoing' && last.part.since === undefined;
+          if (items.length === 1 && ongoing && r.v.t === 'period' && !r.v.b && !r.v.deadline) {
             // "Thường xuyên (trong năm 2024)": ongoing through that period, from its start
             items[0] = { t: 'start', a: r.v.a, s: last.s, e: k[r.end - 1].end, status: last.status };
             j = r.end;

@@ -40,7 +40,7 @@
  *               the plan year's occurrence as its `period` (due date) ·
  *               ngày 15 hằng tháng, ngày 15 của tháng (báo cáo): monthly, `day` 15 ·
  *               ngày 20 (của) tháng cuối (của) quý / kỳ báo cáo: quarterly, `day` 20 of each quarter's last month
- *   ongoing     Thường xuyên · Liên tục · Chuyển tiếp (từ năm 2017) ·
+ *   ongoing     Thường xuyên · Liên tục · Chuyển tiếp (từ năm 2017) · Thường xuyên (trong) năm 2024: from its start ·
  *               Từ / Kể từ / Bắt đầu (từ) / Sau X, X trở đi ("Từ ngày 01/7/2024"): a start, not a deadline —
  *               'ongoing' with `start`, never due
  *   on-request  Theo yêu cầu (…) · Khi có yêu cầu · Theo/Khi có chỉ đạo · Đột xuất ("Theo yêu cầu nhiệm vụ": words

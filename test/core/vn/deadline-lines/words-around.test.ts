@@ -51,6 +51,7 @@ describe('notes after the expression', () => {
     'Quý IV/2024 theo Kế hoạch số 12/KH-UBND', 'Trước ngày 31/12/2024 trừ tháng 6', 'Năm 2024 (trừ quý I)',
     'ngày 20 tháng 6 năm 2024 (thứ Năm)', 'Tháng 6, 2024', 'Quý IV/2024 quý III nếu cần', 'Năm 2024 2025',
     'Theo yêu cầu, chậm nhất là tháng 6 năm nay',
+    'Thường xuyên trước 30/6/2024', // regularly, or by 30/6?
   ])('%j is unparsed', (text) => expect(reading(text)).toBe('unparsed'));
 
   test('after "Theo yêu cầu" a deadline is read, never absorbed', () => {
