@@ -44,6 +44,7 @@ const STRINGS = {
   'phase.progress': { vi: 'Tiến độ', en: 'Progress' },
   'phase.fixing': { vi: 'Đang sửa…', en: 'Fixing…' },
   'phase.ignoring': { vi: 'Đang lưu mục bỏ qua…', en: 'Saving ignored findings…' },
+  'phase.loading': { vi: 'Đang tải…', en: 'Loading…' },
 
   'error.title': { vi: 'Có lỗi', en: 'Error' },
   'error.markFailed': { vi: 'Đã kiểm tra xong nhưng chưa đánh dấu được trên trang tính.', en: 'Checked, but the cells could not be marked.' },
@@ -273,6 +274,13 @@ const STRINGS = {
   'role.maxScore': { vi: 'Điểm tối đa', en: 'Maximum score' },
   'role.evidence': { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
   'role.explanation': { vi: 'Giải trình', en: 'Explanation' },
+
+  'chunk.loading': { vi: 'Đang tải «{what}»…', en: 'Loading “{what}”…' },
+  'chunk.failedTitle': { vi: 'Chưa tải được «{what}»', en: '“{what}” did not load' },
+  'chunk.retry': { vi: 'Thử lại', en: 'Retry' },
+  'chunk.fixes': { vi: 'Sửa lỗi', en: 'Fixes' },
+  'chunk.recalc': { vi: 'Tính lại điểm', en: 'Score recalculation' },
+  'chunk.appraisal': { vi: 'Kết quả thẩm định', en: 'Appraisal result' },
 
   'office.missing.title': { vi: 'Ngăn kiểm tra này cần chạy trong Excel', en: 'This pane runs inside Excel' },
   'office.missing.body': {
