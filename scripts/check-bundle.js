@@ -78,7 +78,7 @@ function measure(dist) {
     errors.push(`${listPath} not found (webpack.config.js PaneChunksPlugin writes it)`);
   } else {
     const list = JSON.parse(fs.readFileSync(listPath, 'utf8'));
-    const loaded = new Set(initial.map((f) => f.file));
+    const loaded = new Set(sources.filter((s) => !isExternal(s)).map(localPath));
     for (const f of list.initial || []) if (!loaded.has(f)) errors.push(`the taskpane entry chunk ${f} is not loaded by ${PAGE}`);
     for (const [name, files] of Object.entries(list.lazy || {})) {
       let gz = 0;

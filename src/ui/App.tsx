@@ -23,7 +23,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Finding, FixPlan, Lang, RuleId } from '../core/report';
+import type { Finding, FixPlan, Lang } from '../core/report';
 import type { Ignore } from '../core/ignores';
 import { both, failure, runCheck, runClearMarks, runRecalc, runReportSheet, runRevert, runSelfTest, withChunk } from './actions';
 import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from './host';

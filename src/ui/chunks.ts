@@ -15,8 +15,8 @@ import type { Text } from '../core/report';
 
 /** What the user reads when a part of the add-in did not arrive. */
 export const CHUNK_FAILED: Text = {
-  vi: 'Không tải được phần này của phần bổ trợ từ máy chủ (mạng chậm hoặc mất kết nối). Trang tính không bị thay đổi. Hãy kiểm tra kết nối mạng rồi bấm «Thử lại».',
-  en: 'This part of the add-in could not be loaded from its server (a slow or lost connection). The sheet was not changed. Check the network connection, then press “Retry”.',
+  vi: 'Không tải được phần này của phần bổ trợ từ máy chủ (mạng chậm hoặc mất kết nối). Trang tính không bị thay đổi. Hãy kiểm tra kết nối mạng rồi thử lại.',
+  en: 'This part of the add-in could not be loaded from its server (a slow or lost connection). The sheet was not changed. Check the network connection and try again.',
 };
 
 /** A chunk of the add-in that did not load; `detail` is the browser's own message (the file's address). */
