@@ -1,8 +1,9 @@
 /**
  * The pane. It talks only to a PaneHost (Excel, or the browser preview) and to the shared PaneStore, and runs the
  * engine (`check`) itself: Kiểm tra · Xóa đánh dấu · Tính lại điểm · Hoàn tác · Báo cáo, settings, auto refresh.
- * What most users open rarely — the Cài đặt and So sánh tabs, the appraisal, fix and recalculation panels, and the
- * actions behind them — comes in chunks of its own when first needed (./lazyParts.ts, shown through ./Deferred.tsx).
+ * The first paint needs none of the rest (./lazyParts.ts, shown through ./Deferred.tsx): the engine and the Kết quả
+ * view load right after it; what most users open rarely — the Cài đặt and So sánh tabs, the appraisal, fix and
+ * recalculation panels, and the actions behind them — loads when first needed.
  */
 import { Component, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
