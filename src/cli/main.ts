@@ -172,6 +172,10 @@ export async function run(args: CliArgs, io: Io): Promise<number> {
       required: args.required,
       notApplicable: args.notApplicable,
       ...(book.ignores ? { ignores: book.ignores } : {}),
+      // what the output never uses is not made: fix plans for the marked copies and the text list (where a finding
+      // with a suggestion is told on its own), not for JSON, CSV or a summary; fingerprints only to match ignores
+      fixPlans: Boolean(args.annotate) || (args.format === 'text' && !args.summary),
+      fingerprints: false,
     });
     const result: FileResult = { file, sheets: report.sheets, format: book.format };
     if (args.annotate) {

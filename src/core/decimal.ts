@@ -105,11 +105,16 @@ export class Dec {
   }
 
   add(other: Dec): Dec {
+    // whole amounts (the common case): no scaling, nothing to normalise — the same value, without three BigInt products
+    if (this.scale === 0 && other.scale === 0) return new Dec(this.units + other.units, 0);
+    if (other.units === ZERO_N) return this;
+    if (this.units === ZERO_N) return other;
     const s = Math.max(this.scale, other.scale);
     return new Dec(this.atScale(s) + other.atScale(s), s).normalize();
   }
 
   sub(other: Dec): Dec {
+    if (this.scale === 0 && other.scale === 0) return new Dec(this.units - other.units, 0);
     const s = Math.max(this.scale, other.scale);
     return new Dec(this.atScale(s) - other.atScale(s), s).normalize();
   }
@@ -169,6 +174,7 @@ export class Dec {
   }
 
   cmp(other: Dec): -1 | 0 | 1 {
+    if (this.scale === other.scale) return this.units === other.units ? 0 : this.units < other.units ? -1 : 1;
     const s = Math.max(this.scale, other.scale);
     const a = this.atScale(s);
     const b = other.atScale(s);
@@ -202,6 +208,8 @@ export class Dec {
   }
 
   toNumber(): number {
+    // a whole number: BigInt → Number rounds to the nearest double exactly as parsing its decimal digits does
+    if (this.scale === 0) return Number(this.units);
     return Number(this.toString());
   }
 

@@ -20,6 +20,7 @@
  */
 import type { Finding, RuleId } from './report';
 import { Grid, columnNumber, isCellError } from './snapshot';
+import { collapseSpaces } from './vn/text';
 
 export interface Ignore {
   rule: RuleId;
@@ -58,17 +59,31 @@ const COMPARES = new Set<RuleId>([
 /** Rules whose finding sits on one cell but reads its figure from another (an empty evidence cell, the score it backs) */
 const READS_OTHER = new Set<RuleId>(['evidence-missing']);
 
-/** FNV-1a, two rounds with different seeds: 16 hex digits. */
-function hash(s: string): string {
+/** FNV-1a, two rounds with different seeds, over the parts joined by U+241F (fed one part after the other): 16 hex digits. */
+function hash(parts: readonly string[]): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-    b ^= b >>> 15;
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      a = Math.imul(a ^ SEPARATOR, 0x01000193) >>> 0;
+      b = Math.imul(b ^ SEPARATOR, 0x5bd1e995) >>> 0;
+      b ^= b >>> 15;
+    }
+    const s = parts[p];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+      b ^= b >>> 15;
+    }
   }
-  return a.toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return hex8(a) + hex8(b >>> 0);
+}
+const SEPARATOR = 0x241f;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** `x.toString(16).padStart(8, '0')` for an unsigned 32-bit x, without the slow radix conversion. */
+function hex8(x: number): string {
+  return HEX[x >>> 24] + HEX[(x >>> 16) & 255] + HEX[(x >>> 8) & 255] + HEX[x & 255];
 }
 
 function contentText(grid: Grid, row: number, col: number): string {
@@ -86,23 +101,43 @@ export interface FingerprintContext {
   headers?: ReadonlyMap<number, string>;
 }
 
+/** What findings of one sheet share: the key of each column, the anchor of the last row asked for. */
+interface Shared {
+  columns: Map<number, string>;
+  row: number;
+  anchor: string;
+}
+
 /** The fingerprint of a finding (see the module comment). */
 export function fingerprint(f: Finding, ctx: FingerprintContext): string {
+  return fingerprintWith(f, ctx, { columns: new Map(), row: -1, anchor: '' });
+}
+
+function fingerprintWith(f: Finding, ctx: FingerprintContext, shared: Shared): string {
   const col = columnNumber(f.column);
-  const header = ctx.headers?.get(col);
-  const column = header ? `h:${header.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()}` : `c:${f.column}`;
-  let anchor = '';
-  if (ctx.contentCol !== undefined) anchor = contentText(ctx.grid, f.row, ctx.contentCol).trim();
-  if (!anchor && ctx.numberCol !== undefined) anchor = `#${contentText(ctx.grid, f.row, ctx.numberCol).trim()}`;
+  let column = shared.columns.get(col);
+  if (column === undefined) {
+    const header = ctx.headers?.get(col);
+    column = header ? `h:${collapseSpaces(header.normalize('NFC')).toLowerCase()}` : `c:${f.column}`;
+    shared.columns.set(col, column);
+  }
+  if (shared.row !== f.row) {
+    let anchor = '';
+    if (ctx.contentCol !== undefined) anchor = contentText(ctx.grid, f.row, ctx.contentCol).trim();
+    if (!anchor && ctx.numberCol !== undefined) anchor = `#${contentText(ctx.grid, f.row, ctx.numberCol).trim()}`;
+    shared.row = f.row;
+    shared.anchor = anchor;
+  }
   const own = contentText(ctx.grid, f.row, col);
   const expected = COMPARES.has(f.rule) && f.expected !== undefined ? String(f.expected) : '';
   const other = READS_OTHER.has(f.rule) && f.actual !== undefined ? String(f.actual) : '';
-  return hash([f.rule, column, anchor, own, expected, other].join('\u241f'));
+  return hash([f.rule, column, shared.anchor, own, expected, other]);
 }
 
 /** Attaches its fingerprint to every finding. */
 export function attachFingerprints(findings: Finding[], ctx: FingerprintContext): void {
-  for (const f of findings) f.fingerprint = fingerprint(f, ctx);
+  const shared: Shared = { columns: new Map(), row: -1, anchor: '' };
+  for (let i = 0; i < findings.length; i++) findings[i].fingerprint = fingerprintWith(findings[i], ctx, shared);
 }
 
 export interface IgnoreResult {

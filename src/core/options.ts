@@ -27,6 +27,16 @@ export interface CheckOptions {
    * them for some kinds of unit; the same as "Không áp dụng" written in their score cells
    */
   notApplicable?: string[];
+  /**
+   * attach a fix plan to each finding that has a certain one (Finding.fix); default true. A host that never shows or
+   * applies fixes (the CLI, unless it writes marked copies) turns it off and is spared that work.
+   */
+  fixPlans?: boolean;
+  /**
+   * attach each finding's ignore fingerprint (Finding.fingerprint); default true. A host that never offers "Bỏ qua"
+   * (the CLI) turns it off; they are attached all the same whenever `ignores` are given, which are matched by them.
+   */
+  fingerprints?: boolean;
 }
 
 export const DEFAULT_REQUIRED: ColumnRole[] = ['content', 'leadAgency', 'deadline', 'product'];

@@ -59,7 +59,19 @@ export function columnLetter(col: number): string {
 
 export function columnNumber(letters: string): number {
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  const up = letters.toUpperCase();
+  // by code unit (no string iterator: this runs for every finding); a surrogate pair is one character to for…of
+  for (let i = 0; i < up.length; i++) {
+    const c = up.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return columnNumberByCodePoint(up);
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+function columnNumberByCodePoint(up: string): number {
+  let n = 0;
+  for (const ch of up) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
 
@@ -147,6 +159,15 @@ export class Grid {
     return v === undefined ? null : v;
   }
 
+  /**
+   * The row's own values as the snapshot holds them, for scans of every cell of a row: index 0 is column `left`; a
+   * missing cell is `undefined` or `null` (both read as null by value()); an empty array for a row the snapshot lacks.
+   * Read-only.
+   */
+  rowValues(row: number): readonly (CellValue | undefined)[] {
+    return this.values[row - this.top] || NO_VALUES;
+  }
+
   formula(row: number, col: number): string | null {
     const f = this.formulas?.[row - this.top]?.[col - this.left];
     return typeof f === 'string' && f.startsWith('=') ? f : null;
@@ -155,6 +176,11 @@ export class Grid {
   numberFormat(row: number, col: number): string {
     const f = this.formats?.[row - this.top]?.[col - this.left];
     return typeof f === 'string' ? f : 'General';
+  }
+
+  /** Whether any merged area covers a cell of the used range (when none, merged() is always undefined). */
+  get hasMerges(): boolean {
+    return this.mergeIndex.size > 0;
   }
 
   merged(row: number, col: number): MergedArea | undefined {
@@ -167,6 +193,8 @@ export class Grid {
     return m ? this.value(m.top, m.left) : this.value(row, col);
   }
 }
+
+const NO_VALUES: readonly CellValue[] = Object.freeze([]);
 
 export function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;

@@ -146,3 +146,47 @@ test('"not checked" is never hidden: no ignore is made for it, and a hand-made o
   const forged: Ignore = { rule: 'table-not-found', sheet: 'Trống', cell: f.cell, fingerprint: f.fingerprint! };
   expect(check({ name: 'Trống', values: [['Ghi chú linh tinh'], ['không có bảng']] }, { asOf: AS_OF, ignores: [forged] }).findings).toHaveLength(1);
 });
+
+/**
+ * Fingerprints are stored in users' workbooks: their recipe must never drift. The module comment's recipe, written out
+ * plainly here (the parts joined by U+241F, FNV-1a in two rounds, 16 hex digits), gives every finding's fingerprint.
+ */
+test('the fingerprint is the documented hash of the documented parts', async () => {
+  const plainHash = (s: string) => {
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ 0x5bd1e995;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+      b ^= b >>> 15;
+    }
+    return a.toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  };
+  const compares = new Set(['budget-subtotal-mismatch', 'budget-total-mismatch', 'budget-words-mismatch', 'score-rollup-mismatch', 'score-total-mismatch', 'score-exceeds-max', 'numbering-gap', 'deadline-late', 'deadline-outside-plan-year', 'plan-year-doubt', 'evidence-says-none']);
+  const text = (s: SheetSnapshot, row: number, col: number) => {
+    const v = s.values[row - 1]?.[col - 1] ?? null;
+    const t = v === null ? '' : typeof v === 'object' ? v.error : typeof v === 'string' ? v.normalize('NFC') : String(v);
+    const f = s.formulas?.[row - 1]?.[col - 1];
+    return typeof f === 'string' && f.startsWith('=') ? `ƒ${t}` : t;
+  };
+  const colOf = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  let seen = 0;
+  for (const [name, asOf] of [['hue-2018-nhiem-vu.xlsx', AS_OF], ['cathai-2023-danh-muc.xlsx', '2023-01-10'], ['hagiang-2024-chi-so.xlsx', '2024-06-01']] as const) {
+    const s = await fixtureSnapshot(name);
+    const r = check(s, { asOf });
+    const byLetter = new Map(Object.entries(r.table!.columns).map(([role, letter]) => [role, colOf(letter!)]));
+    for (const f of r.findings) {
+      const header = r.table!.headers[f.column];
+      // the report's header is already NFC with single spaces; the fingerprint lower-cases it
+      const column = header ? `h:${header.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()}` : `c:${f.column}`;
+      let anchor = byLetter.has('content') ? text(s, f.row, byLetter.get('content')!).trim() : '';
+      if (!anchor && byLetter.has('number')) anchor = `#${text(s, f.row, byLetter.get('number')!).trim()}`;
+      const expected = compares.has(f.rule) && f.expected !== undefined ? String(f.expected) : '';
+      const other = f.rule === 'evidence-missing' && f.actual !== undefined ? String(f.actual) : '';
+      expect(f.fingerprint).toBe(plainHash([f.rule, column, anchor, text(s, f.row, colOf(f.column)), expected, other].join('\u241f')));
+      seen++;
+    }
+  }
+  expect(seen).toBeGreaterThan(40);
+});

@@ -39,7 +39,8 @@ export interface FixContext {
 
 /** Attaches a `fix` to every finding that has a certain one. Never throws: a plan that cannot be made is left out. */
 export function attachFixes(findings: Finding[], ctx: FixContext): void {
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     try {
       const plan = planFor(f, ctx);
       if (plan) f.fix = plan;

@@ -22,9 +22,9 @@ const LISTED = 5;
  * formula would be too long for Excel.
  */
 export function sumFormula(grid: Grid, numbers: NumberReader, col: number, rows: readonly number[], hint: 'money' | 'score'): string | null {
-  const want = [...new Set(rows)].sort((a, b) => a - b);
+  // the rows in order, each once (a budget scope comes so already: no copy)
+  const want = strictlyAscending(rows) ? rows : [...new Set(rows)].sort((a, b) => a - b);
   if (!want.length) return null;
-  const wanted = new Set(want);
   const letter = columnLetter(col);
   const harmless = (r: number): boolean => {
     if (grid.formula(r, col)) return false;
@@ -37,7 +37,8 @@ export function sumFormula(grid: Grid, numbers: NumberReader, col: number, rows:
   for (let k = 1; k <= want.length; k++) {
     const next = want[k];
     let joinable = next !== undefined;
-    for (let r = end + 1; joinable && r < next; r++) if (!wanted.has(r) && !harmless(r)) joinable = false;
+    // rows strictly between two consecutive wanted rows are never wanted themselves
+    for (let r = end + 1; joinable && r < next; r++) if (!harmless(r)) joinable = false;
     if (joinable) {
       end = next;
       continue;
@@ -49,6 +50,11 @@ export function sumFormula(grid: Grid, numbers: NumberReader, col: number, rows:
   for (let k = 0; k < ranges.length; k += MAX_ARGS) sums.push(`SUM(${ranges.slice(k, k + MAX_ARGS).join(',')})`);
   const formula = '=' + sums.join('+');
   return formula.length <= MAX_FORMULA ? formula : null;
+}
+
+function strictlyAscending(rows: readonly number[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (!(rows[i] > rows[i - 1])) return false;
+  return true;
 }
 
 export interface SumFixInput {
@@ -73,7 +79,8 @@ export function sumFixPlan(input: SumFixInput): FixPlan | null {
   const expected = exactNumber(input.expected);
   if (!formula || expected === null) return null;
   const conversions: FixEdit[] = [];
-  for (const r of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     const c = numbers.read(r, col, hint);
     if (c.kind === 'invalid' && !c.malformed) continue; // words: SUM skips them, as the check does
     if (c.kind === 'error' || c.kind === 'invalid') return null; // an amount nobody can read: no formula can be trusted

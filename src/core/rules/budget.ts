@@ -46,34 +46,30 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   const out: Finding[] = [];
   const letter = columnLetter(col);
 
-  // Own amount of every row, merged amounts counted at their top-left cell only.
-  const amounts: ({ value: Dec; decimals: number } | undefined)[] = [];
+  // Own amount of every row, merged amounts counted at their top-left cell only (the number cell itself: value, decimals).
+  // Each pass over the rows is a function of its own: a first check of a large sheet optimises a long loop while it
+  // runs (on-stack replacement), which compiles the whole function that holds it — a small one compiles fast.
+  const { amounts, maxDecimals } = readAmounts(ctx, col);
   const rowAmount = {
     get: (row: number) => amounts[row - grid.top],
     has: (row: number) => amounts[row - grid.top] !== undefined,
-    set: (row: number, a: { value: Dec; decimals: number }) => void (amounts[row - grid.top] = a),
   };
-  let maxDecimals = 0;
-  for (const tr of table.rows) {
-    if (!AMOUNT_KINDS.has(tr.kind)) continue;
-    const m = grid.merged(tr.row, col);
-    if (m && (m.top !== tr.row || m.left !== col)) continue;
-    const c = numbers.read(tr.row, col, 'money');
-    if (c.kind === 'number') {
-      rowAmount.set(tr.row, { value: c.value, decimals: c.decimals });
-      maxDecimals = Math.max(maxDecimals, c.decimals);
-    }
-  }
 
-  // Amount of an item = its own rows, or, where its children carry amounts, the children's.
+  // Amount of an item = its own rows, or, where its children carry amounts, the children's. Items form a tree (one
+  // parent each), so every item is reached once; leaves are computed directly (no finding, nothing to remember).
   const itemTotal = new Map<Item, Dec | null>();
-  const amountOf = (item: Item): Dec | null => {
-    if (itemTotal.has(item)) return itemTotal.get(item)!;
+  const ownAmount = (item: Item): Dec | null => {
     let own: Dec | null = null;
-    for (const r of item.rows) {
-      const a = rowAmount.get(r);
+    for (let k = 0; k < item.rows.length; k++) {
+      const a = rowAmount.get(item.rows[k]);
       if (a) own = (own ?? Dec.ZERO).add(a.value);
     }
+    return own;
+  };
+  const amountOf = (item: Item): Dec | null => {
+    if (!item.children.length) return ownAmount(item);
+    if (itemTotal.has(item)) return itemTotal.get(item)!;
+    const own = ownAmount(item);
     let kids: Dec | null = null;
     for (const ch of item.children) {
       const a = amountOf(ch);
@@ -96,45 +92,31 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     return result;
   };
 
-  // The rows an item's amount is made of: its children's when they carry amounts, else its own rows with amounts.
-  const countedOf = new Map<Item, number[]>();
-  const countedRows = (item: Item): number[] => {
-    let rows = countedOf.get(item);
-    if (rows) return rows;
-    const kids = item.children.flatMap(countedRows);
-    rows = kids.length ? kids : item.rows.filter((r) => rowAmount.has(r));
-    countedOf.set(item, rows);
-    return rows;
+  // The rows an item's amount is made of: its children's when they carry amounts, else its own rows with amounts
+  // (appended to `out`, in that order).
+  const pushCounted = (item: Item, into: number[]): void => {
+    const start = into.length;
+    for (let k = 0; k < item.children.length; k++) pushCounted(item.children[k], into);
+    if (into.length === start) for (let k = 0; k < item.rows.length; k++) if (rowAmount.has(item.rows[k])) into.push(item.rows[k]);
   };
   const scopes = new Map<number, number[]>();
 
   const topItems = table.items.filter((i) => !i.parent);
-  let total = Dec.ZERO;
-  const sectionSums = new Map<unknown, Dec>();
-  for (const item of table.items) {
-    const kids = item.children.flatMap(countedRows);
-    if (kids.length && rowAmount.has(item.row)) scopes.set(item.row, kids);
-  }
-  for (const item of topItems) {
-    const a = amountOf(item) ?? Dec.ZERO;
-    total = total.add(a);
-    sectionSums.set(item.section, (sectionSums.get(item.section) ?? Dec.ZERO).add(a));
-  }
+  parentScopes(table.items, rowAmount.has, pushCounted, scopes);
+  const top = sumTopItems(topItems, amountOf);
+  const { sectionSums, topBySection } = top;
   // Amounts on rows outside any item (no numbering at all) still count: nothing is silently dropped.
-  const looseRows: number[] = [];
-  for (const tr of table.rows) {
-    if (!tr.item && AMOUNT_KINDS.has(tr.kind) && rowAmount.has(tr.row)) {
-      total = total.add(rowAmount.get(tr.row)!.value);
-      looseRows.push(tr.row);
-    }
-  }
+  const looseRows = looseAmountRows(table, rowAmount.has);
+  let total = top.total;
+  for (let k = 0; k < looseRows.length; k++) total = total.add(rowAmount.get(looseRows[k])!.value);
 
   const sections: BudgetSummary['sections'] = [];
   for (const s of table.sections) {
     const sum = sectionSums.get(s) ?? Dec.ZERO;
     const entry: BudgetSummary['sections'][number] = { label: s.label, row: s.row, sum: sum.toNumber() };
     // A figure on the section's own row, or on its "Cộng mục" row, is a subtotal.
-    const sectionRows = topItems.filter((i) => i.section === s).flatMap(countedRows);
+    const sectionRows: number[] = [];
+    for (const i of topBySection.get(s) ?? []) pushCounted(i, sectionRows);
     for (const r of [s.row, s.subtotalRow]) {
       if (r === undefined) continue;
       const c = numbers.read(r, col, 'money');
@@ -165,7 +147,10 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     decimals: maxDecimals,
   };
 
-  const allCounted = [...topItems.flatMap(countedRows), ...looseRows].sort((a, b) => a - b);
+  const allCounted = countedRowsOf(topItems, pushCounted);
+  for (let k = 0; k < looseRows.length; k++) allCounted.push(looseRows[k]);
+  // items come in sheet order, so the rows usually are already: sort only when a loose row falls between them
+  if (!ascending(allCounted)) allCounted.sort((a, b) => a - b);
   if (table.totalRow !== undefined) scopes.set(table.totalRow, allCounted);
 
   let statedTotal: Dec | null = null;
@@ -223,20 +208,17 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     }
   }
   // Why each wrong total is wrong, when its formula (or its lack of one) shows it.
-  const unreadable = new Set<number>();
-  for (const tr of table.rows) {
-    if (!AMOUNT_KINDS.has(tr.kind) || rowAmount.has(tr.row)) continue;
-    const m = grid.merged(tr.row, col);
-    if (m && (m.top !== tr.row || m.left !== col)) continue;
-    const c = numbers.read(tr.row, col, 'money');
-    if (c.kind === 'error' || (c.kind === 'invalid' && c.malformed)) unreadable.add(tr.row);
-  }
+  const unreadable = unreadableRows(ctx, col, rowAmount.has);
+  let counted: Set<number> | undefined;
   const model: BudgetModel = {
     grid,
     numbers,
     col,
     letter,
-    counted: new Set(allCounted),
+    // built only when a total's formula is explained (explainTotal): most sheets never need it
+    get counted() {
+      return (counted ??= new Set(allCounted));
+    },
     standsFor: scopes,
     scopes,
     wrong: new Set(out.filter((f) => f.rule === 'budget-subtotal-mismatch').map((f) => f.row)),
@@ -254,6 +236,102 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     f.causes = why.causes;
   }
   return { findings: out, summary, model };
+}
+
+type Amount = { value: Dec; decimals: number };
+
+/** The own amount of every row that can carry one (merged amounts at their top-left cell), by row − grid.top. */
+function readAmounts({ table, grid, numbers }: RuleContext, col: number): { amounts: (Amount | undefined)[]; maxDecimals: number } {
+  const amounts: (Amount | undefined)[] = [];
+  let maxDecimals = 0;
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
+    if (!AMOUNT_KINDS.has(tr.kind)) continue;
+    const m = grid.merged(tr.row, col);
+    if (m && (m.top !== tr.row || m.left !== col)) continue;
+    const c = numbers.read(tr.row, col, 'money');
+    if (c.kind === 'number') {
+      amounts[tr.row - grid.top] = c;
+      if (c.decimals > maxDecimals) maxDecimals = c.decimals;
+    }
+  }
+  return { amounts, maxDecimals };
+}
+
+/** A parent's own amount stands for its children's counted rows: its scope (parents with an amount of their own). */
+function parentScopes(items: readonly Item[], hasAmount: (row: number) => boolean, pushCounted: (item: Item, into: number[]) => void, scopes: Map<number, number[]>): void {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (!item.children.length || !hasAmount(item.row)) continue;
+    const kids: number[] = [];
+    for (const ch of item.children) pushCounted(ch, kids);
+    if (kids.length) scopes.set(item.row, kids);
+  }
+}
+
+/**
+ * The top-level items' total, their sum per section and their list per section (in sheet order; a section's sum kept
+ * in a local while its items run on).
+ */
+function sumTopItems(topItems: readonly Item[], amountOf: (item: Item) => Dec | null): { total: Dec; sectionSums: Map<unknown, Dec>; topBySection: Map<unknown, Item[]> } {
+  let total = Dec.ZERO;
+  const sectionSums = new Map<unknown, Dec>();
+  const topBySection = new Map<unknown, Item[]>();
+  let runSection: unknown = topBySection; // a key no item has
+  let runSum = Dec.ZERO;
+  let runList: Item[] = [];
+  for (let k = 0; k < topItems.length; k++) {
+    const item = topItems[k];
+    const a = amountOf(item) ?? Dec.ZERO;
+    total = total.add(a);
+    if (item.section !== runSection) {
+      if (runSection !== topBySection) sectionSums.set(runSection, runSum);
+      runSection = item.section;
+      runSum = sectionSums.get(runSection) ?? Dec.ZERO;
+      runList = topBySection.get(runSection) ?? [];
+      topBySection.set(runSection, runList);
+    }
+    runSum = runSum.add(a);
+    runList.push(item);
+  }
+  if (runSection !== topBySection) sectionSums.set(runSection, runSum);
+  return { total, sectionSums, topBySection };
+}
+
+/** Rows with an amount that belong to no item (no numbering at all), in sheet order. */
+function looseAmountRows(table: RuleContext['table'], hasAmount: (row: number) => boolean): number[] {
+  const rows: number[] = [];
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
+    if (!tr.item && AMOUNT_KINDS.has(tr.kind) && hasAmount(tr.row)) rows.push(tr.row);
+  }
+  return rows;
+}
+
+/** The counted rows of the top-level items, in their order. */
+function countedRowsOf(topItems: readonly Item[], pushCounted: (item: Item, into: number[]) => void): number[] {
+  const rows: number[] = [];
+  for (let k = 0; k < topItems.length; k++) pushCounted(topItems[k], rows);
+  return rows;
+}
+
+/** Rows that should count but whose amount is unreadable text or an error. */
+function unreadableRows({ table, grid, numbers }: RuleContext, col: number, hasAmount: (row: number) => boolean): Set<number> {
+  const unreadable = new Set<number>();
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
+    if (!AMOUNT_KINDS.has(tr.kind) || hasAmount(tr.row)) continue;
+    const m = grid.merged(tr.row, col);
+    if (m && (m.top !== tr.row || m.left !== col)) continue;
+    const c = numbers.read(tr.row, col, 'money');
+    if (c.kind === 'error' || (c.kind === 'invalid' && c.malformed)) unreadable.add(tr.row);
+  }
+  return unreadable;
+}
+
+function ascending(rows: readonly number[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return false;
+  return true;
 }
 
 export const budgetRule: Rule = (ctx) => checkBudget(ctx).findings;

@@ -95,8 +95,21 @@ export type NumberCell =
 /** Why a cell could not be read as a number, when it matters to the message. */
 export type InvalidReason = 'too large' | 'unit without column unit' | 'unit in score column' | 'not finite';
 
+const formatDecimalsMemo = new Map<string, number | null>();
+
 /** Decimals a number format shows: "0.00" → 2, "#,##0" → 0; null for General (the value's own decimals count). */
 export function formatDecimals(format: string): number | null {
+  // a sheet uses a handful of formats, asked about for every number cell
+  let d = formatDecimalsMemo.get(format);
+  if (d === undefined) {
+    d = formatDecimalsOf(format);
+    if (formatDecimalsMemo.size >= 1000) formatDecimalsMemo.clear();
+    formatDecimalsMemo.set(format, d);
+  }
+  return d;
+}
+
+function formatDecimalsOf(format: string): number | null {
   if (!format || /^general$/i.test(format) || format === '@') return null;
   const section = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   const m = /[0#?](?:[.,]([0#?]+))?/.exec(section);
@@ -113,12 +126,16 @@ export class NumberReader {
   private cache = new Map<number, NumberCell[]>();
   /** money columns: the power of ten of the unit their header names (triệu đồng → 6), null when none is named */
   private units = new Map<number, number | null>();
+  /** per column (negative: read as scores), text → its reading */
+  private textCells = new Map<number, Map<string, NumberCell>>();
   constructor(private readonly grid: Grid) {}
 
   /** Says which unit a money column counts in, so "1.500 triệu" in it can be converted (before any read). */
   setColumnUnit(col: number, exponent: number | null): void {
     this.units.set(col, exponent);
     this.cache.delete(col);
+    this.textCells.delete(col);
+    this.textCells.delete(-col);
   }
 
   read(row: number, col: number, hint: 'money' | 'score'): NumberCell {
@@ -134,6 +151,19 @@ export class NumberReader {
   }
 
   private compute(raw: CellValue, format: string, hint: 'money' | 'score', col: number): NumberCell {
+    if (typeof raw === 'string' && raw.length <= TEXT_MEMO_LENGTH) {
+      // The same texts recur down a column ("427", "Lồng ghép"): read each once per column and hint. A number cell
+      // is immutable data, shared like the small whole numbers below.
+      const key = hint === 'money' ? col : -col;
+      let memo = this.textCells.get(key);
+      if (!memo) this.textCells.set(key, (memo = new Map()));
+      let cell = memo.get(raw);
+      if (!cell) {
+        cell = this.computeText(raw, hint, col);
+        if (memo.size < TEXT_MEMO_SIZE) memo.set(raw, cell);
+      }
+      return cell;
+    }
     if (raw === null || raw === undefined) return EMPTY;
     if (isCellError(raw)) return { kind: 'error', error: raw.error };
     if (typeof raw === 'number') {
@@ -149,6 +179,10 @@ export class NumberReader {
       return { kind: 'number', value: d, decimals: shown ?? Math.min(d.decimals, Dec.trustedDecimals(raw)), asText: false };
     }
     if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw), reason: 'boolean', malformed: false };
+    return this.computeText(raw, hint, col);
+  }
+
+  private computeText(raw: string, hint: 'money' | 'score', col: number): NumberCell {
     const text = raw.trim();
     if (text === '' ) return { kind: 'empty' };
     if (/^[-–—]+$/.test(text)) return { kind: 'empty' };
@@ -167,6 +201,9 @@ export class NumberReader {
 }
 
 const EMPTY: NumberCell = { kind: 'empty' };
+/** texts up to this long are remembered per column, up to this many */
+const TEXT_MEMO_LENGTH = 64;
+const TEXT_MEMO_SIZE = 20000;
 const SMALL_INT_CELLS = 10000;
 const smallIntCells: NumberCell[] = [];
 
@@ -206,7 +243,16 @@ export function itemLabel(item: Item | undefined): string {
   return item.section ? `${item.section.label}.${item.number}` : item.number;
 }
 
+const viDates = new Map<string, string>();
+
+/** "2024-03-20" → "20/03/2024" (remembered: thousands of findings name the same few dates). */
 export function isoToVi(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  let vi = viDates.get(iso);
+  if (vi === undefined) {
+    const [y, m, d] = iso.split('-');
+    vi = `${d}/${m}/${y}`;
+    if (viDates.size >= 4096) viDates.clear();
+    viDates.set(iso, vi);
+  }
+  return vi;
 }

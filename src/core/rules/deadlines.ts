@@ -72,13 +72,14 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
   const statusCol = table.col.status;
   const doneCol = table.col.completedOn;
   const earliest = planYear ? `${planYear - 1}-10-01` : null;
-  // deadlines that name their year, by due year: the evidence for plan-year-doubt
-  const datedYears = new Map<string, number>();
+  // deadlines that name their year, by due date (by year below): the evidence for plan-year-doubt
+  const datedDues = new Map<string, number>();
   let datedTotal = 0;
   const outsides: Pending[] = [];
   const latest = planYear ? `${planYear + 1}-03-31` : null;
 
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (!TASK_KINDS.has(tr.kind)) continue;
     const m = grid.merged(tr.row, col);
     if (m && (m.top !== tr.row || m.left !== col)) continue; // a merged deadline is read once
@@ -124,8 +125,13 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
 
     let outside: DeadlinePart | undefined;
-    const dues: string[] = [];
-    for (const p of parts) {
+    // the latest due date, the latest passed and the first upcoming one, as the parts come (no list per row)
+    let dueCount = 0;
+    let latestDue = '';
+    let latestPassed: string | null = null;
+    let firstUpcoming: string | null = null;
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
       if (p.kind === 'unparsed') {
         summary.unparsed.push({ cell: a1(tr.row, col), row: tr.row, text: p.text });
         out.push(
@@ -144,10 +150,13 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       } else if (p.period && (p.kind === 'fixed' || p.kind === 'recurring')) {
         // a fixed deadline, or the plan year's occurrence of a yearly one ("trước ngày 20/11 hằng năm")
         summary.parsed++;
-        dues.push(p.period.due);
+        const d = p.period.due;
+        if (dueCount++ === 0 || d > latestDue) latestDue = d;
+        if (d < asOf) {
+          if (latestPassed === null || d > latestPassed) latestPassed = d;
+        } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) firstUpcoming = d;
         if (p.kind === 'fixed' && !p.period.relative) {
-          const y = p.period.due.slice(0, 4);
-          datedYears.set(y, (datedYears.get(y) ?? 0) + 1);
+          datedDues.set(d, (datedDues.get(d) ?? 0) + 1);
           datedTotal++;
         }
         if (planYear && !outside && p.kind === 'fixed') {
@@ -170,16 +179,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       };
       outsides.push(pending);
     }
-    if (!dues.length) continue;
-    let latestDue = dues[0];
-    let latestPassed: string | null = null;
-    let firstUpcoming: string | null = null;
-    for (const d of dues) {
-      if (d > latestDue) latestDue = d;
-      if (d < asOf) {
-        if (latestPassed === null || d > latestPassed) latestPassed = d;
-      } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) firstUpcoming = d;
-    }
+    if (!dueCount) continue;
     if (status === 'done') {
       const last = latestDue;
       if (completedOn && completedOn > last) {
@@ -210,6 +210,12 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn));
   }
 
+  // by due year, the years in the order they first came
+  const datedYears = new Map<string, number>();
+  for (const [d, n] of datedDues) {
+    const y = d.slice(0, 4);
+    datedYears.set(y, (datedYears.get(y) ?? 0) + n);
+  }
   // Most dated deadlines in one other year: the plan year is in doubt — one finding at the title, not one per row.
   let doubt: { year: number; count: number } | null = null;
   if (planYear && table.planYearFrom && table.planYearFrom.source !== 'option' && datedTotal >= MIN_DATED_FOR_DOUBT) {

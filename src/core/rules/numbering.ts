@@ -36,7 +36,8 @@ export const numberingRule: Rule = ({ table }) => {
     let prev: number | null = null;
     let prevLetter: string | null = null;
     const seen = new Map<string, number>();
-    for (const it of items) {
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
       if (seen.has(it.number)) {
         dup(it.row, it.numberCol, it.number, seen.get(it.number)!);
         continue;
@@ -61,19 +62,27 @@ export const numberingRule: Rule = ({ table }) => {
     return prev ?? 0;
   };
 
+  // top-level items by section (sections in the order they first come); the list of the current run of a section kept
   const topBySection = new Map<unknown, Item[]>();
-  for (const it of table.items) {
+  let runSection: unknown = topBySection; // a key no item has
+  let runList: Item[] = [];
+  for (let k = 0; k < table.items.length; k++) {
+    const it = table.items[k];
     if (it.parent) continue;
-    const list = topBySection.get(it.section) ?? [];
-    list.push(it);
-    topBySection.set(it.section, list);
+    if (it.section !== runSection) {
+      runSection = it.section;
+      runList = topBySection.get(runSection) ?? [];
+      topBySection.set(runSection, runList);
+    }
+    runList.push(it);
   }
   let running = 0;
   for (const [section, items] of topBySection) {
     const s = section as { label: string } | undefined;
     running = checkSiblings(items, [1, running + 1], s ? ` trong mục ${s.label}` : '', s ? ` in section ${s.label}` : '');
   }
-  for (const it of table.items) {
+  for (let k = 0; k < table.items.length; k++) {
+    const it = table.items[k];
     if (!it.children.length) continue;
     checkSiblings(it.children, [1], ` trong các mục con của ${itemLabel(it)}`, ` among the sub-items of ${itemLabel(it)}`);
   }

@@ -17,11 +17,15 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
   if (table.col.maxScore !== undefined) cols.push({ col: table.col.maxScore, hint: 'score' });
   for (const s of table.header.scoreColumns) cols.push({ col: s.col, hint: 'score' });
 
-  for (const tr of table.rows) {
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (tr.kind === 'blank' || tr.kind === 'header' || tr.kind === 'note') continue;
     // Excel errors anywhere in the table.
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.value(tr.row, c);
+    const own = grid.rowValues(tr.row);
+    for (let i = 0; i < own.length; i++) {
+      const v = own[i];
+      if (v === null || typeof v !== 'object') continue;
+      const c = grid.left + i;
       if (isCellError(v)) {
         out.push(
           finding('cell-error', tr.row, c, {
@@ -32,7 +36,8 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       }
     }
     if (!COUNTED_KINDS.has(tr.kind)) continue;
-    for (const { col, hint } of cols) {
+    for (let k = 0; k < cols.length; k++) {
+      const { col, hint } = cols[k];
       const m = grid.merged(tr.row, col);
       if (m && (m.top !== tr.row || m.left !== col)) continue;
       const cell = numbers.read(tr.row, col, hint);

@@ -33,17 +33,23 @@ export const requiredRule: Rule = ({ table, grid, options }) => {
   }
   if (!roles.length) return out;
   const contentCol = table.col.content;
-  for (const tr of table.rows) {
+  // without merged areas a cell is filled when its own value is not blank: read from the row's values directly
+  const plain = !grid.hasMerges;
+  const roleCols = roles.map((role) => table.col[role]!);
+  for (let t = 0; t < table.rows.length; t++) {
+    const tr = table.rows[t];
     if (tr.kind !== 'item' && tr.kind !== 'subitem' && tr.kind !== 'part') continue;
     const item = tr.item;
     // A parent of sub-items or sub-criteria: its children carry the details.
     if (!item || item.children.length > 0) continue;
     // a bonus / penalty row of a score sheet has no agency or deadline of its own
     if (adjustmentKind(item.title)) continue;
-    for (const role of roles) {
+    const own = plain ? grid.rowValues(tr.row) : null;
+    for (let k = 0; k < roles.length; k++) {
+      const role = roles[k];
       if (role === 'content' && tr.kind === 'part') continue;
-      const col = table.col[role]!;
-      if (isFilled(grid, tr.row, col, contentCol)) continue;
+      const col = roleCols[k];
+      if (own ? !isBlank(own[col - grid.left]) : isFilled(grid, tr.row, col, contentCol)) continue;
       const name = ROLE_NAMES[role];
       const label = itemLabel(item);
       out.push(

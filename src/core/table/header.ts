@@ -153,7 +153,11 @@ export function isRepeatedHeader(grid: Grid, row: number, header: HeaderMatch): 
   let same = 0;
   let left = total;
   // Shortest titles first ("TT", "Sản phẩm"): data rows fail on them at once, before any long title is folded.
-  for (const [c, f] of header.foldedByLength) {
+  // an indexed loop: this runs for every row, mostly before it is optimised, where a destructuring for…of allocates
+  const titles = header.foldedByLength;
+  for (let k = 0; k < titles.length; k++) {
+    const c = titles[k][0];
+    const f = titles[k][1];
     left--;
     const v = grid.value(row, c);
     // Cheap length test first: folding only shortens runs of spaces, so a much longer cell cannot match.

@@ -5,7 +5,7 @@
  */
 import { Grid, CellValue, isBlank } from '../snapshot';
 import type { ColumnRole } from '../report';
-import { fold } from '../vn/text';
+import { fold, isSpaceCode, leadCode } from '../vn/text';
 import { HeaderMatch, findHeader, isRepeatedHeader } from './header';
 import { PlanYearFound, findPlanYearCell } from './plan-year';
 import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
@@ -90,7 +90,7 @@ const SUBTOTAL = /^(cộng|tổng cộng|tổng)\s*(mục|phần|nhóm|lĩnh v�
 
 /** Trims only when needed (most cells have no surrounding spaces): saves a copy per row. */
 function trimmed(s: string): string {
-  return /^\s|\s$/.test(s) ? s.trim() : s;
+  return s.length && (isSpaceCode(s.charCodeAt(0)) || isSpaceCode(s.charCodeAt(s.length - 1))) ? s.trim() : s;
 }
 
 function lowerNfc(s: string): string {
@@ -99,7 +99,9 @@ function lowerNfc(s: string): string {
 
 /** "Tổng cộng", "Tổng số:" → total; "Cộng mục I", "Cộng:" → subtotal. */
 export function totalKind(text: string): 'total' | 'subtotal' | null {
-  if (!/^[\s(*\-–]*[tTcC]/.test(text)) return null;
+  // /^[\s(*\-–]*[tTcC]/
+  const lead = leadCode(text, '(*-–');
+  if (lead !== 116 && lead !== 84 && lead !== 99 && lead !== 67) return null;
   const t = lowerNfc(text).replace(/^[(*\-–\s]+/, '');
   if (t.length > 60) return null;
   if (/^(tổng cộng|tổng số|tổng|cộng)\s*(mục|phần|nhóm)\s+\S+/.test(t)) return 'subtotal';
@@ -109,7 +111,9 @@ export function totalKind(text: string): 'total' | 'subtotal' | null {
 }
 
 export function isWordsText(text: string): boolean {
-  if (!/^[\s(]*[bBsS]/.test(text)) return false;
+  // /^[\s(]*[bBsS]/
+  const lead = leadCode(text, '(');
+  if (lead !== 98 && lead !== 66 && lead !== 115 && lead !== 83) return false;
   return /^\(?\s*(so tien )?bang chu\b/.test(fold(text));
 }
 
@@ -154,7 +158,8 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
   let section: Section | undefined;
   let current: Item | undefined; // the item (or sub-item) later lines belong to
   let lastArabic: Item | undefined;
-  const byLabel = new Map<string, Item>();
+  // numbered items by label, for the parent of "1.2": built at the first such item (most task sheets have none)
+  let byLabel: Map<string, Item> | null = null;
   let prevKind: RowKind = 'header';
   let blankRun = 0;
   let ended = false;
@@ -164,11 +169,18 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     let any = false;
     let roleValues = 0;
     let firstText = '';
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.value(r, c);
-      if (v === null || (typeof v === 'string' && isBlank(v))) continue;
+    const own = grid.rowValues(r);
+    const width = Math.min(own.length, colFlags.length);
+    for (let i = 0; i < width; i++) {
+      const v = own[i];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string') {
+        // isBlank's own fast test, inline: a visible first character
+        const ch = v.charCodeAt(0);
+        if (!(ch > 32 && ch !== 160 && ch < 0x2000) && isBlank(v)) continue;
+      }
       any = true;
-      const flag = colFlags[c - grid.left];
+      const flag = colFlags[i];
       if (flag & OTHER_ROLE) roleValues++;
       if (!firstText && flag & LEFT && typeof v === 'string') firstText = v;
     }
@@ -239,6 +251,10 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
           section,
         };
         if (numNumbering.parts.length > 1) {
+          if (!byLabel) {
+            byLabel = new Map();
+            for (const it of table.items) if (it.kind === 'item') byLabel.set(it.number, it);
+          }
           const parent = byLabel.get(numNumbering.parts.slice(0, -1).join('.'));
           if (parent) {
             item.parent = parent;
@@ -246,7 +262,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
           }
         }
         if (!item.parent && section) section.items.push(item);
-        byLabel.set(item.number, item);
+        if (byLabel) byLabel.set(item.number, item);
         table.items.push(item);
         current = item;
         lastArabic = item;
@@ -293,17 +309,21 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
       }
     }
 
-    const tr: TableRow = { row: r, kind, section };
+    // the row's item, when it has one: set in the literal (same keys, in the same order, as adding it after)
+    let rowItem: Item | undefined;
+    let withItem = false;
     if (kind === 'part' || kind === 'fragment') {
       if (current) {
         current.rows.push(r);
-        tr.item = current;
+        rowItem = current;
+        withItem = true;
       }
       if (kind === 'fragment') table.fragments.push({ row: r, item: current });
     } else if (kind === 'item' || kind === 'subitem') {
-      tr.item = current;
+      rowItem = current;
+      withItem = true;
     }
-    table.rows.push(tr);
+    table.rows.push(withItem ? { row: r, kind, section, item: rowItem } : { row: r, kind, section });
     if (kind !== 'note') table.lastDataRow = r;
     prevKind = kind;
   }

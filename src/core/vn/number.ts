@@ -187,7 +187,24 @@ function parseNumberInner(text: string, hint: NumberHint): ParsedNumber | null {
   return build(negative, s, '', 'integer', false);
 }
 
+/** Whole numbers below this are formatted once per notation (amounts, counts: the same few thousand values recur). */
+const SMALL_FORMATTED = 100000;
+const SMALL_FORMATTED_N = BigInt(SMALL_FORMATTED);
+const ZERO_N = BigInt(0);
+const smallFormatted: Record<string, string[]> = { '.': [], ',': [] };
+
 function format(value: Dec, decimals: number | undefined, groupSep: string, decSep: string): string {
+  if (value.decimals === 0 && (decimals === undefined || decimals === 0) && value.units >= ZERO_N && value.units < SMALL_FORMATTED_N) {
+    const memo = smallFormatted[groupSep];
+    if (memo) {
+      const n = Number(value.units);
+      return (memo[n] ??= formatPlaces(value, decimals, groupSep, decSep));
+    }
+  }
+  return formatPlaces(value, decimals, groupSep, decSep);
+}
+
+function formatPlaces(value: Dec, decimals: number | undefined, groupSep: string, decSep: string): string {
   let v = value;
   let places = v.decimals;
   if (decimals !== undefined && Number.isFinite(decimals)) {

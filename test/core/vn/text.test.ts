@@ -1,5 +1,6 @@
 // Quotes of cell text in messages: one helper, cut at a word boundary, never mid-word when a boundary is near.
-import { cutAtWord, excerpt } from '../../../src/core/vn/text';
+import { clean, collapseSpaces, cutAtWord, excerpt, fold, isSpaceCode } from '../../../src/core/vn/text';
+import fc from 'fast-check';
 import { SEVERITY_COUNTED, SEVERITY_NAME, severityCounts } from '../../../src/core/report';
 import { check } from '../../../src/core/check';
 import { fixtureSnapshot } from '../../helpers';
@@ -61,4 +62,46 @@ describe('messages read as administrative Vietnamese', () => {
     expect(empty.length).toBe(11);
     expect(new Set(empty.map((f) => f.gist?.vi))).toEqual(new Set(['Thiếu «Thời gian hoàn thành» (cột bắt buộc)']));
   });
+});
+
+describe('white space: the fast paths give what the regular expressions give', () => {
+  test('isSpaceCode is \\s, for every UTF-16 code unit', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+  });
+
+  test('collapseSpaces is .replace(/\\s+/g, " ").trim()', () => {
+    const cases = ['', ' ', 'a', ' a', 'a ', 'a  b', 'a b c', 'a\tb', 'a\nb', 'a\u00a0b', 'a\u2003b', '\ufeffx', 'x\u3000', 'Sở Nội vụ', ' Quý IV/2024 ', 'a \r\n b'];
+    for (const s of cases) expect(collapseSpaces(s)).toBe(s.replace(/\s+/g, ' ').trim());
+    const spacey = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2002', '\u3000', '\ufeff', 'a', 'Đ', 'ệ', '.', 'e\u0301');
+    fc.assert(
+      fc.property(fc.array(spacey, { maxLength: 12 }).map((parts) => parts.join('')), (s) => collapseSpaces(s) === s.replace(/\s+/g, ' ').trim()),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('clean and fold keep their meaning', () => {
+    expect(clean('  Nhiệm  vụ\n số 1 ')).toBe('Nhiệm vụ số 1');
+    expect(clean('Ho\u0300a')).toBe('Hòa');
+    expect(fold(' Cơ quan\u00a0CHỦ TRÌ ')).toBe('co quan chu tri');
+  });
+});
+
+test('cutAtWord drops the spaces and punctuation left at the cut exactly as /[\\s,;:–—-]+$/u does', () => {
+  const part = fc.constantFrom(' ', '\u00a0', '\u3000', ',', ';', ':', '–', '—', '-', '.', 'a', 'ệ', 'Đ', 'x y', '…');
+  fc.assert(
+    fc.property(fc.array(part, { minLength: 1, maxLength: 16 }).map((p) => p.join('')), fc.integer({ min: 2, max: 20 }), (text, max) => {
+      if (text.length <= max) return cutAtWord(text, max) === text;
+      const room = Math.max(1, max - 1);
+      let head = text.slice(0, room);
+      if (text[room] !== ' ' && text[room] !== undefined) {
+        const space = head.lastIndexOf(' ');
+        if (space >= room / 2) head = head.slice(0, space);
+      }
+      head = head.replace(/[\s,;:–—-]+$/u, '');
+      return cutAtWord(text, max) === (head || text.slice(0, room)) + '…';
+    }),
+    { numRuns: 3000 },
+  );
 });
