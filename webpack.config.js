@@ -137,6 +137,40 @@ class PreviewPrecachePlugin {
   }
 }
 
+/** The list of the task pane's chunks that scripts/check-bundle.js reads (the pane's first paint must stay small). */
+const PANE_CHUNKS = 'taskpane-chunks.json';
+
+/**
+ * Writes PANE_CHUNKS: the files of the taskpane entry (what taskpane.html loads before the pane's first render) and,
+ * per chunk group loaded later with import() (named by its webpackChunkName), every file it brings — a lazy part can
+ * be more than one file where webpack split a shared vendor chunk off it. Runs last, after the content hashes are final.
+ */
+class PaneChunksPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PhulucPaneChunks', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PhulucPaneChunks', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const entry = compilation.entrypoints.get('taskpane');
+        if (!entry) return;
+        const js = (files) => [...files].filter((f) => /\.js$/.test(f));
+        const lazy = {};
+        const seen = new Set([entry]);
+        const visit = (group) => {
+          for (const child of group.childrenIterable) {
+            if (seen.has(child)) continue;
+            seen.add(child);
+            const name = child.name || child.chunks.map((c) => c.name || c.id).join('+');
+            lazy[name] = [...new Set([...(lazy[name] || []), ...child.chunks.flatMap((c) => js(c.files))])].sort();
+            visit(child);
+          }
+        };
+        visit(entry);
+        const list = { entry: 'taskpane', page: 'taskpane.html', initial: js(entry.getFiles()), lazy };
+        compilation.emitAsset(PANE_CHUNKS, new webpack.sources.RawSource(JSON.stringify(list, null, 2) + '\n'));
+      });
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || 'production';
   const production = mode === 'production';
@@ -248,6 +282,7 @@ module.exports = async (env = {}, argv = {}) => {
       functionsMetadataPlugin(),
       new HelpPagePlugin(),
       new PreviewPrecachePlugin(),
+      new PaneChunksPlugin(),
       ...warnings.map((m) => new WarnPlugin(m)),
     ],
     performance: { hints: false },
@@ -272,3 +307,4 @@ module.exports.checkAddinUrl = checkAddinUrl;
 module.exports.productionManifest = productionManifest;
 module.exports.functionsMetadataPlugin = functionsMetadataPlugin;
 module.exports.FUNCTIONS_METADATA = FUNCTIONS_METADATA;
+module.exports.PANE_CHUNKS = PANE_CHUNKS;

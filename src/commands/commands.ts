@@ -5,6 +5,9 @@
  * what the pane shows, and an error is shown in the pane (which is opened for it where Office allows).
  * The names must match <FunctionName> in manifest.xml (scripts/validate-manifest.js and test/manifest.test.ts check
  * both sides). Importable without Office (tests, the browser preview): nothing touches Office until a button is used.
+ * A button pressed before the pane was ever shown works the same: the engine and the recalculation writer are chunks
+ * (src/ui/lazyParts.ts, src/taskpane/excelHost.ts) that the action loads when it needs them, and a chunk that does not
+ * arrive is an error like any other, shown in the pane.
  */
 import { failure, runCheck, runClearMarks, runRecalc } from '../ui/actions';
 import { DEFAULT_PANE_SETTINGS, type PaneHost, type PaneSettings } from '../ui/host';

@@ -13,27 +13,15 @@
  *   version; a write that fails half-way is put back;
  * - each batch is a record of its own, "fix1", "fix2"… per sheet: Hoàn tác undoes the LAST batch, then the one
  *   before, so every undo is exact even when two batches touched neighbouring cells. The records carry the plan's
- *   description and are listed by fixHistory (after the file is closed and reopened too).
+ *   description and are listed by fixHistory (./fixHistory.ts: after the file is closed and reopened too).
  */
 import type { FixPlan, Text } from '../core/report';
 import { resolveDeps, runBatch, targetSheet, type ExcelDeps } from './deps';
-import { locateRecord, readSheetState, validRecord, type JournalRecord, type RawValue, type SheetState } from './journal';
+import { readSheetState, validRecord, type RawValue } from './journal';
 import { undoCells, writeCells, type CellWrite, type CellWritten } from './writes';
+import { FIX_KIND, fixBatches, fixHistory, kindOf, type FixBatch } from './fixHistory';
 
-export const FIX_KIND = 'fix';
-const FIX_RECORD = /^phuluc\.fix(\d+)\.(.+)$/;
-
-/** The fix records of the sheet, by batch number. */
-function fixBatches(st: Pick<SheetState, 'settings' | 'sheetId'>): number[] {
-  const out: number[] = [];
-  for (const key of st.settings.keys()) {
-    const m = FIX_RECORD.exec(key);
-    if (m && m[2] === st.sheetId) out.push(Number(m[1]));
-  }
-  return out.sort((a, b) => a - b);
-}
-
-const kindOf = (n: number) => `${FIX_KIND}${n}`;
+export { FIX_KIND, fixHistory, type FixBatch };
 
 /** The writes a plan asks for: each cell checked against what the check saw. */
 export function planWrites(plan: FixPlan): CellWrite[] {
@@ -113,41 +101,4 @@ export async function undoLastFix(depsIn?: Partial<ExcelDeps>, opts?: { sheet?: 
     hadFix: res.hadRecord,
     remaining: head.batches.length - 1,
   };
-}
-
-export interface FixBatch {
-  batch: number;
-  description?: Text;
-  /** ISO date it was written */
-  at?: string;
-  /** the cells as they are now placed (followed through row inserts), what they held and what was written */
-  cells: { cell: string; before: RawValue; beforeFormula?: string; after: RawValue; afterFormula?: boolean }[];
-}
-
-/** The fix batches of the sheet not undone yet, the last first. */
-export async function fixHistory(depsIn?: Partial<ExcelDeps>, opts?: { sheet?: string }): Promise<{ sheet: string; batches: FixBatch[] }> {
-  const deps = resolveDeps(depsIn);
-  return runBatch(deps, async (ctx) => {
-    const st = await readSheetState(ctx, targetSheet(ctx, opts?.sheet));
-    const batches: FixBatch[] = [];
-    for (const n of fixBatches(st).reverse()) {
-      const raw = st.settings.get(`phuluc.${kindOf(n)}.${st.sheetId}`);
-      if (!validRecord(raw, kindOf(n), st.sheetId)) continue;
-      const rec = raw as JournalRecord;
-      const { at } = locateRecord(rec, st.names);
-      const cells: FixBatch['cells'] = [];
-      rec.cells.forEach((c, i) => {
-        if (!c.value || !at[i]) return;
-        const out: FixBatch['cells'][number] = { cell: at[i]!, before: c.value.before, after: c.value.after };
-        if (c.value.formula !== undefined) out.beforeFormula = c.value.formula;
-        if (c.value.afterFormula) out.afterFormula = true;
-        cells.push(out);
-      });
-      const b: FixBatch = { batch: n, cells };
-      if (rec.meta?.description) b.description = rec.meta.description as Text;
-      if (typeof rec.meta?.at === 'string') b.at = rec.meta.at;
-      batches.push(b);
-    }
-    return { sheet: st.sheet, batches };
-  });
 }

@@ -5,31 +5,26 @@
 import { REPORT_SHEET_NAME } from '../core/marks';
 import type { Finding, FixPlan, Lang, RecalcCell, SheetReport } from '../core/report';
 import { todayIso } from '../core/options';
-import {
-  applyFixPlan,
-  applyMarks,
-  applyRecalc,
-  fixHistory,
-  loadIgnores,
-  undoLastFix,
-  updateIgnores,
-  clearMarks,
-  formatSelfTestReport,
-  keepsUndo,
-  loadCheckSettings,
-  readActiveSheet,
-  readSheet,
-  resolveDeps,
-  revertRecalc,
-  runSelfTest,
-  saveCheckSettings,
-  selectCell,
-  type ExcelDeps,
-  type SelfTestDeps,
-} from '../excel';
+// the adapter's modules one by one (not the ../excel barrel): what the pane needs for a check is in its first chunk,
+// the rest — self-test, recalculation and fix writers, the two sheet writers — is loaded when first used
+import { keepsUndo, resolveDeps, type ExcelDeps } from '../excel/deps';
+import { readActiveSheet, readSheet } from '../excel/read';
+import { applyMarks, clearMarks } from '../excel/marks';
+import { selectCell } from '../excel/select';
+import { loadCheckSettings, saveCheckSettings } from '../excel/settings';
+import { loadIgnores, updateIgnores } from '../excel/ignores';
+import { fixHistory } from '../excel/fixHistory';
+import type { SelfTestDeps } from '../excel/selftest';
+import { chunk } from '../ui/chunks';
 import { DEFAULT_PANE_SETTINGS, type FixCellChange, type PaneHost, type PaneSettings, type ReadLimit } from '../ui/host';
-import { writeReportSheet } from './reportSheet';
-import { isExplanationSheet, listSheetNames, writeExplanationSheet } from './scoreSheets';
+import { isExplanationSheet, listSheetNames } from './sheetNames';
+
+/** The adapter's parts the pane loads on demand: each a chunk of its own (src/ui/chunks.ts: retried after a failure). */
+const selfTestPart = chunk(() => import(/* webpackChunkName: "excel-selftest" */ '../excel/selftest'));
+const recalcPart = chunk(() => import(/* webpackChunkName: "excel-recalc" */ '../excel/recalc'));
+const fixesPart = chunk(() => import(/* webpackChunkName: "excel-fixes" */ '../excel/fixes'));
+const reportSheetPart = chunk(() => import(/* webpackChunkName: "report-sheet" */ './reportSheet'));
+const explanationSheetPart = chunk(() => import(/* webpackChunkName: "explanation-sheet" */ './scoreSheets'));
 
 function toPaneSettings(s: Awaited<ReturnType<typeof loadCheckSettings>>): PaneSettings {
   return { ...s, lang: s.lang ?? DEFAULT_PANE_SETTINGS.lang, autoRefresh: s.autoRefresh ?? DEFAULT_PANE_SETTINGS.autoRefresh };
@@ -124,6 +119,7 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
       return { sheet: r.sheet, restored: r.restored, skipped: r.skipped, hadMarks: r.hadMarks, already: r.already, keptEdited: r.keptEdited, gone: r.gone };
     },
     async applyRecalc(plan: readonly RecalcCell[], sheet: string) {
+      const { applyRecalc } = await recalcPart.load();
       const r = await applyRecalc(plan, deps(), { sheet });
       return {
         sheet: r.sheet,
@@ -132,6 +128,7 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
       };
     },
     async revertRecalc(sheet) {
+      const { revertRecalc } = await recalcPart.load();
       const r = await revertRecalc(deps(), { sheet });
       return { sheet: r.sheet, restored: r.restored, skipped: r.skipped, hadRecalc: r.hadRecalc };
     },
@@ -141,8 +138,12 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
     async saveSettings(s: PaneSettings) {
       return toPaneSettings(await saveCheckSettings(s, deps().store));
     },
-    writeReportSheet: (report: SheetReport, lang: Lang) => writeReportSheet(report, lang, deps()),
+    async writeReportSheet(report: SheetReport, lang: Lang) {
+      const { writeReportSheet } = await reportSheetPart.load();
+      return writeReportSheet(report, lang, deps());
+    },
     async applyFix(plan: FixPlan, sheet: string) {
+      const { applyFixPlan } = await fixesPart.load();
       const r = await applyFixPlan(plan, deps(), { sheet, today: todayIso() });
       const written: FixCellChange[] = r.written.map((w) => {
         const c: FixCellChange = { cell: w.cell, before: w.beforeFormula ?? w.before, after: w.after };
@@ -154,6 +155,7 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
       return { sheet: r.sheet, batch: r.batch, description: r.description, written };
     },
     async undoFix(sheet) {
+      const { undoLastFix } = await fixesPart.load();
       const r = await undoLastFix(deps(), { sheet });
       return { sheet: r.sheet, hadFix: r.hadFix, batch: r.batch, description: r.description, restored: r.restored, skipped: r.skipped, remaining: r.remaining };
     },
@@ -163,13 +165,17 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
     loadIgnores: () => loadIgnores(deps().store),
     updateIgnores: (change) => updateIgnores(deps().store, change),
     async selfTest(onStep) {
+      const { runSelfTest, formatSelfTestReport } = await selfTestPart.load();
       const report = await runSelfTest({ ...deps(), info: partial?.info, eventWaitMs: partial?.eventWaitMs }, (done, total) => onStep?.(done, total));
       const count = (s: string) => report.checks.filter((c) => c.status === s).length;
       return { text: formatSelfTestReport(report), passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
     },
     listSheets: () => listSheetNames(deps()),
     readSheet: (name, onProgress) => readSheet(name, deps(), { onProgress }),
-    writeExplanationSheet: (diff, lang) => writeExplanationSheet(diff, lang, deps()),
+    async writeExplanationSheet(diff, lang) {
+      const { writeExplanationSheet } = await explanationSheetPart.load();
+      return writeExplanationSheet(diff, lang, deps());
+    },
   };
   if (deps().isSetSupported('ExcelApi', '1.9')) host.onSheetChanged = (cb, onError) => subscribeSheetChanges(deps(), cb, onError);
   return host;

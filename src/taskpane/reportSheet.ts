@@ -8,7 +8,8 @@
 import { REPORT_SHEET_NAME, uniqueSheetName } from '../core/marks';
 import { countBySeverity, howToFixText, RULE_BY_ID, severityCounts, type Lang, type SheetReport } from '../core/report';
 import { rangeA1 } from '../core/snapshot';
-import { quoteSheet, resolveDeps, runBatch, type ExcelDeps } from '../excel';
+import { quoteSheet } from '../excel/addresses';
+import { resolveDeps, runBatch, type ExcelDeps } from '../excel/deps';
 import { SEVERITY_ONE_KEYS, formatDate, formatNum, t } from '../ui/i18n';
 
 export { REPORT_SHEET_NAME, uniqueSheetName };

@@ -1,6 +1,6 @@
 /**
- * The pane's score features inside Excel: the list of the workbook's sheets (to compare a self-assessment sheet with
- * the appraisal pasted as another sheet) and "Tạo bảng giải trình", a new worksheet with the draft explanation table.
+ * "Tạo bảng giải trình" inside Excel: a new worksheet with the draft explanation table. Loaded by the Excel host when
+ * the button is first used (src/taskpane/excelHost.ts); the list of sheets to compare is in ./sheetNames.ts.
  *
  * The new sheet is written in two syncs (the names taken, then everything): texts go in with Excel's text prefix (a
  * criterion starting with "=" never becomes a formula), numbers as numbers with their decimals as number formats.
@@ -10,20 +10,10 @@ import type { ScoreDiff } from '../core/scores/types';
 import { EXPLANATION_SHEET_NAME, explanationLayout, explanationTable } from '../core/scores/explanation';
 import { uniqueSheetName } from '../core/marks';
 import { rangeA1 } from '../core/snapshot';
-import { resolveDeps, runBatch, type ExcelDeps } from '../excel';
+import { resolveDeps, runBatch, type ExcelDeps } from '../excel/deps';
 import { asText } from './reportSheet';
 
-/** The workbook's sheet names, in tab order, and the active sheet's. One sync. */
-export async function listSheetNames(deps?: Partial<ExcelDeps>): Promise<{ names: string[]; active: string }> {
-  return runBatch(resolveDeps(deps), async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    const active = sheets.getActiveWorksheet();
-    active.load('name');
-    await context.sync();
-    return { names: sheets.items.map((w) => w.name), active: active.name };
-  });
-}
+export { isExplanationSheet, listSheetNames } from './sheetNames';
 
 /** The values and number formats of the explanation sheet, as Office.js takes them. */
 export function explanationSheetCells(diff: ScoreDiff, lang: Lang) {
@@ -32,12 +22,6 @@ export function explanationSheetCells(diff: ScoreDiff, lang: Lang) {
   const formats = layout.rows.map((row) => row.map((c) => (typeof c.v === 'number' && c.decimals !== undefined ? (c.decimals > 0 ? `0.${'0'.repeat(c.decimals)}` : '0') : 'General')));
   const boldRows = layout.rows.map((row, i) => i).filter((i) => layout.rows[i].some((c) => c.bold));
   return { layout, values, formats, boldRows };
-}
-
-/** Whether a sheet is one of the explanation sheets the add-in wrote ("Bảng giải trình", "… (2)"): a unit types its
- * reasons there, which is no reason to re-check. */
-export function isExplanationSheet(name: string): boolean {
-  return Object.values(EXPLANATION_SHEET_NAME).some((base) => name === base || (name.startsWith(base) && /^ \(\d+\)$/.test(name.slice(base.length))));
 }
 
 export async function writeExplanationSheet(diff: ScoreDiff, lang: Lang, deps?: Partial<ExcelDeps>): Promise<string> {

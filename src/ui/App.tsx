@@ -1,6 +1,9 @@
 /**
  * The pane. It talks only to a PaneHost (Excel, or the browser preview) and to the shared PaneStore, and runs the
  * engine (`check`) itself: Kiểm tra · Xóa đánh dấu · Tính lại điểm · Hoàn tác · Báo cáo, settings, auto refresh.
+ * The first paint needs none of the rest (./lazyParts.ts, shown through ./Deferred.tsx): the engine and the Kết quả
+ * view load right after it; what most users open rarely — the Cài đặt and So sánh tabs, the appraisal, fix and
+ * recalculation panels, and the actions behind them — loads when first needed.
  */
 import { Component, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
@@ -21,26 +24,16 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Finding, FixPlan, Lang, RuleId } from '../core/report';
+import type { Finding, FixPlan, Lang } from '../core/report';
 import type { Ignore } from '../core/ignores';
-import { both, failure, runCheck, runClearMarks, runRecalc, runReportSheet, runRevert, runSelfTest } from './actions';
+import { both, failure, runCheck, runClearMarks, runRecalc, runReportSheet, runRevert, runSelfTest, withChunk } from './actions';
 import { DEFAULT_PANE_SETTINGS, errorText, type PaneHost, type PaneSettings } from './host';
 import { t, type StringKey } from './i18n';
 import { paneStore, type PaneMessage, type PaneStore, type Phase } from './store';
-import { SummaryCards } from './SummaryCards';
-import { FindingsList } from './FindingsList';
-import { PointsLost } from './PointsLost';
-import { RecalcPanel } from './RecalcPanel';
-import { SettingsPanel } from './SettingsPanel';
-import { AppraisalPanel } from './AppraisalPanel';
-import { ComparePanel } from './ComparePanel';
-import { runExplanationSheet } from './scoreActions';
 import { st } from './scoreStrings';
 import { HelpLink } from './HelpLink';
-import { FindingActions, GroupFixActions } from './FindingActions';
-import { FixesPanel } from './FixesPanel';
-import { IgnoredPanel } from './IgnoredPanel';
-import { runFix, runIgnore, runUndoFix, runUnignore } from './fixActions';
+import { Deferred } from './Deferred';
+import { fixParts, preloadCheck, recalcParts, resultParts, scoreParts, settingsParts } from './lazyParts';
 
 /** quiet time after the last sheet edit before an automatic re-check */
 export const AUTO_REFRESH_DELAY_MS = 1500;
@@ -62,6 +55,7 @@ const PHASE_KEYS: Record<Exclude<Phase, 'comparing' | 'explanation'>, StringKey>
   selftest: 'phase.selftest',
   fixing: 'phase.fixing',
   ignoring: 'phase.ignoring',
+  loading: 'phase.loading',
 };
 
 const useStyles = makeStyles({
@@ -157,6 +151,9 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
     });
   }, [store]);
   const run = { today };
+
+  // the engine and the results view arrive while the user looks at the pane (./lazyParts.ts)
+  useEffect(() => preloadCheck(), []);
 
   useEffect(() => {
     let live = true;
@@ -255,18 +252,12 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
   // ── fixes and ignores (hosts that can write them: the Excel add-in) ──
   const canFix = !!host.applyFix;
   const canIgnore = !!host.updateIgnores;
-  const onFix = useCallback((plan: FixPlan) => void runFix(host, store, settingsRef.current, plan, { today }), [host, store, today]);
-  const onIgnore = useCallback((f: Finding) => void runIgnore(host, store, settingsRef.current, f, { today }), [host, store, today]);
-  const onRestore = useCallback((which: readonly Ignore[] | 'all') => void runUnignore(host, store, settingsRef.current, which, { today }), [host, store, today]);
-  const renderItemActions = useCallback(
-    (f: Finding) => <FindingActions finding={f} lang={lang} disabled={busy} onFix={canFix ? onFix : undefined} onIgnore={canIgnore ? onIgnore : undefined} />,
-    [lang, busy, canFix, canIgnore, onFix, onIgnore],
+  const onFix = useCallback((plan: FixPlan) => void withChunk(fixParts, store, (m) => m.runFix(host, store, settingsRef.current, plan, { today })), [host, store, today]);
+  const onIgnore = useCallback((f: Finding) => void withChunk(fixParts, store, (m) => m.runIgnore(host, store, settingsRef.current, f, { today })), [host, store, today]);
+  const onRestore = useCallback(
+    (which: readonly Ignore[] | 'all') => void withChunk(fixParts, store, (m) => m.runUnignore(host, store, settingsRef.current, which, { today })),
+    [host, store, today],
   );
-  const renderGroupActions = useCallback(
-    (_rule: RuleId, findings: readonly Finding[]) => (canFix ? <GroupFixActions findings={findings} lang={lang} disabled={busy} onFix={onFix} /> : null),
-    [lang, busy, canFix, onFix],
-  );
-
   const onSelectIn = useCallback(
     (cell: string, sheet: string) => {
       host.selectCell(cell, sheet).catch((e) => store.set({ error: { intent: 'error', text: errorText(e) } }));
@@ -276,6 +267,48 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
 
   const busyPhase = state.busy?.phase;
   const phase = !busyPhase ? '' : busyPhase === 'comparing' || busyPhase === 'explanation' ? st(`phase.${busyPhase}`, lang) : t(PHASE_KEYS[busyPhase], lang);
+  const settingsTab = t('tab.settings', lang);
+  const compareTab = st('compare.tab', lang);
+
+  // the panels of the results that come and go with an action, each in its own chunk
+  const panels = report && (
+    <>
+      {state.recalc && (
+        <Deferred chunk={recalcParts} lang={lang} what={t('chunk.recalc', lang)}>
+          {({ RecalcPanel }) => (
+            <RecalcPanel
+              recalc={state.recalc!}
+              scores={report.scores}
+              plan={report.recalc}
+              lang={lang}
+              disabled={busy}
+              onRevert={() => void runRevert(host, store, settingsRef.current, run)}
+            />
+          )}
+        </Deferred>
+      )}
+      {state.fixes && state.fixes.length > 0 && (
+        <Deferred chunk={fixParts} lang={lang} what={t('chunk.fixes', lang)}>
+          {(m) => <m.FixesPanel fixes={state.fixes!} lang={lang} disabled={busy} onUndo={() => void m.runUndoFix(host, store, settingsRef.current, run)} />}
+        </Deferred>
+      )}
+      {report.appraisal && (
+        <Deferred chunk={scoreParts} lang={lang} what={t('chunk.appraisal', lang)}>
+          {(m) => (
+            <m.AppraisalPanel
+              diff={report.appraisal!}
+              lang={lang}
+              onSelect={onSelectIn}
+              disabled={busy}
+              action={
+                host.writeExplanationSheet ? { label: st('appraisal.writeSheet', lang), onClick: () => void m.runExplanationSheet(host, store, report.appraisal!, lang) } : undefined
+              }
+            />
+          )}
+        </Deferred>
+      )}
+    </>
+  );
 
   // the whole pane is the page's main landmark (screen readers jump to it; axe's "region" rule)
   return (
@@ -357,75 +390,52 @@ function Pane({ host, store = paneStore, today, autoRefreshDelayMs = AUTO_REFRES
 
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'settings' ? 'settings' : d.value === 'compare' ? 'compare' : 'results')} size="small">
         <Tab value="results">{t('tab.results', lang)}</Tab>
-        {canCompare && <Tab value="compare">{st('compare.tab', lang)}</Tab>}
-        <Tab value="settings">{t('tab.settings', lang)}</Tab>
+        {canCompare && <Tab value="compare">{compareTab}</Tab>}
+        <Tab value="settings">{settingsTab}</Tab>
       </TabList>
 
       {tab === 'results' ? (
         <div className={s.results} role="tabpanel" aria-label={t('tab.results', lang)}>
           {report ? (
-            <>
-              <SummaryCards report={report} asOf={state.asOf} lang={lang} onSelect={onSelect} disabled={busy} />
-              {state.recalc && (
-                <RecalcPanel
-                  recalc={state.recalc}
-                  scores={report.scores}
-                  plan={report.recalc}
-                  lang={lang}
-                  disabled={busy}
-                  onRevert={() => void runRevert(host, store, settingsRef.current, run)}
-                />
-              )}
-              {state.fixes && state.fixes.length > 0 && (
-                <FixesPanel fixes={state.fixes} lang={lang} disabled={busy} onUndo={() => void runUndoFix(host, store, settingsRef.current, run)} />
-              )}
-              {report.appraisal && (
-                <AppraisalPanel
-                  diff={report.appraisal}
-                  lang={lang}
-                  onSelect={onSelectIn}
-                  disabled={busy}
-                  action={host.writeExplanationSheet ? { label: st('appraisal.writeSheet', lang), onClick: () => void runExplanationSheet(host, store, report.appraisal!, lang) } : undefined}
-                />
-              )}
-              <FindingsList
-                findings={report.findings}
-                lang={lang}
-                onSelect={onSelect}
-                disabled={busy}
-                renderItemActions={canFix || canIgnore ? renderItemActions : undefined}
-                renderGroupActions={canFix ? renderGroupActions : undefined}
-              />
-              <IgnoredPanel
-                ignored={report.ignored ?? []}
-                stale={report.staleIgnores}
-                lang={lang}
-                disabled={busy}
-                onSelect={onSelect}
-                onRestore={canIgnore ? onRestore : undefined}
-              />
-              {report.pointsLost && report.pointsLost.length > 0 && (
-                <PointsLost items={report.pointsLost} scores={report.scores} lang={lang} onSelect={onSelect} disabled={busy} />
-              )}
-            </>
+            <Deferred chunk={resultParts} lang={lang} what={t('tab.results', lang)}>
+                {({ Results }) => (
+                  <Results
+                    report={report}
+                    asOf={state.asOf}
+                    lang={lang}
+                    disabled={busy}
+                    onSelect={onSelect}
+                    onFix={canFix ? onFix : undefined}
+                    onIgnore={canIgnore ? onIgnore : undefined}
+                    onRestore={canIgnore ? onRestore : undefined}
+                    panels={panels}
+                  />
+                )}
+              </Deferred>
           ) : (
             <Text>{t('app.intro', lang)}</Text>
           )}
         </div>
       ) : tab === 'compare' && canCompare ? (
-        <div role="tabpanel" aria-label={st('compare.tab', lang)}>
-          <ComparePanel host={host} store={store} settings={settingsRef.current} lang={lang} today={today} disabled={busy} onSelect={onSelectIn} />
+        <div role="tabpanel" aria-label={compareTab}>
+          <Deferred chunk={scoreParts} lang={lang} what={compareTab}>
+            {({ ComparePanel }) => <ComparePanel host={host} store={store} settings={settingsRef.current} lang={lang} today={today} disabled={busy} onSelect={onSelectIn} />}
+          </Deferred>
         </div>
       ) : (
-        <div role="tabpanel" aria-label={t('tab.settings', lang)}>
-          <SettingsPanel
-            settings={settings}
-            lang={lang}
-            onSave={onSaveSettings}
-            autoRefreshSupported={!!host.onSheetChanged}
-            disabled={busy}
-            onSelfTest={host.selfTest ? () => runSelfTest(host, store) : undefined}
-          />
+        <div role="tabpanel" aria-label={settingsTab}>
+          <Deferred chunk={settingsParts} lang={lang} what={settingsTab}>
+            {({ SettingsPanel }) => (
+              <SettingsPanel
+                settings={settings}
+                lang={lang}
+                onSave={onSaveSettings}
+                autoRefreshSupported={!!host.onSheetChanged}
+                disabled={busy}
+                onSelfTest={host.selfTest ? () => runSelfTest(host, store) : undefined}
+              />
+            )}
+          </Deferred>
         </div>
       )}
     </main>

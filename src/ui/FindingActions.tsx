@@ -1,7 +1,8 @@
 /**
  * The buttons under a finding — "Sửa…" (opens the preview of its fix plan; "Ghi vào trang tính" writes it) and
  * "Bỏ qua" — and the "Sửa tất cả loại này" of a rule group, offered only where combining the plans is safe
- * (src/core/fixes/combine.ts). Shown only by hosts that can write (the Excel add-in).
+ * (src/core/fixes/combine.ts). Shown only by hosts that can write (the Excel add-in). The preview is in the chunk
+ * of the fix features (./lazyParts.ts), loaded when a first «Sửa…» is opened.
  */
 import { useMemo, useState } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
@@ -9,7 +10,8 @@ import { combineFixes } from '../core/fixes/combine';
 import { canIgnore } from '../core/ignores';
 import type { Finding, FixPlan, Lang } from '../core/report';
 import { formatNum, t } from './i18n';
-import { FixPreview } from './FixPreview';
+import { Deferred } from './Deferred';
+import { fixParts } from './lazyParts';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', paddingLeft: '4.5em', paddingBottom: tokens.spacingVerticalXS },
@@ -47,16 +49,20 @@ export function FindingActions({ finding: f, lang, disabled, onFix, onIgnore }: 
         )}
       </div>
       {open && canFix && (
-        <FixPreview
-          plan={f.fix!}
-          lang={lang}
-          disabled={disabled}
-          onCancel={() => setOpen(false)}
-          onApply={() => {
-            setOpen(false);
-            onFix!(f.fix!);
-          }}
-        />
+        <Deferred chunk={fixParts} lang={lang} what={t('chunk.fixes', lang)}>
+          {({ FixPreview }) => (
+            <FixPreview
+              plan={f.fix!}
+              lang={lang}
+              disabled={disabled}
+              onCancel={() => setOpen(false)}
+              onApply={() => {
+                setOpen(false);
+                onFix!(f.fix!);
+              }}
+            />
+          )}
+        </Deferred>
       )}
     </>
   );
@@ -84,16 +90,20 @@ export function GroupFixActions({ findings, lang, disabled, onFix }: GroupFixAct
         </Button>
       </div>
       {open && (
-        <FixPreview
-          plan={combined.plan}
-          lang={lang}
-          disabled={disabled}
-          onCancel={() => setOpen(false)}
-          onApply={() => {
-            setOpen(false);
-            onFix(combined.plan);
-          }}
-        />
+        <Deferred chunk={fixParts} lang={lang} what={t('chunk.fixes', lang)}>
+          {({ FixPreview }) => (
+            <FixPreview
+              plan={combined.plan}
+              lang={lang}
+              disabled={disabled}
+              onCancel={() => setOpen(false)}
+              onApply={() => {
+                setOpen(false);
+                onFix(combined.plan);
+              }}
+            />
+          )}
+        </Deferred>
       )}
     </div>
   );

@@ -8,7 +8,7 @@ import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Switch, Te
 import { DEFAULT_BANDS, DEFAULT_REQUIRED, type Band } from '../core/options';
 import type { ColumnRole, Lang } from '../core/report';
 import type { PaneSettings, SelfTestOutcome } from './host';
-import { ROLE_KEYS, t } from './i18n';
+import { ROLE_KEYS, t } from './settingsStrings';
 
 const ROLES: ColumnRole[] = ['number', 'content', 'product', 'leadAgency', 'partner', 'budget', 'deadline', 'status', 'completedOn', 'maxScore'];
 

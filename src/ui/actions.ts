@@ -2,12 +2,13 @@
  * What the buttons do — the pane's and the ribbon's alike. Each action runs alone (PaneStore.exclusive), records its
  * progress, result and any error in the store, and never throws: a failure becomes `state.error`.
  */
-import { check } from '../core/check';
 import { todayIso, type CheckOptions } from '../core/options';
 import type { Lang, SheetReport, Text } from '../core/report';
 import { errorDetail, errorText, type MarkOutcome, type PaneHost, type PaneSettings, type RecalcOutcome } from './host';
 import { t, formatNum, type StringKey } from './i18n';
 import type { PaneStore, PaneMessage } from './store';
+import type { Chunk } from './chunks';
+import { engine } from './lazyParts';
 
 /** The check options the settings describe (today when no as-of date is set). */
 export function checkOptions(settings: PaneSettings, today: string = todayIso()): CheckOptions {
@@ -16,6 +17,28 @@ export function checkOptions(settings: PaneSettings, today: string = todayIso())
   if (settings.required) o.required = settings.required;
   if (settings.bands && settings.bands.length) o.bands = settings.bands;
   return o;
+}
+
+/**
+ * Runs an action that lives in a chunk of its own (./lazyParts.ts): loads the chunk first — the pane shows "Đang tải…"
+ * while it comes, when nothing else is running — then runs `use`. A chunk that does not arrive becomes the pane's
+ * error message (the network, in both languages); nothing is written.
+ */
+export async function withChunk<M, T>(c: Chunk<M>, store: PaneStore, use: (m: M) => Promise<T>): Promise<T | undefined> {
+  let m = c.loaded();
+  if (m === undefined) {
+    const idle = !store.get().busy;
+    if (idle) store.set({ busy: { phase: 'loading' }, error: undefined });
+    try {
+      m = await c.load();
+    } catch (e) {
+      store.set({ error: failure(e) });
+      return undefined;
+    } finally {
+      if (idle && store.get().busy?.phase === 'loading') store.set({ busy: undefined });
+    }
+  }
+  return use(m);
 }
 
 /** Both languages of a pane string. */
@@ -81,11 +104,15 @@ export async function doCheck(host: PaneHost, store: PaneStore, settings: PaneSe
     }
   }
   if (ignores?.length) options.ignores = ignores;
+  // the engine is a chunk of its own (./lazyParts.ts), usually there already: it loads while Excel reads the sheet
+  const loading = engine.load();
+  loading.catch(() => undefined); // awaited below; a failure is reported there, after the read
   try {
     const snapshot = await host.readActiveSheet((p) => {
       if (Number.isFinite(p)) store.set({ busy: { phase: 'reading', progress: Math.max(0, Math.min(1, p)) } });
     });
     store.set({ busy: { phase: 'checking' } });
+    const { check } = await loading;
     await nextFrame();
     report = check(snapshot, options);
     // without its merged areas a merged value reads as blank cells: say where findings may be wrong

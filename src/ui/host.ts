@@ -9,6 +9,7 @@ import type { Finding, FixPlan, Lang, RecalcCell, SheetReport, Text } from '../c
 import type { Ignore } from '../core/ignores';
 import type { CheckSettings } from '../core/settings';
 import type { ScoreDiff } from '../core/scores/types';
+import { CHUNK_FAILED, isChunkLoadFailure } from './chunks';
 
 /** The per-workbook settings the pane edits (src/core/settings.ts `CheckSettings`, with lang/autoRefresh resolved). */
 export type PaneSettings = Omit<CheckSettings, 'lang' | 'autoRefresh'> & { lang: Lang; autoRefresh: boolean };
@@ -178,6 +179,8 @@ export interface PaneHost {
 export function errorText(e: unknown): Text {
   const o = e as { vi?: unknown; en?: unknown; code?: unknown; message?: unknown } | null | undefined;
   if (o && typeof o.vi === 'string' && typeof o.en === 'string') return { vi: o.vi, en: o.en };
+  // a part of the add-in that did not arrive (./chunks.ts): the network, not the sheet
+  if (isChunkLoadFailure(e)) return { ...CHUNK_FAILED };
   const code = o && typeof o.code === 'string' ? o.code : '';
   const detail = o && typeof o.message === 'string' && o.message ? o.message : String(e ?? '');
   switch (code) {

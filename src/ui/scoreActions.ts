@@ -3,7 +3,6 @@
  * another sheet) and write the draft bảng giải trình as a new sheet. Like every action, each runs alone
  * (PaneStore.exclusive), records its progress and result in the store, and never throws.
  */
-import { check } from '../core/check';
 import type { Lang, Text } from '../core/report';
 import type { ScoreDiff } from '../core/scores/types';
 import { appraisedScoreColumn, diffScores, selfScoreColumn } from '../core/scores/diff';
@@ -11,6 +10,7 @@ import { checkOptions, type CheckRun } from './actions';
 import { errorText, type PaneHost, type PaneSettings } from './host';
 import { st, type ScoreStringKey } from './scoreStrings';
 import type { PaneStore } from './store';
+import { engine } from './lazyParts';
 
 const both = (key: ScoreStringKey, params?: Record<string, string | number>, en?: Record<string, string | number>): Text => ({
   vi: st(key, 'vi', params),
@@ -28,6 +28,7 @@ export function runCompareSheets(host: PaneHost, store: PaneStore, settings: Pan
     store.set({ busy: { phase: 'comparing' }, error: undefined, notice: undefined, comparison: undefined });
     try {
       const options = checkOptions(settings, run.today);
+      const { check } = await engine.load();
       const selfSnap = await host.readSheet(selfSheet, (p) => store.set({ busy: { phase: 'comparing', progress: Math.max(0, Math.min(1, p)) / 2 } }));
       const apprSnap = await host.readSheet(appraisalSheet, (p) => store.set({ busy: { phase: 'comparing', progress: 0.5 + Math.max(0, Math.min(1, p)) / 2 } }));
       const self = check(selfSnap, options);

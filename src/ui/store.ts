@@ -19,7 +19,9 @@ export type Phase =
   | 'comparing'
   | 'explanation'
   | 'fixing'
-  | 'ignoring';
+  | 'ignoring'
+  /** a part of the add-in is being fetched for the action the user asked for (./chunks.ts) */
+  | 'loading';
 
 export interface PaneMessage {
   intent: 'error' | 'warning' | 'success' | 'info';

@@ -293,9 +293,13 @@ function makeTools(browser, base, scenario) {
     return page;
   }
 
-  /** the e2e page over a fixture; resolves once the fake workbook holds it and the pane has rendered */
-  async function openPane(fixture, query = {}) {
-    const page = await newPage();
+  /**
+   * the e2e page over a fixture; resolves once the fake workbook holds it and the pane has rendered. `init`: a script
+   * run in the page before its own; `before(page)`: routes or listeners to set before the page loads
+   */
+  async function openPane(fixture, query = {}, { init, before } = {}) {
+    const page = await newPage({ init });
+    if (before) await before(page);
     const qs = new URLSearchParams({ fixture, ...query }).toString();
     await page.goto(`${base}/e2e.html?${qs}`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__phuluc && (window.__phuluc.loaded || window.__phuluc.error), null, { timeout: TIMEOUT });
@@ -966,6 +970,98 @@ const scenarios = [
       await t.untilSame(page, original, 'the sheet after Xóa đánh dấu (values, fills, notes)');
       await t.idle(page);
       assert((await t.hook(page, 'settingsSaves')) === 0, 'Office.context.document.settings.saveAsync was called');
+    },
+  },
+  {
+    id: 'lazy',
+    title:
+      'the first render loads only taskpane.js; the engine after it; each rarely used part when first opened; a part that does not arrive (offline) is said, with Thử lại; the ribbon loads what it needs',
+    async run(t) {
+      // when the pane first rendered, and every script the page asked for (with when)
+      const init = () => {
+        new MutationObserver((_m, obs) => {
+          const root = document.getElementById('root');
+          if (root && root.childElementCount > 0) {
+            window.__firstRender = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      };
+      const scripts = (page) =>
+        page.evaluate(() => ({
+          firstRender: window.__firstRender,
+          loaded: performance
+            .getEntriesByType('resource')
+            .filter((e) => /\.js$/.test(new URL(e.name).pathname))
+            .map((e) => ({ file: new URL(e.name).pathname.replace(/^\//, ''), start: e.startTime })),
+        }));
+      const RARE = /^(pane-(settings|scores|fixes|recalc)|excel-(selftest|recalc|fixes)|report-sheet|explanation-sheet)\.js$/;
+      const rareLoaded = async (page) => (await scripts(page)).loaded.map((x) => x.file).filter((f) => RARE.test(f));
+
+      // ── 1. the ribbon, the pane never used: «Tính lại điểm» waits for the engine (held back here) and loads the
+      //       recalculation writer itself ──
+      let release;
+      const held = new Promise((r) => (release = r));
+      const page = await t.openPane(HAGIANG, {}, { init, before: (p) => p.route(/\/pane-check\.js$/, async (route) => (await held, route.continue())) });
+      const first = await scripts(page);
+      assert(typeof first.firstRender === 'number', 'the first render was not seen');
+      const beforeRender = first.loaded.filter((x) => x.start < first.firstRender).map((x) => x.file).sort();
+      assert(JSON.stringify(beforeRender) === JSON.stringify(['assets/legacy-check.js', 'harness.js', 'taskpane.js']), `scripts before the first render: ${beforeRender.join(', ')}`);
+      assert((await rareLoaded(page)).length === 0, `rarely used parts loaded with the pane: ${await rareLoaded(page)}`);
+      const command = t.hook(page, 'invokeCommand', 'recalcScores');
+      await sleep(300);
+      assert((await t.hook(page, 'value', 'E109', SHEET)) === 65.85, 'E109 changed before the engine arrived');
+      // a resource timing entry appears once the file has arrived: the engine is still held back
+      assert(!(await scripts(page)).loaded.some((x) => x.file === 'pane-check.js'), 'the engine was not held back');
+      release();
+      assert((await command).completed, 'the ribbon command did not complete');
+      await t.until(page, 'the ribbon’s recalculation to write E109 = 65.65', () => t.hook(page, 'value', 'E109', SHEET), (v) => v === 65.65);
+      await page.getByText('E109: 65,85 → 65,65').first().waitFor({ state: 'visible', timeout: TIMEOUT }); // the recalculation panel, in its chunk
+      const afterRibbon = await rareLoaded(page);
+      assert(afterRibbon.includes('excel-recalc.js') && afterRibbon.includes('pane-recalc.js'), `the ribbon’s recalculation loaded ${afterRibbon}`);
+      assert(!afterRibbon.some((f) => /settings|scores|fixes|selftest|sheet/.test(f)), `parts nobody opened were loaded: ${afterRibbon}`);
+      await t.idle(page);
+
+      // ── 2. offline when Cài đặt is first opened: the pane says so and stays usable; Thử lại loads it ──
+      const pane = await t.openPane(HUE);
+      await (await t.button(pane, 'Kiểm tra')).click();
+      await pane.getByRole('button', { name: /F61.*21\.950.*26\.979/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(pane);
+      assert((await rareLoaded(pane)).length === 0, `a check loaded rarely used parts: ${await rareLoaded(pane)}`);
+      const offline = (route) => route.abort('internetdisconnected');
+      await pane.route(/\/pane-settings\.js$/, offline);
+      await pane.getByRole('tab', { name: 'Cài đặt' }).click();
+      const failed = pane.getByTestId('chunk-failed');
+      await failed.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const said = (await failed.innerText()).replace(/\s+/g, ' ');
+      assert(/Chưa tải được «Cài đặt»/.test(said) && /Không tải được phần này của phần bổ trợ/.test(said), `the failure reads "${said}"`);
+      assert(await pane.getByRole('button', { name: 'Kiểm tra', exact: true }).isEnabled(), 'the pane is not usable after a part failed to load');
+      await t.shot(pane, 'settings-offline', { focus: failed });
+      await pane.unroute(/\/pane-settings\.js$/, offline);
+      await (await t.button(pane, 'Thử lại')).click();
+      await (await t.button(pane, 'Lưu cài đặt')).waitFor({ state: 'visible', timeout: TIMEOUT });
+      const settingsTries = (await scripts(pane)).loaded.filter((x) => x.file === 'pane-settings.js').length;
+      assert(settingsTries >= 1, 'Thử lại did not load the settings chunk');
+
+      // ── 3. offline when a fix is written: nothing is written, the message says why; online again it is written ──
+      await pane.getByRole('tab', { name: 'Kết quả' }).click();
+      await (await t.button(pane, 'Mở tất cả')).click();
+      await (await t.button(pane, 'Xem trước cách sửa ô F21')).click();
+      await pane.getByTestId('fix-preview').waitFor({ state: 'visible', timeout: TIMEOUT });
+      const writes = await t.hook(pane, 'writes');
+      await pane.route(/\/excel-fixes\.js$/, offline);
+      await (await t.button(pane, 'Ghi vào trang tính')).click();
+      const bar = pane.locator('.fui-MessageBar').filter({ hasText: /Không tải được phần này của phần bổ trợ/ });
+      await bar.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await t.idle(pane);
+      assert((await t.hook(pane, 'value', 'F21', SHEET)) === '2.019', 'F21 changed although the fix writer did not load');
+      assert((await t.hook(pane, 'writes')) === writes, 'something was written although the fix writer did not load');
+      await t.shot(pane, 'fix-offline', { focus: bar.first() });
+      await pane.unroute(/\/excel-fixes\.js$/, offline);
+      await (await t.button(pane, 'Xem trước cách sửa ô F21')).click();
+      await (await t.button(pane, 'Ghi vào trang tính')).click();
+      await t.until(pane, 'F21 to hold the number 2019 once the writer loads', () => t.hook(pane, 'value', 'F21', SHEET), (v) => v === 2019);
+      await t.idle(pane);
     },
   },
 ];
