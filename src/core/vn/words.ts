@@ -274,6 +274,8 @@ function tokenize(text: string): Word[] {
   return out;
 }
 
+/** Words that may stand between "Bằng chữ" and the amount: "Bằng chữ là …", "Bằng chữ: Tổng cộng …". */
+const LEAD_IN = new Set(['la', 'tong', 'cong', 'so', 'tien', 'kinh', 'phi', 'tat', 'ca', 'gom', 'khoang', 'ghi']);
 const MULTIPLIER_WORDS = new Set(['muoi', 'tram', 'nghin', 'ngan', 'trieu', 'ty', 'ti', 'phay', 'ruoi']);
 const SUB_UNITS: Record<string, number> = { hao: 1, xu: 2 };
 
@@ -338,6 +340,19 @@ function subUnits(words: Word[], at: number): { value: Dec; end: number } | null
   return end < 0 ? undefined : { value, end };
 }
 
+/**
+ * True when the clause goes on past the number words at `at` (a word that is neither a number word nor the unit) and
+ * then holds number words or the unit again: the amount was broken by a misspelt word. A clause ends at punctuation
+ * ("…, trong đó", "(", ".") — what comes after that is another phrase.
+ */
+function brokenAfter(text: string, words: Word[], at: number): boolean {
+  for (let i = at; i < words.length; i++) {
+    if (i > 0 && /[^\s\u00a0]/.test(text.slice(words[i - 1].end, words[i].start))) return false;
+    if (i > at && (classify(words[i].f) || UNIT_WORDS.has(words[i].f))) return true;
+  }
+  return false;
+}
+
 function parseWordsInner(text: string): WordsAmount | null {
   const words = tokenize(text);
   let marker = -1;
@@ -353,7 +368,13 @@ function parseWordsInner(text: string): WordsAmount | null {
   const unitAfter = (r: Run) => r.to < words.length && UNIT_WORDS.has(words[r.to].f);
   const signed = (r: Run) => r.from > 0 && SIGN_WORDS.has(words[r.from - 1].f);
   let run: Run | undefined;
-  if (marker >= 0) run = runs.find((r) => r.from >= marker);
+  if (marker >= 0) {
+    run = runs.find((r) => r.from >= marker);
+    // "Bằng chữ: Mìt sáu nghìn đồng" (a misspelt «Mười»): what stands between the marker and the number words is a
+    // lead-in ("là", "tổng cộng") or the sign, else the amount's first word was lost and the rest would read 6 000
+    const first = run && signed(run) ? run.from - 1 : run?.from;
+    if (first !== undefined && words.slice(marker, first).some((w) => !LEAD_IN.has(w.f))) return null;
+  }
   if (!run) run = runs.find(unitAfter);
   if (!run && runs.length === 1) {
     const r = runs[0];
@@ -365,6 +386,11 @@ function parseWordsInner(text: string): WordsAmount | null {
   if (!run) return null;
   // "năm mươi xu" without "đồng": a sub-unit amount read as whole đồng would be a hundred times too large
   if (run.to < words.length && SUB_UNITS[words[run.to].f] !== undefined) return null;
+
+  // "Hai mươi mìt tỷ chín trăm … đồng", "… năm mươi triẹu đồng": a word that is not a number word breaks the phrase,
+  // and number words or the unit go on after it in the same clause. Reading the part before the break would give
+  // another amount (20, or 21 000 000 950): refuse instead.
+  if (!unitAfter(run) && brokenAfter(text, words, run.to)) return null;
 
   const toks = words.slice(run.from, run.to).map((w) => classify(w.f) as Tok);
   let value = parseNumberWords(toks);

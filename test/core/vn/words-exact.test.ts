@@ -264,6 +264,46 @@ describe('4. properties (oracle: read-vietnamese-number)', () => {
   });
 });
 
+describe('a misspelt word inside the amount', () => {
+  test.each([
+    ['(Bằng chữ: Hai mươi mìt tỷ chín trăm năm mươi triệu đồng chẵn)'], // TCVN3 «×» for «è»: 20 before this
+    ['Bằng chữ: Hai mươi mốt tỷ chín trăm năm mươi triuệ đồng'], // 21 000 000 950 before this
+    ['Bằng chữ: một trăm hqi mươi triệu đồng'],
+    ['Bằng chữ: Mìt sáu nghìn đồng'], // a misspelt «Mười»: 6 000 before this
+  ])('%j is refused, not read up to the misspelt word', (text) => {
+    expect(parseWords(text)).toBeNull();
+  });
+
+  test.each([
+    ['Bằng chữ: Hai mươi mốt tỷ đồng, trong đó ngân sách tỉnh mười tỷ đồng', '21000000000'],
+    ['Bằng chữ: một trăm triệu đồng (dự kiến hai trăm triệu)', '100000000'],
+    ['Tổng: hai mươi triệu', '20000000'],
+    ['hai mươi triệu chẵn', '20000000'],
+    ['Bằng chữ là: tổng cộng âm năm triệu đồng', '-5000000'],
+  ])('%j: punctuation ends the phrase, so what follows it does not break the amount', (text, value) => {
+    expect(parseWords(text)?.value.toString()).toBe(value);
+  });
+
+  const GARBLE = ['mìt', 'hqi', 'tỉnh', 'khoản', 'x'];
+  test('one word of a valid spelling replaced by a word that is no number word: the whole amount or null, never a part', () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(amountText.filter((n) => !n.startsWith('-')), fc.nat(), fc.constantFrom(...GARBLE), (n, k, junk) => {
+        const words = `${doReadNumber(n, oracleConfig('phẩy', 'lẻ'))} đồng`.split(' ');
+        const m = [...words];
+        m[k % words.length] = junk;
+        const got = parseWords(`Bằng chữ: ${m.join(' ')}`);
+        if (got === null) return void refused++;
+        // only the unit itself may be garbled away: the number words are then all there
+        expect(k % words.length).toBe(words.length - 1);
+        expect(got.value.toString()).toBe(Dec.parse(n)!.toString());
+      }),
+      { numRuns: 3000 },
+    );
+    expect(refused).toBeGreaterThan(1000);
+  });
+});
+
 describe('on a real layout: the words row of the Huế 2018 appendix', () => {
   it('reads a decimal, a negative and a "rưỡi" amount in A62 exactly', async () => {
     const hue = await fixtureSnapshot('hue-2018-nhiem-vu.xlsx');
@@ -277,5 +317,9 @@ describe('on a real layout: the words row of the Huế 2018 appendix', () => {
     expect(neg).toMatchObject({ severity: 'error', expected: 21950, actual: -21950 });
     const [garbled] = byRule(run('(Bằng chữ: Hai mươi mốt phẩy tỷ đồng)'), 'budget-words-mismatch');
     expect(garbled).toMatchObject({ severity: 'warning' });
+    // one misspelt word (as a TCVN3 file decoded with «×» for «è» gives): "cannot be read", not "the words say 20 đồng"
+    const [misspelt] = byRule(run('(Bằng chữ: Hai mươi mìt tỷ chín trăm năm mươi triệu đồng chẵn)'), 'budget-words-mismatch');
+    expect(misspelt).toMatchObject({ severity: 'warning' });
+    expect(misspelt.message.vi).toMatch(/^Không đọc được số tiền bằng chữ/);
   });
 });
