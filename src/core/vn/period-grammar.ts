@@ -96,6 +96,8 @@ export class Parser {
     if (this.w(i, 'sau', 'toi')) return { v: { mode: 'plan', offset: 1 }, end: i + 1 };
     if (this.w(i, 'tiep') && this.w(i + 1, 'theo')) return { v: { mode: 'plan', offset: 1 }, end: i + 2 };
     // "năm nay", "năm học", "năm tài chính", "năm ngân sách", "năm đó", "năm thứ hai": not a year this grammar reads
+    // ("năm Thủ tướng …" is the addressee after a year: "Cả năm (báo cáo) Thủ tướng")
+    if (this.w(i, 'thu') && this.w(i + 1, 'tuong')) return allowBare ? { v: MISSING, end: i } : null;
     if (this.w(i, 'nay', 'hoc', 'tai', 'ngan', 'do', 'thu', 'truoc')) return BAD;
     return allowBare ? { v: MISSING, end: i } : null;
   }
@@ -513,6 +515,12 @@ export class Parser {
       const k = end + 1;
       const prev = items[items.length - 1];
       let next = this.item(k);
+      if (prev.t === 'special' && prev.part.kind === 'recurring') {
+        // "Định kỳ hằng quý, 6 tháng, năm báo cáo": in a list of frequencies "năm" is "yearly" and "báo cáo" a note
+        // (a yearly report), not "the reporting year"
+        const bare = this.bareFrequency(k);
+        if (bare && next && next.end === bare.end + 2 && this.w(bare.end, 'bao') && this.w(bare.end + 1, 'cao')) next = bare;
+      }
       if (!next && prev.t === 'period') {
         const c = this.continuation(prev.b ?? prev.a, k);
         if (c) next = this.rangeTail(c, k) ?? this.single(c, k, false);

@@ -37,5 +37,10 @@ describe('periodic reports listed after "Định kỳ"', () => {
     ['Định kỳ hằng quý, 6 tháng và năm', 'recurring quarterly || recurring half-yearly || recurring yearly'],
     ['Hằng quý, 6 tháng', 'recurring quarterly || recurring half-yearly'],
     ['Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả', 'unparsed'], // a sentence, not a deadline
+    // "năm báo cáo" in a list of frequencies: a yearly report, not the reporting year (31/12 of the plan year)
+    ['Định kỳ hằng quý, 6 tháng, năm báo cáo', 'recurring quarterly || recurring half-yearly || recurring yearly'],
+    ['Định kỳ hằng quý, năm 2024', 'recurring quarterly || fixed year 2024-01-01..2024-12-31'],
+    ['Hằng quý, năm kế hoạch', 'recurring quarterly || fixed year 2024-01-01..2024-12-31'],
+    ['Năm báo cáo', 'fixed year 2024-01-01..2024-12-31'],
   ])('%j → %s', (text, expected) => expect(reading(text)).toBe(expected));
 });
