@@ -452,7 +452,7 @@ export class Parser {
         const r = this.rangeTail(a, i);
         if (r) return r;
         // "Từ ngày 01/7/2024" with no end: when work starts, not when it is due
-        return { v: { t: 'start', a: a.v, s: this.k[i].start, e: a.v.e }, end: a.end };
+        return { v: { t: 'start', a: a.v, s: this.k[i].start, e: a.v.e, ...(this.w(i, 'sau') ? { after: true } : {}) }, end: a.end };
       }
     }
     const dw = this.deadlineWord(i);

@@ -106,7 +106,8 @@ export type Item = (
   | PeriodItem
   | { t: 'special'; part: Special; s: number; e: number }
   /** "Từ ngày 01/7/2024", "Sau tháng 6/2024": a start, no deadline */
-  | { t: 'start'; a: Spec; s: number; e: number }
+  /** `after`: "Sau Quý I/2024" starts the day after the period ends, "Từ Quý I/2024" on its first day */
+  | { t: 'start'; a: Spec; s: number; e: number; after?: boolean }
   /** "ngày 15 hằng tháng", "trước ngày 20 của tháng cuối quý": a day in every month / in the last month of every quarter */
   | { t: 'day'; day: number; frequency: 'monthly' | 'quarterly'; s: number; e: number }
 ) & ItemNotes;

@@ -42,7 +42,7 @@
  *               ngày 20 (của) tháng cuối (của) quý / kỳ báo cáo: quarterly, `day` 20 of each quarter's last month
  *   ongoing     Thường xuyên · Liên tục · Chuyển tiếp (từ năm 2017) · Thường xuyên (trong) năm 2024: from its start ·
  *               Từ / Kể từ / Bắt đầu (từ) / Sau X, X trở đi ("Từ ngày 01/7/2024"): a start, not a deadline —
- *               'ongoing' with `start`, never due
+ *               'ongoing' with `start` (X's first day; after "Sau", the day after X ends), never due
  *   on-request  Theo yêu cầu (…) · Khi có yêu cầu · Theo/Khi có chỉ đạo · Đột xuất ("Theo yêu cầu nhiệm vụ": words
  *               with no digit and no expression may follow — who asks)
  *   refinements Quý I: Trước 20/3/2024 · Quý II (trước 15/6) · Quý I trước ngày 20/3 · Năm 2024 - Quý II: a
@@ -99,7 +99,7 @@
  * bounded number of tokens and the line reader tries a fixed set of them at each position; no regular expression
  * can backtrack.
  */
-import { MAX_YEAR, MIN_YEAR, daysInMonth, excelSerialToIso, fmt, toIso } from './calendar';
+import { MAX_YEAR, MIN_YEAR, addDays, daysInMonth, excelSerialToIso, fmt, toIso } from './calendar';
 import { Item, Spec, YearRef, tokenize } from './period-grammar';
 import { readLine } from './period-line';
 import type { PeriodItem } from './period-tokens';
@@ -383,7 +383,8 @@ function resolveItems(list: Item[], line: string, plan: number | undefined): Dea
       const a = build(it.a, plan, line);
       if (a && 'reason' in a) return { text, kind: 'invalid', reason: a.reason };
       if (!a) return { text, kind: 'unparsed' };
-      return withStatus({ text, kind: 'ongoing', start: a.period.start });
+      // "Sau ngày 15/3/2024": from 16/3; "Sau Quý I/2024": from 1/4 — after the period, not at its start
+      return withStatus({ text, kind: 'ongoing', start: it.after ? addDays(a.period.due, 1) : a.period.start });
     }
     if (it.t === 'special') {
       if (it.part.since !== undefined && (it.part.since < MIN_YEAR || it.part.since > MAX_YEAR)) {

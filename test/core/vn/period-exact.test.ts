@@ -111,6 +111,16 @@ describe('11. parts of a month, and starts', () => {
     expect(one('Từ ngày 01/7/2024').period).toBeUndefined();
   });
 
+  test.each([
+    ['Sau ngày 15/3/2024', '2024-03-16'], // before: 15/3, the day itself
+    ['Sau Quý I/2024', '2024-04-01'], // before: 1/1, the start of the quarter it follows
+    ['Sau Quý IV/2024', '2025-01-01'],
+    ['Sau năm 2024', '2025-01-01'],
+    ['Kể từ Quý II/2024', '2024-04-01'],
+  ])('%j starts on %s: "sau" is after the period, "từ" at its first day', (text, start) => {
+    expect(one(text)).toMatchObject({ kind: 'ongoing', start });
+  });
+
   test.each(['Giữa năm 2024', 'Khoảng tháng 6/2024', 'Ngoài quý II', 'Gần cuối năm', 'Giữa quý'])('%j is unparsed, never a guess', (text) => {
     expect(one(text).kind).toBe('unparsed');
   });
