@@ -26,6 +26,11 @@ export interface Ignore {
   rule: RuleId;
   /** the sheet's name */
   sheet: string;
+  /**
+   * The worksheet's id in Excel (Worksheet.id), when the add-in made the ignore: the add-in follows a renamed sheet
+   * by it and writes the new name back on its next change to the list. The CLI and the preview match by name.
+   */
+  sheetId?: string;
   /** the cell when the finding was ignored ("F21"); where it is looked for first */
   cell: string;
   /** the finding's fingerprint when it was ignored (Finding.fingerprint) */
@@ -228,6 +233,7 @@ export function validateIgnores(raw: unknown): Ignore[] {
     const ig: Ignore = { rule: r.rule as RuleId, sheet: r.sheet, cell: r.cell, fingerprint: r.fingerprint };
     if (typeof r.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.at)) ig.at = r.at;
     if (typeof r.message === 'string') ig.message = r.message.slice(0, 300);
+    if (typeof r.sheetId === 'string' && r.sheetId.length > 0 && r.sheetId.length <= 100) ig.sheetId = r.sheetId;
     if (!out.some((y) => sameIgnore(y, ig))) out.push(ig);
     if (out.length >= MAX_IGNORES) break;
   }

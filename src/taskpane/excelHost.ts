@@ -12,7 +12,7 @@ import { readActiveSheet, readSheet } from '../excel/read';
 import { applyMarks, clearMarks } from '../excel/marks';
 import { selectCell } from '../excel/select';
 import { loadCheckSettings, saveCheckSettings } from '../excel/settings';
-import { loadIgnores, updateIgnores } from '../excel/ignores';
+import { loadIgnores, sheetIdsReader, updateIgnores } from '../excel/ignores';
 import { fixHistory } from '../excel/fixHistory';
 import type { SelfTestDeps } from '../excel/selftest';
 import { chunk } from '../ui/chunks';
@@ -162,8 +162,8 @@ export function createExcelHost(partial?: Partial<SelfTestDeps>): PaneHost {
     async fixHistory(sheet) {
       return (await fixHistory(deps(), { sheet })).batches;
     },
-    loadIgnores: () => loadIgnores(deps().store),
-    updateIgnores: (change) => updateIgnores(deps().store, change),
+    loadIgnores: () => loadIgnores(deps().store, sheetIdsReader(deps().run)),
+    updateIgnores: (change) => updateIgnores(deps().store, change, sheetIdsReader(deps().run)),
     async selfTest(onStep) {
       const { runSelfTest, formatSelfTestReport } = await selfTestPart.load();
       const report = await runSelfTest({ ...deps(), info: partial?.info, eventWaitMs: partial?.eventWaitMs }, (done, total) => onStep?.(done, total));

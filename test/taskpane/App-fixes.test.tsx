@@ -162,3 +162,22 @@ test('an ignored cell that changes: the finding comes back and the ignore is lis
   expect(await screen.findByText('Đã xóa 1 mục bỏ qua không còn khớp.')).toBeTruthy();
   expect(x.settings.has(IGNORES_KEY)).toBe(false);
 });
+
+test('an ignore survives renaming the sheet: still hidden after Kiểm tra, and stored under the new name at the next change', async () => {
+  const { x } = await open();
+  await click(screen.getByRole('button', { name: 'Bỏ qua phát hiện này ở ô F21' }));
+  await idle();
+  x.renameSheet(SHEET, 'Phụ lục 2018');
+  await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+  await idle();
+  expect(await screen.findByText(F61_VI)).toBeTruthy(); // the sheet was checked again
+  expect(screen.queryAllByRole('button', { name: /F21 — Số «2\.019»/ })).toHaveLength(0);
+  const panel = screen.getByTestId('ignored');
+  expect(within(panel).getByText('Đã bỏ qua 1')).toBeTruthy();
+  expect(within(panel).queryByText(/không còn khớp/)).toBeNull();
+  // the check wrote nothing to the list; bringing it back removes it under the new name
+  await click(within(panel).getByRole('button', { name: 'Đưa lại phát hiện ở ô F21' }));
+  await idle();
+  expect(await screen.findAllByRole('button', { name: /F21 — Số «2\.019»/ })).toHaveLength(1);
+  expect(x.settings.has(IGNORES_KEY)).toBe(false);
+});
