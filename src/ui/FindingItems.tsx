@@ -8,29 +8,13 @@
 import { type ReactNode } from 'react';
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding, Lang, Severity } from '../core/report';
+import { Hidden } from './Hidden';
 import { SEVERITY_ONE_KEYS, formatNum, t } from './i18n';
 
 export const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 /** chips of a cluster shown before "+N ô" */
 export const CLUSTER_CHIPS = 24;
-
-/** Text for screen readers only (the severity a colour shows, the message a cell button stands for). */
-export const HIDDEN_STYLE = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
-
-export function Hidden({ children }: { children: ReactNode }) {
-  return <span style={HIDDEN_STYLE}>{children}</span>;
-}
 
 const useStyles = makeStyles({
   item: {
