@@ -62,6 +62,23 @@ export function findingKey(f: Finding): string {
   return `${f.rule}|${f.cell}`;
 }
 
+/** What every button that goes to a finding's cell carries: its action, its state and the data-* the tests find it by. */
+function goToProps(f: Finding, current: boolean, disabled: boolean | undefined, onActivate: (f: Finding) => void) {
+  return {
+    disabled,
+    onClick: () => onActivate(f),
+    'aria-current': current ? ('true' as const) : undefined,
+    'data-rule': f.rule,
+    'data-severity': f.severity,
+    'data-finding': findingKey(f),
+  };
+}
+
+/** The severity a button's colour shows, said first to screen readers. */
+function SeverityWord({ f, lang }: { f: Finding; lang: Lang }) {
+  return <Hidden>{`${t(SEVERITY_ONE_KEYS[f.severity], lang)}: `}</Hidden>;
+}
+
 export interface ItemProps {
   finding: Finding;
   lang: Lang;
@@ -82,14 +99,9 @@ export function FindingItem({ finding: f, lang, current, disabled, onActivate, a
       <Button
         appearance="subtle"
         className={mergeClasses(s.item, current && s.current)}
-        disabled={disabled}
-        onClick={() => onActivate(f)}
-        aria-current={current ? 'true' : undefined}
-        data-rule={f.rule}
-        data-severity={f.severity}
-        data-finding={findingKey(f)}
+        {...goToProps(f, current, disabled, onActivate)}
       >
-        <Hidden>{`${t(SEVERITY_ONE_KEYS[f.severity], lang)}: `}</Hidden>
+        <SeverityWord f={f} lang={lang} />
         <Badge className={s.cell} color={BADGE_COLOR[f.severity]} appearance="tint">
           {f.cell}
         </Badge>
@@ -173,14 +185,9 @@ export function FindingCluster({ findings, message, lang, currentKey, disabled, 
               shape="rounded"
               appearance="outline"
               className={mergeClasses(s.chip, current && s.chipCurrent)}
-              disabled={disabled}
-              onClick={() => onActivate(f)}
-              aria-current={current ? 'true' : undefined}
-              data-rule={f.rule}
-              data-severity={f.severity}
-              data-finding={findingKey(f)}
+              {...goToProps(f, current, disabled, onActivate)}
             >
-              <Hidden>{`${t(SEVERITY_ONE_KEYS[f.severity], lang)}: `}</Hidden>
+              <SeverityWord f={f} lang={lang} />
               <span>{f.cell}</span>
               <Hidden>{` — ${f.message?.[lang] ?? f.message?.vi ?? ''}`}</Hidden>
             </Button>
