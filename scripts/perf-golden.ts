@@ -75,6 +75,15 @@ const cli = (args: string[]) => {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   return `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 };
+/** `fn` given a fresh temporary folder, removed after */
+const inTmp = (fn: (tmp: string) => string): string => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
+  try {
+    return fn(tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+};
 const three = ['hue-2018-nhiem-vu.xlsx', 'cathai-2023-danh-muc.xlsx', 'hagiang-2024-chi-so.xlsx'];
 const asOfOf: Record<string, string> = { 'hue-2018-nhiem-vu.xlsx': '2018-02-15', 'cathai-2023-danh-muc.xlsx': '2023-01-10', 'hagiang-2024-chi-so.xlsx': '2024-06-01' };
 for (const f of three)
@@ -86,36 +95,22 @@ cases.set('cli-fixtures-folder-json', () => cli(['check', REL_FIXTURES, '--as-of
 cases.set('cli-fixtures-folder-text-color', () => cli(['check', REL_FIXTURES, '--as-of', '2018-02-15', '--color']));
 for (const f of three)
   for (const lang of ['vi', 'en'])
-    cases.set(`cli-annotate-${f}-${lang}`, () => {
-      const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
-      try {
+    cases.set(`cli-annotate-${f}-${lang}`, () =>
+      inTmp((tmp) => {
         const out = cli(['check', path.join(REL_FIXTURES, f), '--as-of', asOfOf[f], '--lang', lang, '--format', 'json', '--annotate', tmp]).split(tmp).join('<tmp>');
         const copies = readdirSync(tmp).sort().map((n) => `${n} ${createHash('sha256').update(readFileSync(path.join(tmp, n))).digest('hex')}`);
         return `${out}\n--- copies\n${copies.join('\n')}`;
-      } finally {
-        rmSync(tmp, { recursive: true, force: true });
-      }
-    });
-cases.set('cli-bench-50000-json', () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
-  try {
-    const file = path.join(tmp, 'phu-luc-50000-dong.xlsx');
-    writeFileSync(file, snapshotToXlsx(generate(50000)));
-    return cli(['check', file, '--as-of', AS_OF, '--format', 'json']).split(tmp).join('<tmp>');
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-});
-cases.set('cli-bench-5000-text', () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
-  try {
-    const file = path.join(tmp, 'phu-luc-5000-dong.xlsx');
-    writeFileSync(file, snapshotToXlsx(generate(5000)));
-    return cli(['check', file, '--as-of', AS_OF, '--no-color']).split(tmp).join('<tmp>');
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-});
+      }),
+    );
+/** `phuluc check` on the generated grid of `rows` rows written as an .xlsx file */
+const benchCli = (rows: number, args: string[]) =>
+  inTmp((tmp) => {
+    const file = path.join(tmp, `phu-luc-${rows}-dong.xlsx`);
+    writeFileSync(file, snapshotToXlsx(generate(rows)));
+    return cli(['check', file, '--as-of', AS_OF, ...args]).split(tmp).join('<tmp>');
+  });
+cases.set('cli-bench-50000-json', () => benchCli(50000, ['--format', 'json']));
+cases.set('cli-bench-5000-text', () => benchCli(5000, ['--no-color']));
 
 (async () => {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build the CLI first: npm run build:cli');
