@@ -85,7 +85,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' },
     howToFix: { vi: 'Ghi thời hạn theo một cách rõ ràng: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».', en: 'Write the deadline in a clear form: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».' } },
   { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' },
-    howToFix: { vi: 'Sửa ngày cho đúng lịch (ví dụ tháng 2 chỉ có 28 hoặc 29 ngày).', en: 'Correct the date to a real calendar day (February has 28 or 29 days).' } },
+    howToFix: { vi: 'Sửa ngày cho đúng lịch (ví dụ tháng 2 chỉ có 28 hoặc 29 ngày); hạn cụ thể phải nằm trong kỳ ghi trước nó («Quý I: trước 20/3»).', en: 'Correct the date to a real calendar day (February has 28 or 29 days); a precise deadline must lie inside the period written before it ("Quý I: trước 20/3").' } },
   { id: 'deadline-overdue', severity: 'warning', title: { vi: 'Quá hạn', en: 'Overdue' },
     howToFix: { vi: 'Cập nhật tình trạng nếu nhiệm vụ đã xong (thêm cột Tình trạng / Ngày hoàn thành), hoặc điều chỉnh thời hạn theo văn bản được phê duyệt.', en: 'Update the status if the task is done (add a Status / Completion date column), or change the deadline as approved.' } },
   { id: 'deadline-late', severity: 'warning', title: { vi: 'Hoàn thành trễ hạn', en: 'Completed late' },
@@ -148,9 +148,9 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'budget-subtotal-mismatch': { family: 'budget', finds: '"Cộng mục I" (or a parent\'s amount) ≠ the sum of its items' },
   'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals never)' },
   'budget-words-mismatch': { family: 'budget', finds: 'the amount in words ≠ the total in figures (warning when the words cannot be read)' },
-  'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed)' },
-  'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), or a number and its words that disagree ("06 (bảy)")' },
-  'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done: error when the status column says not done, warning when there is no status' },
+  'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed), including a line with a word it can neither read nor ignore ("Quý IV/2024 (nếu có)")' },
+  'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), a number and its words that disagree ("06 (bảy)"), a refinement outside its period ("Quý I: Trước 20/6"), a postponement to an earlier date' },
+  'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done (the status column, else what the deadline cell says: "đã xong"): error when not done is stated, warning when there is no status; a postponed deadline says so' },
   'deadline-late': { family: 'deadlines', finds: 'done after the due date (completion-date column)' },
   'deadline-outside-plan-year': { family: 'plan-year', finds: 'a whole-year deadline of another year, or a date before Q4 of the previous year / after Q1 of the next; says so when it is also overdue (one finding per cell; error when the status says not done)' },
   'plan-year-doubt': { family: 'plan-year', finds: 'most deadlines that name a year fall in another year than the plan year read from the title: one finding at the title (instead of one per deadline)' },
@@ -399,6 +399,8 @@ export interface DeadlineRef {
   task: string;
   status: 'done' | 'not-done' | 'unknown';
   completedOn?: string;
+  /** "Tháng 5/2024 (lùi sang tháng 8/2024)": `due` is the new deadline; `from` the old one when the cell gives it. */
+  postponed?: { from?: string };
 }
 
 export interface DeadlineSummary {

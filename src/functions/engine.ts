@@ -150,6 +150,7 @@ export function dueDate(text: CellInput, planYear?: CellInput): number {
   }
   const dues = parts.filter((p) => p.kind === 'fixed' && p.period).map((p) => p.period!.due);
   if (!dues.length) {
+    if (parts.some((p) => p.kind === 'done')) return fail('notAvailable', `Thời hạn «${shown}» chỉ ghi nhiệm vụ đã hoàn thành, không có một ngày cụ thể.`);
     const kinds = [...new Set(parts.map((p) => KIND_NAMES[p.kind] ?? p.kind))].join(', ');
     return fail('notAvailable', `Thời hạn «${shown}» là thời hạn ${kinds}, không có một ngày cụ thể.`);
   }

@@ -66,6 +66,10 @@ describe('PHULUC.HAN', () => {
     expect(dueDate('Trước ngày 20/3/2024')).toBe(serial('2024-03-20'));
     expect(dueDate('Tháng 01/2018')).toBe(serial('2018-01-31'));
     expect(dueDate('Quý II và Quý III/2024')).toBe(serial('2024-09-30'));
+    // the whole line is read: a refinement, alternatives, a postponement
+    expect(dueDate('Quý I: Trước 20/3/2024')).toBe(serial('2024-03-20'));
+    expect(dueDate('Quý III/2024 hoặc Quý IV/2024')).toBe(serial('2024-12-31'));
+    expect(dueDate('Tháng 5/2024 (lùi sang tháng 8/2024)')).toBe(serial('2024-08-31'));
     expect(dueDate('Quý IV', 2018)).toBe(serial('2018-12-31'));
     expect(dueDate('Quý IV', '2018')).toBe(serial('2018-12-31'));
     expect(dueDate(2018)).toBe(serial('2018-12-31'));
@@ -76,6 +80,8 @@ describe('PHULUC.HAN', () => {
     expect(failure(() => dueDate('Sớm nhất có thể')).message).toMatch(/^Thời hạn: không đọc được «Sớm nhất có thể»/);
     expect(failure(() => dueDate('31/02/2024'))).toMatchObject({ code: 'invalidValue', message: expect.stringMatching(/^Thời hạn: ngày không hợp lệ — /) });
     expect(failure(() => dueDate('Hàng quý'))).toEqual({ code: 'notAvailable', message: 'Thời hạn «Hàng quý» là thời hạn định kỳ, không có một ngày cụ thể.' });
+    expect(failure(() => dueDate('Đã hoàn thành'))).toEqual({ code: 'notAvailable', message: 'Thời hạn «Đã hoàn thành» chỉ ghi nhiệm vụ đã hoàn thành, không có một ngày cụ thể.' });
+    expect(failure(() => dueDate('Quý IV/2024 (nếu có)')).message).toMatch(/^Thời hạn: không đọc được «Quý IV\/2024 \(nếu có\)»/);
     expect(failure(() => dueDate('Quý IV', 'năm nay')).code).toBe('invalidValue');
     expect(failure(() => dueDate('Quý IV', 1800)).message).toMatch(/không phải một năm/);
     expect(failure(() => dueDate(-3)).code).toBe('invalidValue');

@@ -39,10 +39,43 @@ function taskName(item: Item | undefined): string {
   return item ? `${itemLabel(item)} ${excerpt(item.title, 50)}`.trim() : '';
 }
 
-function makeRef(row: number, col: number, text: string, due: string, item: Item | undefined, status: TaskStatus, completedOn?: string): DeadlineRef {
+function makeRef(row: number, col: number, text: string, due: string, item: Item | undefined, status: TaskStatus, completedOn?: string, part?: DeadlinePart): DeadlineRef {
   const ref: DeadlineRef = { cell: a1(row, col), row, text: excerpt(text, 120), due, task: taskName(item), status };
   if (completedOn) ref.completedOn = completedOn;
+  if (part?.postponed) ref.postponed = { ...part.postponed };
   return ref;
+}
+
+/** ", đã lùi từ 31/05/2024" — a postponed deadline says so, with the old date when the cell gives it. */
+function postponedVi(part: DeadlinePart | undefined): string {
+  if (!part?.postponed) return '';
+  return part.postponed.from ? `, đã lùi từ ${isoToVi(part.postponed.from)}` : ', hạn đã điều chỉnh';
+}
+
+function postponedEn(part: DeadlinePart | undefined): string {
+  if (!part?.postponed) return '';
+  return part.postponed.from ? `, postponed from ${part.postponed.from}` : ', an adjusted deadline';
+}
+
+/**
+ * What the deadline cell itself says of the task: done when a line only says so ("Đã hoàn thành") or every dated
+ * part is marked done ("Tháng 3/2024 - đã xong"); not done when a part says so ("Quý II (chưa hoàn thành)").
+ */
+function statusInCell(parts: DeadlinePart[]): TaskStatus {
+  let dated = 0;
+  let datedDone = 0;
+  let notDone = false;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (p.kind === 'done') return 'done';
+    if (p.status === 'not-done') notDone = true;
+    if (p.period && (p.kind === 'fixed' || p.kind === 'recurring')) {
+      dated++;
+      if (p.status === 'done') datedDone++;
+    }
+  }
+  if (notDone) return 'not-done';
+  return dated > 0 && datedDone === dated ? 'done' : 'unknown';
 }
 
 /** A deadline outside the plan year, held until the plan year itself has been judged. */
@@ -101,17 +134,22 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
     const text = typeof raw === 'number' && dateCell ? isoToVi(excelSerialToIso(raw) ?? '') : cellText(raw);
 
-    // Status of the task on this row.
+    // Status of the task on this row: the status column when it says something, else what the deadline cell says
+    // ("Tháng 3/2024 - đã xong"), else a blank status cell (not done).
     let status: TaskStatus = 'unknown';
+    let statusBlank = false;
     if (statusCol !== undefined) {
       const sv = grid.shownValue(tr.row, statusCol);
-      if (isBlank(sv)) status = 'not-done';
+      if (isBlank(sv)) statusBlank = true;
       else if (typeof sv === 'string') {
         const known = statusCache.get(sv);
         status = known ?? parseStatus(sv);
         if (!known && statusCache.size < 5000) statusCache.set(sv, status);
       } else status = parseStatus(typeof sv === 'object' ? null : sv);
     }
+    const columnSilent = status === 'unknown';
+    if (columnSilent) status = statusInCell(parts);
+    if (status === 'unknown' && statusBlank) status = 'not-done';
     let completedOn: string | undefined;
     if (doneCol !== undefined) {
       const dv = grid.shownValue(tr.row, doneCol);
@@ -125,11 +163,14 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
 
     let outside: DeadlinePart | undefined;
-    // the latest due date, the latest passed and the first upcoming one, as the parts come (no list per row)
+    // the latest due date, the latest passed and the first upcoming one, as the parts come (no list per row); a part
+    // the cell marks done ("Quý I/2024: đã hoàn thành") counts for the latest due date (lateness) but is never overdue
     let dueCount = 0;
     let latestDue = '';
     let latestPassed: string | null = null;
     let firstUpcoming: string | null = null;
+    let passedPart: DeadlinePart | undefined;
+    let upcomingPart: DeadlinePart | undefined;
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k];
       if (p.kind === 'unparsed') {
@@ -152,9 +193,17 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
         summary.parsed++;
         const d = p.period.due;
         if (dueCount++ === 0 || d > latestDue) latestDue = d;
-        if (d < asOf) {
-          if (latestPassed === null || d > latestPassed) latestPassed = d;
-        } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) firstUpcoming = d;
+        if (columnSilent && p.status === 'done') {
+          // done, as the cell says (unless the status column says otherwise): no overdue, no due-soon
+        } else if (d < asOf) {
+          if (latestPassed === null || d > latestPassed) {
+            latestPassed = d;
+            passedPart = p;
+          }
+        } else if (d <= soonLimit && (firstUpcoming === null || d < firstUpcoming)) {
+          firstUpcoming = d;
+          upcomingPart = p;
+        }
         if (p.kind === 'fixed' && !p.period.relative) {
           datedDues.set(d, (datedDues.get(d) ?? 0) + 1);
           datedTotal++;
@@ -195,11 +244,12 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     }
     if (latestPassed !== null) {
       const due = latestPassed;
-      summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn));
+      const part = passedPart;
+      summary.overdue.push(makeRef(tr.row, col, text, due, tr.item, status, completedOn, part));
       const known = status === 'not-done';
       const overdue = finding('deadline-overdue', tr.row, col, {
-        vi: `Quá hạn: hạn hoàn thành «${excerpt(text, 40)}» (${isoToVi(due)}) đã qua, ${stillVi(asOf, known)}.`,
-        en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}) has passed; ${stillEn(asOf, known)}.`,
+        vi: `Quá hạn: hạn hoàn thành «${excerpt(text, 40)}» (${isoToVi(due)}${postponedVi(part)}) đã qua, ${stillVi(asOf, known)}.`,
+        en: `Overdue: the deadline "${excerpt(text, 40)}" (${due}${postponedEn(part)}) has passed; ${stillEn(asOf, known)}.`,
       }, { severity: known ? 'error' : 'warning', expected: due, actual: asOf });
       if (pending) {
         // one cell, one finding: the deadline outside the plan year says it is past due as well
@@ -207,7 +257,7 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
       } else out.push(overdue);
       continue;
     }
-    if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn));
+    if (firstUpcoming) summary.dueSoon.push(makeRef(tr.row, col, text, firstUpcoming, tr.item, status, completedOn, upcomingPart));
   }
 
   // by due year, the years in the order they first came

@@ -334,8 +334,8 @@ export class Parser {
       if (this.w(j, 'vao', 'truoc')) j++;
       return j;
     }
-    if (this.w(j, 'han')) {
-      j++;
+    if (this.w(j, 'han') || (this.w(j, 'thoi') && this.w(j + 1, 'han'))) {
+      j += this.w(j, 'thoi') ? 2 : 1;
       if (this.w(j, 'chot', 'cuoi')) j++;
       if (this.p(j, ':')) j++;
       return j;
@@ -439,7 +439,8 @@ export class Parser {
     return -1;
   }
 
-  private item(i: number): Match<Item> | null {
+  /** One item (a period, a range, a recurrence, a start, …) starting at token i. */
+  item(i: number): Match<Item> | null {
     const sp = this.special(i);
     if (sp) return sp;
     const sw = this.startWord(i);
@@ -486,13 +487,29 @@ export class Parser {
     return false;
   }
 
-  /** The expression starting at token i: one item or a list joined by "và", ",", "&", "+"; `end` is after it. */
+  /**
+   * After "Định kỳ hằng quý," a bare unit of the same kind: "6 tháng", "năm", "quý" ("Định kỳ hằng quý, 6 tháng,
+   * năm": quarterly, half-yearly and yearly). Tried after a full item ("năm 2024", "6 tháng đầu năm" are periods).
+   */
+  private bareFrequency(i: number): Match<Item> | null {
+    const nt = this.n(i, 1, 2);
+    const j = nt ? i + 1 : i;
+    if (!this.w(j, 'thang', 'quy', 'nam')) return null;
+    if (this.k[j + 1]?.type === 'n') return null; // "6 tháng 3": not a frequency
+    const frequency = frequencyOf(nt ? Number(nt.text) : 1, this.k[j].text);
+    return { v: { t: 'special', part: { kind: 'recurring', frequency }, s: this.k[i].start, e: this.k[j].end }, end: j + 1 };
+  }
+
+  /**
+   * The expression starting at token i: one item or a list joined by "và", ",", "&", "+" or "hoặc" (an item after
+   * "hoặc" is marked `alt`); `end` is after it.
+   */
   list(i: number): { items: Item[]; end: number } | null {
     const first = this.item(i);
     if (!first) return null;
     const items = [first.v];
     let end = first.end;
-    while (this.w(end, 'va') || this.p(end, ',&+')) {
+    while (this.w(end, 'va', 'hoac') || this.p(end, ',&+')) {
       const k = end + 1;
       const prev = items[items.length - 1];
       let next = this.item(k);
@@ -500,10 +517,12 @@ export class Parser {
         const c = this.continuation(prev.b ?? prev.a, k);
         if (c) next = this.rangeTail(c, k) ?? this.single(c, k, false);
       }
+      if (!next && prev.t === 'special' && prev.part.kind === 'recurring') next = this.bareFrequency(k);
       if (!next) break;
       const v = next.v;
       // "Trước ngày 20/3 và 20/6/2024": the deadline word covers the whole list.
       if (prev.t === 'period' && prev.deadline && v.t === 'period' && !v.b) v.deadline = true;
+      if (this.w(end, 'hoac')) v.alt = true;
       items.push(v);
       end = next.end;
     }

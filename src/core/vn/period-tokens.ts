@@ -72,13 +72,44 @@ export type Spec =
 
 export type Special = Pick<DeadlinePart, 'kind' | 'frequency' | 'since'>;
 
-export type Item =
-  | { t: 'period'; a: Spec; b?: Spec; deadline: boolean; s: number; e: number; /** "… hằng năm" */ every?: 'yearly' }
+/** What the line itself says of the task: "Đã hoàn thành", "đã xong" (done); "chưa hoàn thành", "đang thực hiện". */
+export type Status = 'done' | 'not-done';
+
+/** What every item may carry from the words around it. */
+export interface ItemNotes {
+  status?: Status;
+  /** Joined to the item before it by "hoặc": one of two (or more) acceptable deadlines. */
+  alt?: boolean;
+}
+
+export interface PeriodItem extends ItemNotes {
+  t: 'period';
+  a: Spec;
+  b?: Spec;
+  deadline: boolean;
+  s: number;
+  e: number;
+  /** "… hằng năm" */
+  every?: 'yearly';
+  /** "Quý I: Trước 20/3/2024", "Quý II (trước 15/6)": this precise deadline lies within that period. */
+  within?: PeriodItem;
+  /**
+   * This deadline replaces an earlier one: "Tháng 5/2024 (lùi sang tháng 8/2024)" (`from` Tháng 5/2024), "Lùi sang
+   * tháng 8/2024" (`from` not written). `later`: the verb can only move a deadline later ("lùi", "gia hạn", "hoãn").
+   */
+  postponed?: { from?: PeriodItem; later: boolean };
+  /** "Năm 2024 và các năm tiếp theo": from this period on, with no end. */
+  continues?: boolean;
+}
+
+export type Item = (
+  | PeriodItem
   | { t: 'special'; part: Special; s: number; e: number }
   /** "Từ ngày 01/7/2024", "Sau tháng 6/2024": a start, no deadline */
   | { t: 'start'; a: Spec; s: number; e: number }
   /** "ngày 15 hằng tháng", "trước ngày 20 của tháng cuối quý": a day in every month / in the last month of every quarter */
-  | { t: 'day'; day: number; frequency: 'monthly' | 'quarterly'; s: number; e: number };
+  | { t: 'day'; day: number; frequency: 'monthly' | 'quarterly'; s: number; e: number }
+) & ItemNotes;
 
 export interface Match<T> {
   v: T;

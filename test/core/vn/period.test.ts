@@ -359,7 +359,8 @@ function checkPart(p: DeadlinePart): void {
   expect(typeof p.text).toBe('string');
   expect(p.text.trim()).toBe(p.text);
   expect(p.text.length).toBeGreaterThan(0);
-  if (p.kind === 'fixed') {
+  // a fixed part has its period; a yearly recurring one may carry the plan year's occurrence
+  if (p.kind === 'fixed' || (p.kind === 'recurring' && p.period)) {
     const { start, due } = p.period!;
     expect(start).toMatch(ISO);
     expect(due).toMatch(ISO);
@@ -375,6 +376,7 @@ function checkPart(p: DeadlinePart): void {
 }
 
 const VOCAB = [
+  'hằng năm', 'lùi sang', 'đã xong', 'và các năm tiếp theo', 'sau đó', 'dự kiến', ':',
   'quý', 'Quý', 'IV', 'ii', 'V', 'tháng', 'Tháng', 'năm', 'Năm', 'ngày', 'trước', 'Trước', 'chậm nhất', 'từ', 'Từ', 'đến', 'hết',
   'và', 'cả', 'trong', 'kế hoạch', 'liền kề', '6', 'đầu', 'cuối', 'hàng', 'định kỳ', 'lần', 'chuyển tiếp', 'theo yêu cầu',
   '/', '-', '–', '.', ',', ';', '(', ')', '\n', ' ', '1', '12', '31', '02', '29', '2024', '2023', '24', '0', '13', '1800',
