@@ -17,13 +17,12 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { check } from '../src/core/check';
 import { ignoreFor } from '../src/core/ignores';
-import { decodeTcvn3 } from '../src/core/vn/legacy';
 import type { CheckOptions } from '../src/core/options';
-import type { SheetSnapshot } from '../src/core/snapshot';
 import { readSnapshots } from '../src/io/xlsx';
 import { generate } from './bench-data';
 import { snapshotToXlsx } from './bench-xlsx';
 import { appraisalFile, appraisedSheet, selfSheet } from '../test/hagiangVariants';
+import { tcvn3Sheet } from '../test/legacyText';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -34,19 +33,6 @@ if ((mode !== 'write' && mode !== 'check') || !outDir) {
   console.error('usage: tsx scripts/perf-golden.ts write|check DIR');
   process.exit(2);
 }
-
-function encodeTcvn3(text: string): string {
-  const inverse = new Map<string, string>();
-  for (let code = 0xa1; code <= 0xfe; code++) {
-    const ch = String.fromCharCode(code);
-    const letter = decodeTcvn3(ch);
-    if (letter !== ch) inverse.set(letter, ch);
-  }
-  let out = '';
-  for (const ch of text.normalize('NFC')) out += inverse.get(ch) ?? inverse.get(ch.toLowerCase()) ?? ch;
-  return out;
-}
-const tcvn3 = (s: SheetSnapshot): SheetSnapshot => ({ ...s, values: s.values.map((r) => r.map((v) => (typeof v === 'string' ? encodeTcvn3(v) : v))), fonts: ['.VnTime'] });
 
 const cases = new Map<string, () => string | Promise<string>>();
 const json = (x: unknown) => JSON.stringify(x, null, 1);
@@ -60,7 +46,7 @@ cases.set('check-bench-5000-ignores', () => {
   ignores.push({ ...ignores[0], cell: 'B9999', fingerprint: '0123456789abcdef' });
   return json(check(snap, { asOf: AS_OF, ignores }));
 });
-cases.set('check-bench-3000-tcvn3', () => json(check(tcvn3(generate(3000)), { asOf: AS_OF })));
+cases.set('check-bench-3000-tcvn3', () => json(check(tcvn3Sheet(generate(3000)), { asOf: AS_OF })));
 cases.set('check-bench-2000-options', () => json(check(generate(2000), { asOf: '2024-12-20', planYear: 2023, required: ['content', 'leadAgency', 'deadline', 'product', 'partner', 'budget', 'status'], dueSoonDays: 30 })));
 
 const fixtureFiles = readdirSync(FIXTURES).filter((f) => /\.(xlsx|xls|xlsb|ods)$/.test(f)).sort();
@@ -79,8 +65,8 @@ cases.set('check-hagiang-variants', async () => {
     check(appraisedSheet(hg), o),
     check(appraisalFile(hg), o),
     check(appraisedSheet(hg), { ...o, notApplicable: ['3.3', '6.1.1'], bands: [{ label: 'Tốt', minPercent: 80 }, { label: 'Khá', minPercent: 0 }], areaThresholdPercent: 70 }),
-    check(tcvn3(selfSheet(hg)), o),
-    check(tcvn3(await readSnapshots(readFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx'))).then((s) => s[0])), { asOf: '2018-02-15' }),
+    check(tcvn3Sheet(selfSheet(hg)), o),
+    check(tcvn3Sheet(await readSnapshots(readFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx'))).then((s) => s[0])), { asOf: '2018-02-15' }),
   ]);
 });
 
@@ -88,6 +74,15 @@ const bin = path.join(ROOT, 'bin', 'phuluc.js');
 const cli = (args: string[]) => {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   return `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+};
+/** `fn` given a fresh temporary folder, removed after */
+const inTmp = (fn: (tmp: string) => string): string => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
+  try {
+    return fn(tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 };
 const three = ['hue-2018-nhiem-vu.xlsx', 'cathai-2023-danh-muc.xlsx', 'hagiang-2024-chi-so.xlsx'];
 const asOfOf: Record<string, string> = { 'hue-2018-nhiem-vu.xlsx': '2018-02-15', 'cathai-2023-danh-muc.xlsx': '2023-01-10', 'hagiang-2024-chi-so.xlsx': '2024-06-01' };
@@ -100,36 +95,22 @@ cases.set('cli-fixtures-folder-json', () => cli(['check', REL_FIXTURES, '--as-of
 cases.set('cli-fixtures-folder-text-color', () => cli(['check', REL_FIXTURES, '--as-of', '2018-02-15', '--color']));
 for (const f of three)
   for (const lang of ['vi', 'en'])
-    cases.set(`cli-annotate-${f}-${lang}`, () => {
-      const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
-      try {
+    cases.set(`cli-annotate-${f}-${lang}`, () =>
+      inTmp((tmp) => {
         const out = cli(['check', path.join(REL_FIXTURES, f), '--as-of', asOfOf[f], '--lang', lang, '--format', 'json', '--annotate', tmp]).split(tmp).join('<tmp>');
         const copies = readdirSync(tmp).sort().map((n) => `${n} ${createHash('sha256').update(readFileSync(path.join(tmp, n))).digest('hex')}`);
         return `${out}\n--- copies\n${copies.join('\n')}`;
-      } finally {
-        rmSync(tmp, { recursive: true, force: true });
-      }
-    });
-cases.set('cli-bench-50000-json', () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
-  try {
-    const file = path.join(tmp, 'phu-luc-50000-dong.xlsx');
-    writeFileSync(file, snapshotToXlsx(generate(50000)));
-    return cli(['check', file, '--as-of', AS_OF, '--format', 'json']).split(tmp).join('<tmp>');
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-});
-cases.set('cli-bench-5000-text', () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'phuluc-golden-'));
-  try {
-    const file = path.join(tmp, 'phu-luc-5000-dong.xlsx');
-    writeFileSync(file, snapshotToXlsx(generate(5000)));
-    return cli(['check', file, '--as-of', AS_OF, '--no-color']).split(tmp).join('<tmp>');
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-});
+      }),
+    );
+/** `phuluc check` on the generated grid of `rows` rows written as an .xlsx file */
+const benchCli = (rows: number, args: string[]) =>
+  inTmp((tmp) => {
+    const file = path.join(tmp, `phu-luc-${rows}-dong.xlsx`);
+    writeFileSync(file, snapshotToXlsx(generate(rows)));
+    return cli(['check', file, '--as-of', AS_OF, ...args]).split(tmp).join('<tmp>');
+  });
+cases.set('cli-bench-50000-json', () => benchCli(50000, ['--format', 'json']));
+cases.set('cli-bench-5000-text', () => benchCli(5000, ['--no-color']));
 
 (async () => {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build the CLI first: npm run build:cli');

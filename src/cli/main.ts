@@ -15,18 +15,10 @@ import { useNativeInflate } from '../io/zip';
 import { FileResult, exitCode, findingsCsv, rankSummary, safe, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from './output';
 import { RANK_CONVENTION } from '../core/scores/rank';
 import { runScores } from './scores';
-import { inflateRawSync } from 'zlib';
+import { zlibInflate } from './zlibInflate';
 
-// Node's own zlib inflates parts several times faster than the portable fflate the preview uses; it stops at the
-// part limit, so a zip bomb is still refused (src/io/zip.ts).
-useNativeInflate((data, maxOut) => {
-  try {
-    return inflateRawSync(data, { maxOutputLength: maxOut });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
-    throw e;
-  }
-});
+// Node's own zlib inflates parts several times faster than the portable fflate the preview uses (./zlibInflate.ts).
+useNativeInflate(zlibInflate);
 
 interface Io {
   out: (s: string) => void;

@@ -8,11 +8,9 @@ import { Inflate, deflateSync } from 'fflate';
 import { WorkbookReadError, corrupt } from './errors';
 import { LIMITS, formatBytes } from './limits';
 
-export interface ZipEntry {
-  /** the name as stored ("xl/worksheets/sheet1.xml") */
-  name: string;
-  /** the name's raw bytes, written back unchanged when the entry is copied */
-  rawName: Uint8Array;
+/** The fields a local header and a central directory entry both hold, in the order they are written. */
+interface HeaderFields {
+  versionNeeded: number;
   flags: number;
   method: number;
   /** DOS time and date fields, copied as they are */
@@ -21,9 +19,15 @@ export interface ZipEntry {
   crc: number;
   compressedSize: number;
   size: number;
+  /** the name's raw bytes, written back unchanged when the entry is copied */
+  rawName: Uint8Array;
+}
+
+export interface ZipEntry extends HeaderFields {
+  /** the name as stored ("xl/worksheets/sheet1.xml") */
+  name: string;
   /** offset of the compressed data in the file */
   dataOffset: number;
-  versionNeeded: number;
 }
 
 export interface ZipArchive {
@@ -220,13 +224,17 @@ export function inflateEntry(zip: ZipArchive, entry: ZipEntry, onChunk: (chunk: 
       if (budget.used > budget.total) throw tooLarge(entry, budget.total, 'total');
     }
   };
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw corrupt(`zip: stored part "${entry.name}" has two sizes`);
-    for (let i = 0; i < data.length; i += PUSH * 4) {
-      const chunk = data.subarray(i, Math.min(data.length, i + PUSH * 4));
+  /** hands on bytes already whole, `step` at a time */
+  const emit = (bytes: Uint8Array, step: number) => {
+    for (let i = 0; i < bytes.length; i += step) {
+      const chunk = bytes.subarray(i, Math.min(bytes.length, i + step));
       count(chunk.length);
       onChunk(chunk);
     }
+  };
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw corrupt(`zip: stored part "${entry.name}" has two sizes`);
+    emit(data, PUSH * 4);
   } else if (entry.method === 8 && nativeInflate) {
     const remaining = budget ? budget.total - budget.used : Infinity;
     const max = Math.min(partLimit, remaining) + 1;
@@ -237,11 +245,7 @@ export function inflateEntry(zip: ZipArchive, entry: ZipEntry, onChunk: (chunk: 
       throw corrupt(`zip: "${entry.name}" cannot be inflated (${(e as Error).message})`);
     }
     if (out8 === null) throw tooLarge(entry, remaining < partLimit ? budget!.total : partLimit, remaining < partLimit ? 'total' : 'part');
-    for (let i = 0; i < out8.length; i += SLICE) {
-      const chunk = out8.subarray(i, Math.min(out8.length, i + SLICE));
-      count(chunk.length);
-      onChunk(chunk);
-    }
+    emit(out8, SLICE);
   } else if (entry.method === 8) {
     let failure: unknown;
     const inflater = new Inflate((chunk) => {
@@ -376,19 +380,26 @@ const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 
 const utf8enc = new TextEncoder();
 
+/**
+ * The fields a local header and a central directory entry share, from "version needed" to the name's length (26 bytes),
+ * at `at`: offset 4 of a local header, 6 of a central entry.
+ */
+function writeHeaderFields(dv: DataView, at: number, p: HeaderFields): void {
+  dv.setUint16(at, p.versionNeeded, true);
+  dv.setUint16(at + 2, p.flags, true);
+  dv.setUint16(at + 4, p.method, true);
+  dv.setUint16(at + 6, p.time, true);
+  dv.setUint16(at + 8, p.date, true);
+  dv.setUint32(at + 10, p.crc, true);
+  dv.setUint32(at + 14, p.compressedSize, true);
+  dv.setUint32(at + 18, p.size, true);
+  dv.setUint16(at + 22, p.rawName.length, true);
+}
+
 /** Writes a zip from copied and new entries, in the order given. */
 export function writeZip(src: Uint8Array, entries: readonly OutEntry[]): Uint8Array<ArrayBuffer> {
-  interface Prepared {
-    rawName: Uint8Array;
-    flags: number;
-    method: number;
-    time: number;
-    date: number;
-    crc: number;
-    csize: number;
-    size: number;
+  interface Prepared extends HeaderFields {
     data: Uint8Array;
-    version: number;
   }
   const prepared: Prepared[] = entries.map((e) => {
     if ('copy' in e) {
@@ -400,10 +411,10 @@ export function writeZip(src: Uint8Array, entries: readonly OutEntry[]): Uint8Ar
         time: c.time,
         date: c.date,
         crc: c.crc,
-        csize: c.compressedSize,
+        compressedSize: c.compressedSize,
         size: c.size,
         data: src.subarray(c.dataOffset, c.dataOffset + c.compressedSize),
-        version: Math.min(Math.max(c.versionNeeded, 20), 45),
+        versionNeeded: Math.min(Math.max(c.versionNeeded, 20), 45),
       };
     }
     const rawName = utf8enc.encode(e.name);
@@ -416,14 +427,14 @@ export function writeZip(src: Uint8Array, entries: readonly OutEntry[]): Uint8Ar
       time: e.like?.time ?? 0,
       date: e.like?.date ?? DOS_DATE_1980,
       crc: crc32(e.data),
-      csize: deflated.length,
+      compressedSize: deflated.length,
       size: e.data.length,
       data: deflated,
-      version: 20,
+      versionNeeded: 20,
     };
   });
   let total = 22;
-  for (const p of prepared) total += 30 + p.rawName.length + p.csize + 46 + p.rawName.length;
+  for (const p of prepared) total += 30 + p.rawName.length + p.compressedSize + 46 + p.rawName.length;
   if (total > 0xffffffff) throw new Error('zip: the copy would be larger than 4 GB');
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
@@ -432,34 +443,18 @@ export function writeZip(src: Uint8Array, entries: readonly OutEntry[]): Uint8Ar
   for (const p of prepared) {
     offsets.push(o);
     dv.setUint32(o, SIG_LOCAL, true);
-    dv.setUint16(o + 4, p.version, true);
-    dv.setUint16(o + 6, p.flags, true);
-    dv.setUint16(o + 8, p.method, true);
-    dv.setUint16(o + 10, p.time, true);
-    dv.setUint16(o + 12, p.date, true);
-    dv.setUint32(o + 14, p.crc, true);
-    dv.setUint32(o + 18, p.csize, true);
-    dv.setUint32(o + 22, p.size, true);
-    dv.setUint16(o + 26, p.rawName.length, true);
+    writeHeaderFields(dv, o + 4, p);
     dv.setUint16(o + 28, 0, true);
     out.set(p.rawName, o + 30);
     o += 30 + p.rawName.length;
     out.set(p.data, o);
-    o += p.csize;
+    o += p.compressedSize;
   }
   const cd = o;
   prepared.forEach((p, i) => {
     dv.setUint32(o, SIG_CENTRAL, true);
     dv.setUint16(o + 4, 0x0314, true); // made by: Unix, spec 2.0 (what most writers say)
-    dv.setUint16(o + 6, p.version, true);
-    dv.setUint16(o + 8, p.flags, true);
-    dv.setUint16(o + 10, p.method, true);
-    dv.setUint16(o + 12, p.time, true);
-    dv.setUint16(o + 14, p.date, true);
-    dv.setUint32(o + 16, p.crc, true);
-    dv.setUint32(o + 20, p.csize, true);
-    dv.setUint32(o + 24, p.size, true);
-    dv.setUint16(o + 28, p.rawName.length, true);
+    writeHeaderFields(dv, o + 6, p);
     dv.setUint32(o + 38, 0o100644 << 16, true);
     dv.setUint32(o + 42, offsets[i], true);
     out.set(p.rawName, o + 46);

@@ -27,13 +27,14 @@ import { SummaryCards } from '../ui/SummaryCards';
 import { FindingsList } from '../ui/FindingsList';
 import { PointsLost } from '../ui/PointsLost';
 import { IgnoredPanel } from '../ui/IgnoredPanel';
+import { Hidden } from '../ui/Hidden';
 import { formatNum, t } from '../ui/i18n';
 import { displayValue } from './format';
 import { Grid, type GridMark } from './Grid';
 import { MergeLookup } from './merges';
 import { MarkIndex, type MarkSource } from './markIndex';
 import { PreviewAppraisal } from './PreviewAppraisal';
-import { countsText, srOnly } from './FileTabs';
+import { countsText } from './FileTabs';
 import { p } from './strings';
 import type { FileEntry, PreviewController } from './controller';
 import { parseA1 } from '../core/snapshot';
@@ -255,7 +256,7 @@ export function FilePanel({ ctl, f, lang, summary }: { ctl: PreviewController; f
                     {sv.report.found && c.error > 0 && (
                       <>
                         <CounterBadge count={c.error} color="danger" size="small" aria-hidden />
-                        <span style={srOnly}>{`: ${p('count.errors', lang, { n: c.error })}`}</span>
+                        <Hidden>{`: ${p('count.errors', lang, { n: c.error })}`}</Hidden>
                       </>
                     )}
                   </span>

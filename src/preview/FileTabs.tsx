@@ -23,8 +23,8 @@ import {
   useIsOverflowItemVisible,
   useOverflowMenu,
 } from '@fluentui/react-components';
-import type { CSSProperties } from 'react';
 import type { Lang } from '../core/report';
+import { Hidden } from '../ui/Hidden';
 import { OVERVIEW, type PreviewController } from './controller';
 import type { OverviewRow } from './overview';
 import { p } from './strings';
@@ -37,19 +37,6 @@ const useStyles = makeStyles({
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   more: { flexShrink: 0, alignSelf: 'center' },
 });
-
-/** Words for screen readers only (the badge shows a number or a sign). */
-export const srOnly: CSSProperties = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 /** "3 lỗi, 5 cảnh báo, 2 lưu ý · 12 nhiệm vụ quá hạn" */
 export function countsText(c: { errors: number; warnings: number; infos: number; overdue?: number }, lang: Lang): string {
@@ -78,7 +65,7 @@ export function StatusBadge({ r, lang }: { r: OverviewRow; lang: Lang }) {
     return (
       <>
         <Spinner size="extra-tiny" aria-hidden />
-        <span style={srOnly}>{`: ${p('badge.loading', lang)}`}</span>
+        <Hidden>{`: ${p('badge.loading', lang)}`}</Hidden>
       </>
     );
   if (!s || s.status === 'unreadable')
@@ -87,7 +74,7 @@ export function StatusBadge({ r, lang }: { r: OverviewRow; lang: Lang }) {
         <Badge color="danger" appearance="filled" size="small" aria-hidden>
           !
         </Badge>
-        <span style={srOnly}>{`: ${p('badge.error', lang)}`}</span>
+        <Hidden>{`: ${p('badge.error', lang)}`}</Hidden>
       </>
     );
   // a file where no sheet holds an appendix table was not checked: never a green ✓
@@ -97,14 +84,14 @@ export function StatusBadge({ r, lang }: { r: OverviewRow; lang: Lang }) {
         <Badge color="warning" appearance="tint" size="small" data-testid="not-checked-badge" aria-hidden>
           ?
         </Badge>
-        <span style={srOnly}>{`: ${p('badge.notChecked', lang)}`}</span>
+        <Hidden>{`: ${p('badge.notChecked', lang)}`}</Hidden>
       </>
     );
   if (s.errors || s.warnings)
     return (
       <>
         <CounterBadge count={s.errors || s.warnings} color={s.errors ? 'danger' : 'informative'} size="small" overflowCount={999} aria-hidden />
-        <span style={srOnly}>{`: ${p(s.errors ? 'count.errors' : 'count.warnings', lang, { n: s.errors || s.warnings })}`}</span>
+        <Hidden>{`: ${p(s.errors ? 'count.errors' : 'count.warnings', lang, { n: s.errors || s.warnings })}`}</Hidden>
       </>
     );
   return (
@@ -112,7 +99,7 @@ export function StatusBadge({ r, lang }: { r: OverviewRow; lang: Lang }) {
       <Badge color="success" appearance="tint" size="small" aria-hidden>
         ✓
       </Badge>
-      <span style={srOnly}>{`: ${p('badge.ok', lang)}`}</span>
+      <Hidden>{`: ${p('badge.ok', lang)}`}</Hidden>
     </>
   );
 }
@@ -160,7 +147,7 @@ export function FileTabs({ ctl, rows, active, lang }: { ctl: PreviewController; 
               <span className={s.label}>
                 {p('overview.tab', lang)}
                 <CounterBadge count={rows.length} color="informative" appearance="ghost" size="small" overflowCount={999} aria-hidden />
-                <span style={srOnly}>{`: ${rows.length}`}</span>
+                <Hidden>{`: ${rows.length}`}</Hidden>
               </span>
             </Tab>
           </OverflowItem>

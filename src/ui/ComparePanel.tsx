@@ -16,6 +16,21 @@ const useStyles = makeStyles({
   pick: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS, alignItems: 'end' },
 });
 
+/** One of the two sheet pickers (disabled while the sheets' names are being read). */
+function SheetPick({ label, names, value, onChange }: { label: string; names: string[] | undefined; value: string; onChange(name: string): void }) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_e, d) => onChange(d.value)} disabled={!names}>
+        {(names ?? []).map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export interface ComparePanelProps {
   host: PaneHost;
   store: PaneStore;
@@ -58,24 +73,8 @@ export function ComparePanel({ host, store, settings, lang, today, disabled, onS
         <Text>{st('compare.oneSheet', lang)}</Text>
       ) : (
         <div className={s.pick}>
-          <Field label={st('compare.self', lang)}>
-            <Select value={selfName} onChange={(_e, d) => setSelfName(d.value)} disabled={!names}>
-              {(names ?? []).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={st('compare.appraisal', lang)}>
-            <Select value={apprName} onChange={(_e, d) => setApprName(d.value)} disabled={!names}>
-              {(names ?? []).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SheetPick label={st('compare.self', lang)} names={names} value={selfName} onChange={setSelfName} />
+          <SheetPick label={st('compare.appraisal', lang)} names={names} value={apprName} onChange={setApprName} />
         </div>
       )}
       <div>

@@ -8,29 +8,13 @@
 import { type ReactNode } from 'react';
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding, Lang, Severity } from '../core/report';
+import { Hidden } from './Hidden';
 import { SEVERITY_ONE_KEYS, formatNum, t } from './i18n';
 
 export const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 /** chips of a cluster shown before "+N ô" */
 export const CLUSTER_CHIPS = 24;
-
-/** Text for screen readers only (the severity a colour shows, the message a cell button stands for). */
-export const HIDDEN_STYLE = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
-
-export function Hidden({ children }: { children: ReactNode }) {
-  return <span style={HIDDEN_STYLE}>{children}</span>;
-}
 
 const useStyles = makeStyles({
   item: {
@@ -78,6 +62,23 @@ export function findingKey(f: Finding): string {
   return `${f.rule}|${f.cell}`;
 }
 
+/** What every button that goes to a finding's cell carries: its action, its state and the data-* the tests find it by. */
+function goToProps(f: Finding, current: boolean, disabled: boolean | undefined, onActivate: (f: Finding) => void) {
+  return {
+    disabled,
+    onClick: () => onActivate(f),
+    'aria-current': current ? ('true' as const) : undefined,
+    'data-rule': f.rule,
+    'data-severity': f.severity,
+    'data-finding': findingKey(f),
+  };
+}
+
+/** The severity a button's colour shows, said first to screen readers. */
+function SeverityWord({ f, lang }: { f: Finding; lang: Lang }) {
+  return <Hidden>{`${t(SEVERITY_ONE_KEYS[f.severity], lang)}: `}</Hidden>;
+}
+
 export interface ItemProps {
   finding: Finding;
   lang: Lang;
@@ -98,14 +99,9 @@ export function FindingItem({ finding: f, lang, current, disabled, onActivate, a
       <Button
         appearance="subtle"
         className={mergeClasses(s.item, current && s.current)}
-        disabled={disabled}
-        onClick={() => onActivate(f)}
-        aria-current={current ? 'true' : undefined}
-        data-rule={f.rule}
-        data-severity={f.severity}
-        data-finding={findingKey(f)}
+        {...goToProps(f, current, disabled, onActivate)}
       >
-        <Hidden>{`${t(SEVERITY_ONE_KEYS[f.severity], lang)}: `}</Hidden>
+        <SeverityWord f={f} lang={lang} />
         <Badge className={s.cell} color={BADGE_COLOR[f.severity]} appearance="tint">
           {f.cell}
         </Badge>
@@ -189,14 +185,9 @@ export function FindingCluster({ findings, message, lang, currentKey, disabled, 
               shape="rounded"
               appearance="outline"
               className={mergeClasses(s.chip, current && s.chipCurrent)}
-              disabled={disabled}
-              onClick={() => onActivate(f)}
-              aria-current={current ? 'true' : undefined}
-              data-rule={f.rule}
-              data-severity={f.severity}
-              data-finding={findingKey(f)}
+              {...goToProps(f, current, disabled, onActivate)}
             >
-              <Hidden>{`${t(SEVERITY_ONE_KEYS[f.severity], lang)}: `}</Hidden>
+              <SeverityWord f={f} lang={lang} />
               <span>{f.cell}</span>
               <Hidden>{` — ${f.message?.[lang] ?? f.message?.vi ?? ''}`}</Hidden>
             </Button>

@@ -3,23 +3,15 @@
  * file is reopened too), the last first, each cell with what it held and what it holds; and "Hoàn tác lần sửa gần
  * nhất", which puts back exactly what the last fix replaced.
  */
-import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/report';
 import type { FixBatchView } from './host';
 import { formatNum, t } from './i18n';
 import { changeLine } from './FixPreview';
+import { WrittenPanel } from './WrittenPanel';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    border: `1px solid ${tokens.colorBrandStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 /** cells listed per fix before "…" */
@@ -36,8 +28,7 @@ export function FixesPanel({ fixes, lang, onUndo, disabled }: FixesPanelProps) {
   const s = useStyles();
   if (!fixes.length) return null;
   return (
-    <section className={s.root} aria-label={t('fixes.title', lang)} data-testid="fixes">
-      <Subtitle2 as="h2">{t('fixes.title', lang)}</Subtitle2>
+    <WrittenPanel title={t('fixes.title', lang)} testId="fixes" undoLabel={t('fixes.undoLast', lang)} onUndo={onUndo} disabled={disabled}>
       {fixes.map((b) => (
         <div key={b.batch} data-batch={b.batch}>
           {b.description && <Caption1>{b.description[lang]}</Caption1>}
@@ -50,11 +41,6 @@ export function FixesPanel({ fixes, lang, onUndo, disabled }: FixesPanelProps) {
         </div>
       ))}
       {fixes.length > 1 && <Caption1>{t('fixes.count', lang, { n: formatNum(fixes.length, lang) })}</Caption1>}
-      <div className={s.actions}>
-        <Button onClick={onUndo} disabled={disabled}>
-          {t('fixes.undoLast', lang)}
-        </Button>
-      </div>
-    </section>
+    </WrittenPanel>
   );
 }

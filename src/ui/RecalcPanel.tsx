@@ -4,25 +4,17 @@
  * ("78 ô công thức đã đúng"). The undo button. The message at the top of the pane says it in one sentence
  * (./actions.ts recalcNotice).
  */
-import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang, RecalcCell, ScoreSummary } from '../core/report';
 import type { PreviousValue, RecalcOutcome } from './host';
 import { formatNum, t } from './i18n';
+import { WrittenPanel } from './WrittenPanel';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    border: `1px solid ${tokens.colorBrandStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontVariantNumeric: 'tabular-nums' },
   bad: { color: tokens.colorPaletteRedForeground1 },
   folded: { color: tokens.colorNeutralForeground2 },
   summary: { cursor: 'pointer' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 const columnOf = (cell: string) => /^[A-Za-z]+/.exec(cell)?.[0].toUpperCase() ?? '';
@@ -48,8 +40,13 @@ export function RecalcPanel({ recalc, scores, plan, lang, onRevert, disabled }: 
   const bad = recalc.verifiedFormulas.filter((f) => !f.ok);
   const good = recalc.verifiedFormulas.filter((f) => f.ok);
   return (
-    <section className={s.root} aria-label={t('recalc.title', lang)} data-testid="recalc">
-      <Subtitle2 as="h2">{t('recalc.title', lang)}</Subtitle2>
+    <WrittenPanel
+      title={t('recalc.title', lang)}
+      testId="recalc"
+      undoLabel={t('action.revert', lang)}
+      onUndo={recalc.changed.length > 0 ? onRevert : undefined}
+      disabled={disabled}
+    >
       {recalc.changed.length ? (
         <>
           <Text>{t('recalc.changed', lang, { n: formatNum(recalc.changed.length, lang) })}</Text>
@@ -82,13 +79,6 @@ export function RecalcPanel({ recalc, scores, plan, lang, onRevert, disabled }: 
           <Caption1>{good.map((f) => `${f.cell} ${show(f.actual, f.cell)}`).join(', ')}</Caption1>
         </details>
       )}
-      {recalc.changed.length > 0 && (
-        <div className={s.actions}>
-          <Button onClick={onRevert} disabled={disabled}>
-            {t('action.revert', lang)}
-          </Button>
-        </div>
-      )}
-    </section>
+    </WrittenPanel>
   );
 }

@@ -3,22 +3,11 @@ import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, existsSync, readFi
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { main } from '../../src/cli/main';
+import { run, HG, HUE } from './run';
 import { FIXTURES } from '../helpers';
 import { encryptedWorkbook } from '../io/encrypted';
 import { asXlsm, zip } from '../io/pkg';
 import { readSnapshots, readWorkbookFile } from '../../src/io/xlsx';
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTty: false, now: new Date('2024-06-15T08:00:00Z') });
-  return { code, out, err };
-}
-
-
-const HUE = path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx');
-const HG = path.join(FIXTURES, 'hagiang-2024-chi-so.xlsx');
 
 describe('phuluc check', () => {
   it('prints the JSON document the README describes, exit 1 on errors', async () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { run } from './run';
 import { check } from '../../src/core/check';
 import { ignoreFor, IGNORES_KEY, storedIgnores, type Ignore } from '../../src/core/ignores';
 import { ADDIN_ID } from '../../src/io/addinSettings';
@@ -17,13 +17,6 @@ import { withAddinSettings } from '../io/pkg';
 
 const HUE = readFileSync(path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx'));
 const AS_OF = '2018-02-15';
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTty: false, now: new Date('2024-06-15T08:00:00Z') });
-  return { code, out, err };
-}
 
 let dir: string;
 let ignores: Ignore[];

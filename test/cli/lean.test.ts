@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { main } from '../../src/cli/main';
+import { run } from './run';
 import { checkAll } from '../../src/core/check';
 import type { CheckOptions } from '../../src/core/options';
 import type { Lang } from '../../src/core/report';
@@ -15,12 +15,6 @@ import { RANK_CONVENTION } from '../../src/core/scores/rank';
 import { readWorkbookFile } from '../../src/io/xlsx';
 import { FileResult, findingsCsv, rankSummary, safeJson, summaryCsv, summaryRows, summaryText, toJson, toText } from '../../src/cli/output';
 import { FIXTURES, TASK_HEAD, sheet, snapshotXlsx } from '../helpers';
-
-async function run(argv: string[]) {
-  let out = '';
-  const code = await main(argv, { out: (s) => (out += s), err: () => undefined, isTty: false, now: new Date('2024-06-15T08:00:00Z') });
-  return { code, out };
-}
 
 /**
  * A hand-made appendix whose amounts stored as text repeat ("77" five times): the same message on several cells, each

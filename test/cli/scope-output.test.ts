@@ -7,16 +7,8 @@ import { mkdtempSync, copyFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { run, HG, HUE } from './run';
 import { exitCode, findingsCsv, safe, toJson, toText } from '../../src/cli/output';
-import { FIXTURES } from '../helpers';
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTty: false, now: new Date('2024-06-15T08:00:00Z') });
-  return { code, out, err };
-}
 
 async function workbook(file: string, rows: (string | number | null)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -26,8 +18,6 @@ async function workbook(file: string, rows: (string | number | null)[][]): Promi
   return file;
 }
 
-const HUE = path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx');
-const HG = path.join(FIXTURES, 'hagiang-2024-chi-so.xlsx');
 // A control sequence that would clear a terminal and colour it, a NUL, a C1 control and a right-to-left override.
 const NASTY = 'Sớm\u001b[2J\u001b[31m\u0000\u0085\u202eabc\u2066';
 

@@ -2,18 +2,11 @@
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { run } from './run';
 import { readSnapshots } from '../../src/io/xlsx';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { editSnapshot, fixtureSnapshot, snapshotXlsx } from '../helpers';
 import { appraisalFile, appraisedSheet, selfSheet } from '../hagiangVariants';
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTty: false, now: new Date('2024-06-15T08:00:00Z') });
-  return { code, out, err };
-}
 
 let dir: string;
 let hagiang: SheetSnapshot;

@@ -7,22 +7,14 @@ import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { run, HG, HUE } from './run';
 import { parseAsOf, usage } from '../../src/cli/args';
 import { columns, groupFindings, wrap, WIDTH } from '../../src/cli/layout';
 import { check } from '../../src/core/check';
 import { readSnapshots } from '../../src/io/xlsx';
-import { FIXTURES, fixtureSnapshot, snapshotXlsx } from '../helpers';
+import { fixtureSnapshot, snapshotXlsx } from '../helpers';
 import { appraisedSheet } from '../hagiangVariants';
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTty: false, now: new Date('2024-06-15T08:00:00Z') });
-  return { code, out, err };
-}
-
-const HUE = path.join(FIXTURES, 'hue-2018-nhiem-vu.xlsx');
-const HG = path.join(FIXTURES, 'hagiang-2024-chi-so.xlsx');
 const BOM = '\uFEFF';
 
 describe('--as-of', () => {

@@ -4,20 +4,8 @@
  * layout as well as on a minimal hand-made case (test/core/rules/).
  */
 import { check } from '../../src/core/check';
-import { parseA1, type CellValue, type SheetSnapshot } from '../../src/core/snapshot';
-import { byRule, cellsOf, fixtureSnapshot } from '../helpers';
-
-function edit(snap: SheetSnapshot, cells: Record<string, CellValue>): SheetSnapshot {
-  const values = snap.values.map((r) => [...r]);
-  for (const [addr, v] of Object.entries(cells)) {
-    const p = parseA1(addr)!;
-    while (values.length < p.row) values.push([]);
-    const row = values[p.row - 1];
-    while (row.length < p.col) row.push(null);
-    row[p.col - 1] = v;
-  }
-  return { ...snap, values };
-}
+import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
+import { byRule, cellsOf, editCells, fixtureSnapshot } from '../helpers';
 
 let hue: SheetSnapshot;
 let cathai: SheetSnapshot;
@@ -27,7 +15,7 @@ beforeAll(async () => {
 });
 
 describe('Huế 2018 with one edit', () => {
-  const run = (cells: Record<string, CellValue>, extra = {}) => check(edit(hue, cells), { asOf: '2018-02-15', ...extra });
+  const run = (cells: Record<string, CellValue>, extra = {}) => check(editCells(hue, cells), { asOf: '2018-02-15', ...extra });
 
   it('table-not-found: the header row deleted', () => {
     const r = run({ A4: null, B4: null, C4: null, D4: null, E4: null, F4: null, G4: null });
@@ -63,7 +51,7 @@ describe('Huế 2018 with one edit', () => {
 
 describe('Cát Hải 2023 with a status and a completion-date column added', () => {
   const withStatus = () =>
-    edit(cathai, { G5: 'Tình trạng', H5: 'Ngày hoàn thành', G8: 'Đã hoàn thành', H8: '20/01/2023', G9: 'Chưa hoàn thành', G10: 'Đang thực hiện' });
+    editCells(cathai, { G5: 'Tình trạng', H5: 'Ngày hoàn thành', G8: 'Đã hoàn thành', H8: '20/01/2023', G9: 'Chưa hoàn thành', G10: 'Đang thực hiện' });
   it('deadline-late for a task done after its date; deadline-overdue is an error where the status says not done', () => {
     const r = check(withStatus(), { asOf: '2023-03-01' });
     expect(byRule(r, 'deadline-late').map((f) => [f.cell, f.expected, f.actual])).toEqual([['H8', '2023-01-15', '2023-01-20']]);
@@ -75,7 +63,7 @@ describe('Cát Hải 2023 with a status and a completion-date column added', () 
 });
 
 describe('Hà Giang 2024 with one edit', () => {
-  const run = (cells: Record<string, CellValue>) => check(edit(hagiang, cells), { asOf: '2024-06-01' });
+  const run = (cells: Record<string, CellValue>) => check(editCells(hagiang, cells), { asOf: '2024-06-01' });
   it('score-exceeds-max and score-negative', () => {
     const r = run({ D8: 2, D9: -0.5 });
     expect(byRule(r, 'score-exceeds-max').map((f) => [f.cell, f.expected, f.actual])).toEqual([['D8', 1.5, 2]]);

@@ -14,11 +14,12 @@ import {
 } from '../../src/excel/read';
 import { MAX_SYNC_BYTES } from '../../src/excel/deps';
 import { MemorySettingsStore } from '../../src/excel/settings';
-import { Grid, isCellError, parseRange, type CellValue, type SheetSnapshot } from '../../src/core/snapshot';
+import { Grid, isCellError, parseRange, type SheetSnapshot } from '../../src/core/snapshot';
 import { findHeader } from '../../src/core/table/header';
 import { check } from '../../src/core/check';
 import { readSnapshots } from '../../src/io/xlsx';
-import { FakeExcel, OfficeError, type FakeCell, type FakeSheet } from './fakeExcel';
+import { FakeExcel, OfficeError, type FakeCell } from './fakeExcel';
+import { FIXTURES, putSnapshot } from './fixtureBook';
 
 const COLS = 11;
 const CONTENT = 'Rà soát, đơn giản hóa thủ tục hành chính trong lĩnh vực đất đai năm 2024';
@@ -519,29 +520,13 @@ describe('merged areas', () => {
 });
 
 describe('the checks see the same sheet as when everything is read', () => {
-  /** Puts a snapshot (as the .xlsx reader gives it) into a fake sheet: values, errors, formulas, formats, merges. */
+  /** A fake holding a snapshot as the .xlsx reader gives it (calculation off: the stored values are what is read). */
   function toFake(snap: SheetSnapshot): FakeExcel {
     const x = new FakeExcel();
-    const sheet: FakeSheet = x.addSheet(snap.name);
-    const top = snap.origin?.row ?? 1;
-    const left = snap.origin?.col ?? 1;
-    snap.values.forEach((row, r) =>
-      (row ?? []).forEach((v: CellValue, c) => {
-        const cell: FakeCell = {};
-        if (isCellError(v)) cell.error = v.error;
-        else if (v !== null && v !== undefined) cell.value = v;
-        const f = snap.formulas?.[r]?.[c];
-        if (f) cell.formula = f;
-        const nf = snap.numberFormats?.[r]?.[c];
-        if (nf) cell.numberFormat = nf;
-        if (Object.keys(cell).length) Object.assign(sheet.mutable(top + r, left + c), cell);
-      }),
-    );
-    sheet.merges = snap.merges ?? [];
+    putSnapshot(x, snap);
     return x;
   }
 
-  const FIXTURES = path.join(__dirname, '..', 'fixtures');
   test.each([
     ['hue-2018-nhiem-vu.xlsx', '2018-02-15'],
     ['cathai-2023-danh-muc.xlsx', '2023-01-10'],

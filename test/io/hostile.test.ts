@@ -7,7 +7,7 @@ import * as path from 'path';
 import { readWorkbookFile, readSnapshots, WorkbookReadError } from '../../src/io/xlsx';
 import { LIMITS } from '../../src/io/limits';
 import { openZip, readEntry, useNativeInflate, writeZip } from '../../src/io/zip';
-import { inflateRawSync } from 'zlib';
+import { zlibInflate } from '../../src/cli/zlibInflate';
 import { check } from '../../src/core/check';
 import { DECL, REL, sheetXml, workbook, zip } from './pkg';
 import { zipBomb } from './bomb';
@@ -51,15 +51,7 @@ describe('limits', () => {
     ['fflate, streaming (the preview)', null],
     ["Node's zlib, whole part (the CLI)", 'zlib'],
   ])('a zip bomb (a sheet part inflating far past the limit, whatever size it declares) is refused as too large — %s', async (_label, inflater) => {
-    if (inflater)
-      useNativeInflate((data, maxOut) => {
-        try {
-          return inflateRawSync(data, { maxOutputLength: maxOut });
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
-          throw e;
-        }
-      });
+    if (inflater) useNativeInflate(zlibInflate);
     const bomb = zipBomb(LIMITS.partBytes + 1024 * 1024);
     expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
     try {

@@ -10,37 +10,19 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { Blob as NodeBlob, File as NodeFile } from 'buffer';
-import { deserialize, serialize } from 'v8';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { PreviewApp } from '../../src/preview/PreviewApp';
-import { PreviewController, type WorkerLike } from '../../src/preview/controller';
-import { PreviewWorkerCore } from '../../src/preview/workerCore';
+import { PreviewController } from '../../src/preview/controller';
 import { Grid, masterAddress, OVERSCAN } from '../../src/preview/Grid';
 import { gridLayout } from '../../src/preview/format';
-import type { FromWorker, SheetView, ToWorker } from '../../src/preview/protocol';
+import type { SheetView } from '../../src/preview/protocol';
 import type { RowSource } from '../../src/preview/rows';
 import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
+import { InProcessWorker, stubBrowserApis } from './harness';
 
-const w = window as unknown as Record<string, unknown>;
-w.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-w.matchMedia ??= (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
-Element.prototype.scrollIntoView ??= function () {};
+stubBrowserApis();
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-
-/** The worker, in-process: its messages are cloned (V8's serializer, as structured clone; jsdom has no structuredClone). */
-class InProcessWorker implements WorkerLike {
-  onmessage: WorkerLike['onmessage'] = null;
-  onerror: WorkerLike['onerror'] = null;
-  private readonly core = new PreviewWorkerCore((m) => setTimeout(() => this.onmessage?.({ data: deserialize(serialize(m)) } as MessageEvent<FromWorker>), 0));
-  postMessage(m: ToWorker) {
-    void this.core.handle(m);
-  }
-}
 
 afterEach(cleanup);
 

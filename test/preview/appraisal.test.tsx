@@ -5,33 +5,15 @@
 // The preview with a self-assessment sheet that also holds the appraisal: the cuts in the side panel and the draft
 // bảng giải trình as a downloaded .xlsx (the real worker logic in-process, as in PreviewApp.test.tsx).
 import { File as NodeFile } from 'buffer';
-import { deserialize, serialize } from 'v8';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { PreviewApp } from '../../src/preview/PreviewApp';
-import { PreviewController, type WorkerLike } from '../../src/preview/controller';
-import { PreviewWorkerCore } from '../../src/preview/workerCore';
-import type { FromWorker, ToWorker } from '../../src/preview/protocol';
+import { PreviewController } from '../../src/preview/controller';
 import { readSnapshots } from '../../src/io/xlsx';
 import { fixtureSnapshot, snapshotXlsx } from '../helpers';
 import { appraisedSheet } from '../hagiangVariants';
+import { InProcessWorker, stubBrowserApis } from './harness';
 
-const w = window as unknown as Record<string, unknown>;
-w.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-w.matchMedia ??= (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
-Element.prototype.scrollIntoView ??= function () {};
-
-class InProcessWorker implements WorkerLike {
-  onmessage: WorkerLike['onmessage'] = null;
-  onerror: WorkerLike['onerror'] = null;
-  private readonly core = new PreviewWorkerCore((m) => setTimeout(() => this.onmessage?.({ data: deserialize(serialize(m)) } as MessageEvent<FromWorker>), 0));
-  postMessage(m: ToWorker) {
-    void this.core.handle(m);
-  }
-}
+stubBrowserApis();
 
 function blobBytes(blob: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

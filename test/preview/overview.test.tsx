@@ -9,31 +9,23 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { deserialize, serialize } from 'v8';
 import { File as NodeFile } from 'buffer';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { PreviewApp } from '../../src/preview/PreviewApp';
-import { OVERVIEW, PreviewController, type FileEntry, type WorkerLike } from '../../src/preview/controller';
-import { PreviewWorkerCore } from '../../src/preview/workerCore';
+import { OVERVIEW, PreviewController, type FileEntry } from '../../src/preview/controller';
 import { overviewRows, sortRows } from '../../src/preview/overview';
 import { Grid } from '../../src/preview/Grid';
 import { gridLayout } from '../../src/preview/format';
-import type { FromWorker, SheetView, ToWorker } from '../../src/preview/protocol';
+import type { SheetView } from '../../src/preview/protocol';
 import type { RowSource } from '../../src/preview/rows';
 import { check } from '../../src/core/check';
 import { fileSummaries } from '../../src/core/summary';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { fixtureSnapshot } from '../helpers';
 import { selfSheet } from '../hagiangVariants';
+import { InProcessWorker, stubBrowserApis } from './harness';
 
-const w = window as unknown as Record<string, unknown>;
-w.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-w.matchMedia ??= (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
-Element.prototype.scrollIntoView ??= function () {};
+stubBrowserApis();
 
 afterEach(cleanup);
 
@@ -91,16 +83,6 @@ describe('overviewRows', () => {
     expect(names('budget', 'descending')[0]).toBe('a-hue.xlsx');
   });
 });
-
-/** The worker, in-process: its messages are cloned (V8's serializer, as structured clone). */
-class InProcessWorker implements WorkerLike {
-  onmessage: WorkerLike['onmessage'] = null;
-  onerror: WorkerLike['onerror'] = null;
-  private readonly core = new PreviewWorkerCore((m) => setTimeout(() => this.onmessage?.({ data: deserialize(serialize(m)) } as MessageEvent<FromWorker>), 0));
-  postMessage(m: ToWorker) {
-    void this.core.handle(m);
-  }
-}
 
 const file = (name: string, fixture: string) => new NodeFile([readFileSync(path.join(FIXTURES, fixture))], name) as unknown as File;
 

@@ -8,7 +8,6 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { deserialize, serialize } from 'v8';
 import { File as NodeFile } from 'buffer';
 import ExcelJS from 'exceljs';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -16,20 +15,12 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { SummaryCards } from '../../src/ui/SummaryCards';
 import { FindingsList } from '../../src/ui/FindingsList';
 import { PreviewApp } from '../../src/preview/PreviewApp';
-import { PreviewController, type WorkerLike } from '../../src/preview/controller';
-import { PreviewWorkerCore } from '../../src/preview/workerCore';
-import type { FromWorker, ToWorker } from '../../src/preview/protocol';
+import { PreviewController } from '../../src/preview/controller';
 import { check } from '../../src/core/check';
 import { fixtureSnapshot, sheet } from '../helpers';
+import { InProcessWorker, stubBrowserApis } from './harness';
 
-const w = window as unknown as Record<string, unknown>;
-w.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-w.matchMedia ??= (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
-Element.prototype.scrollIntoView ??= function () {};
+stubBrowserApis();
 
 afterEach(cleanup);
 
@@ -62,15 +53,6 @@ describe('SummaryCards shows the scope', () => {
     expect(screen.getByTestId('not-checked').textContent).toContain('Not checked');
   });
 });
-
-class InProcessWorker implements WorkerLike {
-  onmessage: WorkerLike['onmessage'] = null;
-  onerror: WorkerLike['onerror'] = null;
-  private readonly core = new PreviewWorkerCore((m) => setTimeout(() => this.onmessage?.({ data: deserialize(serialize(m)) } as MessageEvent<FromWorker>), 0));
-  postMessage(m: ToWorker) {
-    void this.core.handle(m);
-  }
-}
 
 describe('the preview never shows a green ✓ for a workbook it could not check', () => {
   it('a workbook without an appendix table gets a "?" badge and the not-checked message; the Huế example a counter', async () => {

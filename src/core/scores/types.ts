@@ -35,15 +35,8 @@ export interface EvidenceSummary {
   saysNone: CriterionRef[];
 }
 
-/** One criterion, self-assessed against appraised. */
-export interface CriterionDiff {
-  code: string;
-  number: string;
-  label: string;
-  /** row in the self-assessment sheet (the appraisal sheet's row, for a criterion only it has) */
-  row: number;
-  /** row in the appraisal sheet */
-  appraisalRow: number;
+/** A criterion's two scores, self-assessed and appraised, as a comparison and the bảng giải trình both give them. */
+export interface ScorePair {
   /** the maximum (the self-assessment's; the appraisal's when only it has one) */
   max: number | null;
   self: number | null;
@@ -53,6 +46,17 @@ export interface CriterionDiff {
   appraisedNa: boolean;
   /** appraised − self (a penalty counts as negative); null when either side is not applicable or empty */
   diff: number | null;
+}
+
+/** One criterion, self-assessed against appraised. */
+export interface CriterionDiff extends ScorePair {
+  code: string;
+  number: string;
+  label: string;
+  /** row in the self-assessment sheet (the appraisal sheet's row, for a criterion only it has) */
+  row: number;
+  /** row in the appraisal sheet */
+  appraisalRow: number;
   selfCell: string;
   appraisedCell: string;
   /** the self-assessment's evidence for the criterion (its own, or its parent's when it has none) */
@@ -111,19 +115,12 @@ export interface ScoreDiff {
 }
 
 /** A row of the bảng giải trình: one criterion whose appraised score differs from the self-assessment. */
-export interface ExplanationRow {
+export interface ExplanationRow extends ScorePair {
   /** 1, 2, 3 … */
   stt: number;
   code: string;
   /** "1.3.1. Xử lý các vấn đề phát hiện qua kiểm tra" */
   criterion: string;
-  max: number | null;
-  self: number | null;
-  appraised: number | null;
-  selfNa: boolean;
-  appraisedNa: boolean;
-  /** appraised − self */
-  diff: number | null;
   evidence: string;
   /** lý do đề nghị: left empty for the unit to write */
   reason: string;

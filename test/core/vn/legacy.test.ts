@@ -7,6 +7,7 @@ import { check } from '../../../src/core/check';
 import type { SheetSnapshot } from '../../../src/core/snapshot';
 import { decodeSnapshot, decodeTcvn3, decodeVni, detectLegacy, evidence } from '../../../src/core/vn/legacy';
 import { byRule, cellsOf, fixtureSnapshot, sheet } from '../../helpers';
+import { encodeSheet, encodeTcvn3 } from '../../legacyText';
 
 /** VNI, derived independently from Unicode decomposition: base letter, then the VNI mark for its diacritics. */
 function encodeVni(text: string): string {
@@ -35,19 +36,6 @@ function encodeVni(text: string): string {
       else out += up(b) + up(TONE[tone]);
     }
   }
-  return out;
-}
-
-/** TCVN3: the inverse of the decoder's chart, capitals written with the lower-case codes (as .VnTimeH fonts do). */
-function encodeTcvn3(text: string): string {
-  const inverse = new Map<string, string>();
-  for (let code = 0xa1; code <= 0xfe; code++) {
-    const ch = String.fromCharCode(code);
-    const letter = decodeTcvn3(ch);
-    if (letter !== ch) inverse.set(letter, ch);
-  }
-  let out = '';
-  for (const ch of text.normalize('NFC')) out += inverse.get(ch) ?? inverse.get(ch.toLowerCase()) ?? ch;
   return out;
 }
 
@@ -136,11 +124,6 @@ describe('detection', () => {
 });
 
 describe('on a real layout: the Huế 2018 appendix typed in TCVN3, and in VNI', () => {
-  const encodeSheet = (snap: SheetSnapshot, enc: (s: string) => string): SheetSnapshot => ({
-    ...snap,
-    values: snap.values.map((row) => row.map((v) => (typeof v === 'string' ? enc(v) : v))),
-  });
-
   test.each([
     ['TCVN3', encodeTcvn3, ['.VnTime', '.VnTimeH']],
     ['VNI', encodeVni, ['VNI-Times']],
