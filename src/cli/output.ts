@@ -308,10 +308,23 @@ function summaryColumns(rows: SummaryRow[]): string[] {
  */
 export const CSV_BOM = '\uFEFF';
 
+/** One CSV field; the cell's line breaks become spaces, so each record stays one line for tools that read by line. */
 export function csvCell(v: unknown): string {
+  return csvField(v, false);
+}
+
+/**
+ * One CSV field whose line breaks stay line breaks inside the quoted field (Excel shows them as lines of one cell):
+ * for tables people edit, like the bảng giải trình, whose evidence is often a list.
+ */
+export function csvCellLines(v: unknown): string {
+  return csvField(v, true);
+}
+
+function csvField(v: unknown, keepLines: boolean): string {
   const s = v === null || v === undefined ? '' : String(v);
   // Cells starting with = + - @ would be formulas in Excel: keep them text.
-  const text = safe(s);
+  const text = keepLines ? s.split(/\r\n|\r|\n/).map(safe).join('\n') : safe(s);
   const guarded = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

@@ -15,7 +15,7 @@ import { asReadError } from '../io/errors';
 import { explanationXlsx } from '../io/explanationXlsx';
 import { Dec } from '../core/decimal';
 import { formatNumber, formatNumberEn } from '../core/vn/number';
-import { CSV_BOM, csvCell, paint, safe, safeJson } from './output';
+import { CSV_BOM, csvCellLines, paint, safe, safeJson } from './output';
 
 export interface ScoresIo {
   out: (s: string) => void;
@@ -182,7 +182,7 @@ export function diffText(diff: ScoreDiff, lang: Lang, color: boolean): string {
 export function diffCsv(diff: ScoreDiff, lang: Lang): string {
   const table = explanationTable(diff, lang);
   const rows = [table.header, ...table.rows, ...(table.rows.length ? [table.total] : [])];
-  return CSV_BOM + rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return CSV_BOM + rows.map((r) => r.map(csvCellLines).join(',')).join('\n') + '\n';
 }
 
 export function diffJson(diff: ScoreDiff, asOf: string, out?: string): string {

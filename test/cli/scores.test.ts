@@ -1,4 +1,5 @@
 /** `phuluc compare`, `phuluc explain`, `--not-applicable` and the ranking of `--summary`, on Hà Giang variants written as .xlsx files. */
+import * as XLSX from '@e965/xlsx';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -77,10 +78,14 @@ describe('phuluc explain FILE.xlsx', () => {
     expect(doc.totalCut).toBe(0.85);
     expect(doc.self.file).toBe(file('ca-hai-cot.xlsx'));
     const csv = await run(['giai-trinh', file('ca-hai-cot.xlsx'), '--format', 'csv']);
-    // three criteria (the evidence's line breaks become spaces, as in every CSV the CLI writes) and the total
+    // three criteria and the total; the evidence keeps its lines inside its quoted field (one cell, several lines)
     expect(csv.out.match(/^\d+,/gm)).toEqual(['1,', '2,', '3,']);
-    expect(csv.out).toContain(",'- Báo cáo kết quả ứng dụng CNTT của UBND tỉnh; - Báo cáo kiểm soát TTHC");
+    expect(csv.out).toContain(",\"'- Báo cáo kết quả ứng dụng CNTT của UBND tỉnh;\n- Báo cáo kiểm soát TTHC");
     expect(csv.out.trim().split('\n').pop()).toBe(',Tổng chênh lệch,,,,-0.8917,,');
+    // a CSV reader (SheetJS, as Excel does) sees five records, the evidence as one cell of several lines
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(csv.out.replace(/^\uFEFF/, ''), { type: 'string', raw: true }).Sheets.Sheet1, { header: 1, raw: true });
+    expect(rows).toHaveLength(5);
+    expect(rows.flat().find((c) => String(c).includes('Báo cáo kiểm soát TTHC'))).toMatch(/^'- Báo cáo kết quả ứng dụng CNTT của UBND tỉnh;\n- Báo cáo kiểm soát TTHC/);
   });
 
   it('a sheet without an appraisal column: exit 2, pointing to compare', async () => {
