@@ -456,7 +456,8 @@ function parseLine(original: string, plan: number | undefined): DeadlinePart[] {
 }
 
 /**
- * Parses a deadline cell into parts, one per line (or per list item). A number is an Excel date serial only when
+ * Parses a deadline cell into parts, one per line (or per list item; a line that cannot be read alone, or a
+ * postponement on a line of its own, is read with the line before or after it). A number is an Excel date serial only when
  * `isDateCell` is true; otherwise it is 'unparsed'. A blank cell gives []. Never throws.
  */
 export function parseDeadline(value: string | number, ctx?: DeadlineContext, isDateCell?: boolean): DeadlinePart[] {
@@ -474,10 +475,27 @@ export function parseDeadline(value: string | number, ctx?: DeadlineContext, isD
     return [{ text, kind: 'fixed', period: { start: iso, due: iso, kind: 'date', wholeYear: false, relative: false } }];
   }
   if (typeof value !== 'string') return [];
-  const parts: DeadlinePart[] = [];
-  for (const raw of value.split(LINE_BREAKS)) {
-    const line = cleanLine(raw);
-    if (line !== '') for (const part of parseLine(line, plan)) parts.push(part);
+  const lines = value.split(LINE_BREAKS).map(cleanLine).filter((l) => l !== '');
+  const read = lines.map((l) => parseLine(l, plan));
+  // A phrase wrapped over two lines of the cell ("Năm\n2018", "Trước ngày\n20/3/2018", as tables copied from Word
+  // documents often are): when a line cannot be read alone, it is read with the next one, and kept so only if the
+  // two together read fully. Lines that read alone are never joined.
+  // The same for a postponement on a line of its own ("Tháng 5/2024\n(lùi sang tháng 8/2024)"): it says what it
+  // postpones only together with the line before — apart, May would be reported overdue.
+  const unparsed = (ps: DeadlinePart[]) => ps.some((p) => p.kind === 'unparsed');
+  const postponesBefore = (ps: DeadlinePart[]) => !!ps[0]?.postponed && ps[0].postponed.from === undefined;
+  for (let i = 0; i + 1 < lines.length; ) {
+    if (unparsed(read[i]) || unparsed(read[i + 1]) || postponesBefore(read[i + 1])) {
+      const joined = `${lines[i]} ${lines[i + 1]}`;
+      const both = parseLine(joined, plan);
+      if (!both.some((p) => p.kind === 'unparsed' || p.kind === 'invalid')) {
+        lines.splice(i, 2, joined);
+        read.splice(i, 2, both);
+        if (i > 0) i--; // "Trước\nngày\n20/3/2018": the line before may now join too
+        continue;
+      }
+    }
+    i++;
   }
-  return parts;
+  return read.flat();
 }
