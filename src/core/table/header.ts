@@ -87,6 +87,23 @@ function distinctRoles(classes: Iterable<HeaderClass>): number {
   return seen.size;
 }
 
+/**
+ * Whether a row reads as the header of a table: at least three distinct column titles, one of them the number or the
+ * content. Cheap on data rows: the full row is classified only when one of its short texts names the number or the
+ * content.
+ */
+export function looksLikeHeaderRow(grid: Grid, row: number): boolean {
+  const own = grid.rowValues(row);
+  let core = false;
+  for (let i = 0; i < own.length && !core; i++) {
+    const v = own[i];
+    if (typeof v !== 'string' || v.length > 60 || isBlank(v)) continue;
+    const cls = classifyHeader(v);
+    core = !!cls && 'role' in cls && (cls.role === 'content' || cls.role === 'number');
+  }
+  return core && distinctRoles(rowRoles(grid, row).values()) >= 3;
+}
+
 export function findHeader(grid: Grid): HeaderMatch | null {
   const last = Math.min(grid.bottom, grid.top + MAX_HEADER_SCAN - 1);
   let best: { row: number; roles: Map<number, HeaderClass>; score: number } | null = null;
