@@ -8,7 +8,7 @@ import { LegacyResult, decodeSnapshot } from './vn/legacy';
 import { excerpt } from './vn/text';
 import { buildTable, type Item, type TableRow } from './table/rows';
 import { findTableEnd, type TableEnd } from './table/extent';
-import { NumberReader, Rule, RuleContext, finding, resolveOptions } from './rules/context';
+import { NumberReader, ROLE_NAMES, Rule, RuleContext, finding, resolveOptions } from './rules/context';
 import { structureRule } from './rules/structure';
 import { requiredRule } from './rules/required';
 import { numbersRule } from './rules/numbers';
@@ -190,11 +190,18 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
 
   const scored = scoreReport(ctx, grid.name);
   const tree = scored?.tree ?? null;
+  // default mandatory columns this task table lacks (a criteria sheet has no task columns by nature; a missing
+  // deadline column is said by the deadlines family; columns the user made mandatory get missing-column findings)
+  const requiredAbsent =
+    tree === null && !ctx.options.requiredExplicit
+      ? ctx.options.required.filter((role) => role !== 'deadline' && table.col[role] === undefined).map((role) => ROLE_NAMES[role])
+      : [];
   report.scope = tableScope({
     budget: table.col.budget !== undefined,
     deadline: table.col.deadline !== undefined,
     planYear: table.planYear !== undefined,
     scores: tree !== null,
+    requiredAbsent,
   });
   if (scored) {
     const { findings: scoreFindings, tree: _tree, ...parts } = scored;

@@ -417,7 +417,7 @@ export interface DeadlineSummary {
 }
 
 /** Why a rule family could not run on a sheet. */
-export type ScopeReason = 'no-table' | 'no-budget-column' | 'no-deadline-column' | 'no-score-columns' | 'no-plan-year' | 'check-failed';
+export type ScopeReason = 'no-table' | 'no-budget-column' | 'no-deadline-column' | 'no-score-columns' | 'no-plan-year' | 'no-required-column' | 'check-failed';
 
 /**
  * What was checked on a sheet, so "nothing found" is never confused with "nothing checked". `checked` is false when
