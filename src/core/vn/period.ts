@@ -443,10 +443,15 @@ function dropNumbersInWords(line: string): { line: string } | { reason: string }
   return { line: out };
 }
 
+/** A line that is a year or a span of years and nothing else: "2024", "2021 - 2025". */
+const BARE_YEARS = /^(\d{4})(\s*[-–]\s*\d{4})?$/;
+
 function parseLine(original: string, plan: number | undefined): DeadlinePart[] {
   const cleaned = dropNumbersInWords(original);
   if ('reason' in cleaned) return [{ text: original, kind: 'invalid', reason: cleaned.reason }];
-  const line = cleaned.line;
+  // A deadline cell that holds a year alone ("2024", as a number cell already reads) is that year; inside a line a
+  // bare number stays unread (it may be a document number)
+  const line = BARE_YEARS.test(cleaned.line) ? `Năm ${cleaned.line}` : cleaned.line;
   const reading = readLine(tokenize(line));
   if ('unparsed' in reading) return [{ text: original, kind: 'unparsed' }];
   if ('done' in reading) return [{ text: original, kind: 'done', status: 'done' }];
