@@ -27,6 +27,7 @@ export type RuleId =
   | 'budget-subtotal-mismatch'
   | 'budget-total-mismatch'
   | 'budget-words-mismatch'
+  | 'budget-breakdown-mismatch'
   | 'deadline-unparsed'
   | 'deadline-invalid'
   | 'deadline-overdue'
@@ -82,6 +83,8 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Dùng một công thức =SUM(...) gồm mọi dòng nhiệm vụ (không gồm các dòng cộng mục), và đổi các số ghi dạng văn bản thành số; Phuluc có thể ghi công thức đó giúp.', en: 'Use one =SUM(...) over every task row (and no subtotal rows), and turn numbers stored as text into numbers; Phuluc can write that formula for you.' } },
   { id: 'budget-words-mismatch', severity: 'error', title: { vi: 'Số tiền bằng chữ không khớp', en: 'Amount in words differs' },
     howToFix: { vi: 'Viết lại số tiền bằng chữ theo tổng cộng đúng; Phuluc đề xuất câu chữ theo đúng cách viết văn bản đang dùng (nghìn/ngàn, linh/lẻ, «chẵn»).', en: 'Rewrite the amount in words for the correct total; Phuluc proposes the wording in the spelling the document already uses (nghìn/ngàn, linh/lẻ, «chẵn»).' } },
+  { id: 'budget-breakdown-mismatch', severity: 'error', title: { vi: 'Chi tiết «Trong đó» không khớp', en: '"Trong đó" breakdown does not fit' },
+    howToFix: { vi: 'Các dòng «Trong đó» chỉ chia nhỏ kinh phí của dòng phía trên (theo nguồn: ngân sách tỉnh, ngân sách huyện…) nên không được lớn hơn số đó: sửa số của dòng chi tiết hoặc của dòng phía trên. Nếu dòng phía trên chưa ghi kinh phí, hãy ghi vào. Không cộng các dòng «Trong đó» vào tổng cộng.', en: 'The "Trong đó" lines only split the amount of the row above (by source: provincial budget, district budget…), so they cannot add up to more: correct the detail lines or the row above. If the row above states no amount, fill it in. Never add the "Trong đó" lines into the total.' } },
   { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' },
     howToFix: { vi: 'Ghi thời hạn theo một cách rõ ràng: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».', en: 'Write the deadline in a clear form: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».' } },
   { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' },
@@ -146,8 +149,9 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'negative-amount': { family: 'budget', finds: 'a negative amount ("-30", "(30)") in the budget column: added as written, so it lowers the total' },
   'cell-error': { family: 'numbers', finds: '#REF!, #VALUE!, #N/A … inside the table' },
   'budget-subtotal-mismatch': { family: 'budget', finds: '"Cộng mục I" (or a parent\'s amount) ≠ the sum of its items' },
-  'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals never)' },
+  'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals and "Trong đó" lines never)' },
   'budget-words-mismatch': { family: 'budget', finds: 'the amount in words ≠ the total in figures (warning when the words cannot be read)' },
+  'budget-breakdown-mismatch': { family: 'budget', finds: 'the lines of a "Trong đó" / "Bao gồm" / "Chia ra" breakdown (counted in no total) add up to more than the row they detail (error), or detail a row that states no amount (warning)' },
   'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed), including a line with a word it can neither read nor ignore ("Quý IV/2024 (nếu có)")' },
   'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), a number and its words that disagree ("06 (bảy)"), a refinement outside its period ("Quý I: Trước 20/6"), a postponement to an earlier date' },
   'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done (the status column, else what the deadline cell says: "đã xong"): error when not done is stated, warning when there is no status; a postponed deadline says so' },
@@ -213,6 +217,8 @@ export type TotalCause =
   | { kind: 'subtotal-counted-twice'; formula: string; subtotals: string[]; amount: number }
   /** the formula also adds cells outside its scope (items of another section, numbers that are no task) */
   | { kind: 'extra-cells'; formula: string; cells: string[]; amount: number }
+  /** the formula adds "Trong đó" lines, a breakdown of an amount it already counts on the row above them */
+  | { kind: 'breakdown-counted'; formula: string; cells: string[]; amount: number }
   /** the formula adds subtotals that are themselves wrong (each has its own finding) */
   | { kind: 'wrong-part'; formula: string; cells: string[] };
 

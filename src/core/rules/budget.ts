@@ -12,6 +12,7 @@ import { parseWords } from '../vn/words';
 import { excerpt } from '../vn/text';
 import type { Item } from '../table/rows';
 import { TotalModel, explainTotal } from './totals';
+import { checkBreakdowns } from './breakdowns';
 
 const AMOUNT_KINDS = new Set(['item', 'subitem', 'part', 'fragment']);
 
@@ -138,6 +139,8 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   }
 
   const unit = parseMoneyUnit(table.header.titles.get(col) ?? '');
+  // "Trong đó" lines: counted in no total above, checked against the row they detail
+  if (table.breakdowns.length) out.push(...checkBreakdowns(ctx, col, unit?.label ?? '', amountOf));
   const summary: BudgetSummary = {
     column: letter,
     total: total.toNumber(),
@@ -222,6 +225,7 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     standsFor: scopes,
     scopes,
     wrong: new Set(out.filter((f) => f.rule === 'budget-subtotal-mismatch').map((f) => f.row)),
+    details: detailsOf(table),
     unreadable,
     ...(table.totalRow !== undefined ? { totalRow: table.totalRow } : {}),
   };
@@ -327,6 +331,13 @@ function unreadableRows({ table, grid, numbers }: RuleContext, col: number, hasA
     if (c.kind === 'error' || (c.kind === 'invalid' && c.malformed)) unreadable.add(tr.row);
   }
   return unreadable;
+}
+
+/** "Trong đó" line → the row it details. */
+function detailsOf(table: RuleContext['table']): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const b of table.breakdowns) for (const r of b.rows) m.set(r, b.of);
+  return m;
 }
 
 function ascending(rows: readonly number[]): boolean {

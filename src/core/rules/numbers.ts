@@ -8,7 +8,7 @@ import { isCellError } from '../snapshot';
 import { excerpt } from '../vn/text';
 import { isNotApplicableText } from '../scores/applicable';
 
-const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section', 'adjustment']);
+const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section', 'adjustment', 'breakdown']);
 
 export const numbersRule: Rule = ({ table, grid, numbers }) => {
   const out: Finding[] = [];

@@ -24,7 +24,9 @@ export type RowKind =
   | 'blank'
   | 'note'
   /** an unnumbered bonus or penalty row of a score sheet ("Điểm thưởng", "Điểm bị trừ") */
-  | 'adjustment';
+  | 'adjustment'
+  /** a line of a "Trong đó" breakdown of the row above ("Trong đó: - Ngân sách tỉnh", "- Ngân sách huyện"): never counted */
+  | 'breakdown';
 
 export interface Section {
   label: string;
@@ -53,6 +55,22 @@ export interface Item {
   section?: Section;
 }
 
+/**
+ * A "Trong đó:" (of which) block: lines that split the amount of the row above by source or by part ("Trong đó: -
+ * Ngân sách tỉnh 300", "- Ngân sách huyện 200"). Its amounts are already inside that row's amount, so no total counts
+ * them; the budget rule checks they do not add up to more than it.
+ */
+export interface Breakdown {
+  /** the row it details: an item's row (or a line of it), a section, a subtotal or the total row */
+  of: number;
+  kind: RowKind;
+  item?: Item;
+  /** its lines, sheet order, the "Trong đó" line first */
+  rows: number[];
+  /** per line, 1 for the first level of the list, 2 for lines marked otherwise ("- Ngân sách tỉnh" / "+ Vốn sự nghiệp") */
+  levels: number[];
+}
+
 export interface TableRow {
   row: number;
   kind: RowKind;
@@ -77,6 +95,8 @@ export interface Table {
   fragments: { row: number; item?: Item }[];
   /** unnumbered bonus / penalty rows, sheet order */
   adjustments: { row: number; kind: AdjustmentKind; title: string }[];
+  /** "Trong đó" breakdowns of the row above, sheet order */
+  breakdowns: Breakdown[];
   firstDataRow: number;
   lastDataRow: number;
 }
@@ -117,6 +137,38 @@ export function isWordsText(text: string): boolean {
   return /^\(?\s*(so tien )?bang chu\b/.test(fold(text));
 }
 
+/**
+ * "Trong đó" / "Bao gồm" / "Chia ra" at the start of a line: what follows splits the row above (its amount by funding
+ * source, or a part of it). Returns the list marker of what follows the words ("-" in "Trong đó: - Ngân sách tỉnh",
+ * "" in "Trong đó ngân sách tỉnh"), null when the line is no such head. "Trong đó, nêu rõ …" (a sentence) only counts
+ * where the budget column shows the block carries amounts (see buildTable).
+ */
+export function breakdownHead(text: string): string | null {
+  // /^[\s(]*[tTbBcC]/
+  const lead = leadCode(text, '(');
+  if (lead !== 116 && lead !== 84 && lead !== 98 && lead !== 66 && lead !== 99 && lead !== 67) return null;
+  const m = /^\(?\s*(trong do|bao gom|chia ra)(?=$|[\s:;,.)+\-–—•*])\s*\)?\s*[:;,.]?\s*/.exec(fold(text));
+  if (!m) return null;
+  return listMarker(fold(text).slice(m[0].length));
+}
+
+/** The list marker a line starts with: "-" (also – —), "+", "•" (also * ·), or "" for none. */
+function listMarker(folded: string): string {
+  const c = folded.charAt(0);
+  if (c === '-' || c === '–' || c === '—') return '-';
+  if (c === '+') return '+';
+  if (c === '•' || c === '*' || c === '·') return '•';
+  return '';
+}
+
+/** A line that continues a breakdown: a list line ("- Ngân sách huyện", "+ Vốn sự nghiệp") or a funding source. */
+export function breakdownLine(text: string): string | null {
+  const f = fold(text);
+  const marker = listMarker(f);
+  if (marker) return marker;
+  return /^(ngan sach|ns\b|nguon\b|von\b|kinh phi (tu |do )?(ngan sach|nguon))/.test(f) ? '' : null;
+}
+
 const OTHER_ROLE = 1;
 const LEFT = 2;
 
@@ -151,6 +203,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     repeatedHeaders: [],
     fragments: [],
     adjustments: [],
+    breakdowns: [],
     firstDataRow: header.firstDataRow,
     lastDataRow: header.firstDataRow - 1,
   };
@@ -163,6 +216,38 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
   let prevKind: RowKind = 'header';
   let blankRun = 0;
   let ended = false;
+  // what a "Trong đó" line would detail: the last item line, section, subtotal or total row; and the open block
+  let subject: { row: number; kind: RowKind; item?: Item } | undefined;
+  let block: Breakdown | undefined;
+  let blockMarkers: string[] = [];
+  const budgetCol = col.budget;
+  const ownAmount = (row: number) => budgetCol !== undefined && !isBlank(grid.value(row, budgetCol));
+  const leftText = (row: number): string => {
+    for (const c of leftCols) {
+      const v = grid.value(row, c);
+      if (typeof v === 'string' && !isBlank(v)) return v;
+    }
+    return '';
+  };
+  /** the list marker of a breakdown line at `row` ("" for none), null when the row is no line of a breakdown */
+  const breakdownAt = (row: number, text: string): string | null => {
+    if (budgetCol === undefined || !text) return null;
+    if (prevKind === 'breakdown') {
+      const m = breakdownLine(text);
+      if (m !== null) return m;
+    }
+    if (!subject) return null;
+    const head = breakdownHead(text);
+    if (head === null) return null;
+    if (ownAmount(row)) return head;
+    // "Trong đó:" alone: a breakdown when the next filled line is one that carries an amount
+    for (let n = row + 1; n <= Math.min(grid.bottom, row + 3); n++) {
+      const t = leftText(n);
+      if (!t && !grid.rowValues(n).some((v) => !isBlank(v))) continue;
+      return t && breakdownLine(t) !== null && ownAmount(n) ? head : null;
+    }
+    return null;
+  };
 
   for (let r = header.firstDataRow; r <= grid.bottom && !ended; r++) {
     // Own values of the row (merged areas count once, at their top-left cell).
@@ -199,8 +284,9 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     const contentText = str(contentV);
     const numNumbering = parseNumberCell(numV);
     const tk = firstText ? totalKind(firstText) : null;
+    const marker = !numNumbering && isBlank(numV) ? breakdownAt(r, firstText) : null;
 
-    if (table.totalRow !== undefined && !(firstText && isWordsText(firstText))) {
+    if (table.totalRow !== undefined && !(firstText && isWordsText(firstText)) && marker === null) {
       // Below the total only the amount in words belongs to the table; signatures and notes do not.
       table.rows.push({ row: r, kind: 'note' });
       break;
@@ -212,6 +298,21 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
       kind = 'words';
       table.wordsRow = r;
       ended = true;
+    } else if (marker !== null) {
+      kind = 'breakdown';
+      if (prevKind !== 'breakdown' || !block) {
+        block = { of: subject!.row, kind: subject!.kind, ...(subject!.item ? { item: subject!.item } : {}), rows: [], levels: [] };
+        blockMarkers = [];
+        table.breakdowns.push(block);
+      }
+      // the first list marker is the first level; lines marked otherwise ("+" under "-") detail the line above them
+      let level = 1;
+      if (marker) {
+        if (!blockMarkers.includes(marker)) blockMarkers.push(marker);
+        level = blockMarkers.indexOf(marker) + 1;
+      }
+      block.rows.push(r);
+      block.levels.push(level);
     } else if (tk === 'total' && !numNumbering) {
       kind = 'total';
       table.totalRow = r;
@@ -322,9 +423,15 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     } else if (kind === 'item' || kind === 'subitem') {
       rowItem = current;
       withItem = true;
+    } else if (kind === 'breakdown' && block?.item) {
+      rowItem = block.item;
+      withItem = true;
     }
     table.rows.push(withItem ? { row: r, kind, section, item: rowItem } : { row: r, kind, section });
     if (kind !== 'note') table.lastDataRow = r;
+    if (kind === 'item' || kind === 'subitem' || kind === 'part' || kind === 'fragment') subject = { row: r, kind, item: rowItem };
+    else if (kind === 'section' || kind === 'subtotal' || kind === 'total') subject = { row: r, kind };
+    else if (kind !== 'breakdown') subject = undefined;
     prevKind = kind;
   }
   return table;
