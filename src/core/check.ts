@@ -129,8 +129,11 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
   }
   const numbers = new NumberReader(grid);
   if (table.col.budget !== undefined) {
-    const unit = parseMoneyUnit(table.header.titles.get(table.col.budget) ?? '');
-    numbers.setColumnUnit(table.col.budget, unit ? unitExponent(unit) : null);
+    // a budget over several columns ("Tổng số | Ngân sách tỉnh | …"): every one counts in the group's unit
+    for (const c of [table.col.budget, ...table.budgetSources]) {
+      const unit = parseMoneyUnit(table.header.titles.get(c) ?? '');
+      numbers.setColumnUnit(c, unit ? unitExponent(unit) : null);
+    }
   }
   const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers };
   const findings: Finding[] = [];

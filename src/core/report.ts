@@ -28,6 +28,7 @@ export type RuleId =
   | 'budget-total-mismatch'
   | 'budget-words-mismatch'
   | 'budget-breakdown-mismatch'
+  | 'budget-sources-mismatch'
   | 'deadline-unparsed'
   | 'deadline-invalid'
   | 'deadline-overdue'
@@ -85,6 +86,8 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Viết lại số tiền bằng chữ theo tổng cộng đúng; Phuluc đề xuất câu chữ theo đúng cách viết văn bản đang dùng (nghìn/ngàn, linh/lẻ, «chẵn»).', en: 'Rewrite the amount in words for the correct total; Phuluc proposes the wording in the spelling the document already uses (nghìn/ngàn, linh/lẻ, «chẵn»).' } },
   { id: 'budget-breakdown-mismatch', severity: 'error', title: { vi: 'Chi tiết «Trong đó» không khớp', en: '"Trong đó" breakdown does not fit' },
     howToFix: { vi: 'Các dòng «Trong đó» chỉ chia nhỏ kinh phí của dòng phía trên (theo nguồn: ngân sách tỉnh, ngân sách huyện…) nên không được lớn hơn số đó: sửa số của dòng chi tiết hoặc của dòng phía trên. Nếu dòng phía trên chưa ghi kinh phí, hãy ghi vào. Không cộng các dòng «Trong đó» vào tổng cộng.', en: 'The "Trong đó" lines only split the amount of the row above (by source: provincial budget, district budget…), so they cannot add up to more: correct the detail lines or the row above. If the row above states no amount, fill it in. Never add the "Trong đó" lines into the total.' } },
+  { id: 'budget-sources-mismatch', severity: 'error', title: { vi: 'Các nguồn kinh phí không khớp Tổng số', en: 'Funding sources ≠ the row\'s total' },
+    howToFix: { vi: 'Trên mỗi dòng, Tổng số phải bằng tổng các cột nguồn (ngân sách tỉnh, ngân sách huyện, nguồn khác…): sửa số sai, hoặc dùng công thức =SUM(...) của các cột nguồn cho ô Tổng số.', en: 'On every row the total must equal the sum of the source columns (provincial budget, district budget, other sources…): correct the wrong figure, or make the total cell a =SUM(...) of the source cells.' } },
   { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' },
     howToFix: { vi: 'Ghi thời hạn theo một cách rõ ràng: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».', en: 'Write the deadline in a clear form: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».' } },
   { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' },
@@ -152,6 +155,7 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals and "Trong đó" lines never)' },
   'budget-words-mismatch': { family: 'budget', finds: 'the amount in words ≠ the total in figures (warning when the words cannot be read)' },
   'budget-breakdown-mismatch': { family: 'budget', finds: 'the lines of a "Trong đó" / "Bao gồm" / "Chia ra" breakdown (counted in no total) add up to more than the row they detail (error), or detail a row that states no amount (warning)' },
+  'budget-sources-mismatch': { family: 'budget', finds: 'a budget over several columns ("Kinh phí" over "Tổng số | Ngân sách tỉnh | Ngân sách huyện"): a row whose sources do not add up to its "Tổng số", or an empty "Tổng số" beside amounts by source; each column\'s total and subtotals are checked on their own' },
   'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed), including a line with a word it can neither read nor ignore ("Quý IV/2024 (nếu có)")' },
   'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), a number and its words that disagree ("06 (bảy)"), a refinement outside its period ("Quý I: Trước 20/6"), a postponement to an earlier date' },
   'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done (the status column, else what the deadline cell says: "đã xong"): error when not done is stated, warning when there is no status; a postponed deadline says so' },
@@ -321,6 +325,11 @@ export interface BudgetSummary {
   sections: BudgetSection[];
   /** shown decimals of the total, for display */
   decimals: number;
+  /**
+   * A budget over several columns: each source column ("Ngân sách tỉnh", "Ngân sách huyện"), and without a "Tổng
+   * số" column also the first one (then `total` and `stated` are their sums, and `column` is "D:F").
+   */
+  sources?: { column: string; header: string; total: number; stated: number | null }[];
 }
 
 export interface ScoreSummary {

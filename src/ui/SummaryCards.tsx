@@ -87,6 +87,8 @@ const BUDGET_RULES: Partial<Record<RuleId, StringKey>> = {
   'budget-words-mismatch': 'summary.budgetIssue.words',
   'budget-subtotal-mismatch': 'summary.budgetIssue.subtotal',
   'negative-amount': 'summary.budgetIssue.negative',
+  'budget-breakdown-mismatch': 'summary.budgetIssue.breakdown',
+  'budget-sources-mismatch': 'summary.budgetIssue.sources',
 };
 /** rules that concern the budget only when they are in its column */
 const BUDGET_COLUMN_RULES: Partial<Record<RuleId, StringKey>> = {
@@ -103,10 +105,11 @@ interface BudgetIssue {
 
 /** What the engine said about the budget, grouped by kind, worst first: the card judges nothing itself. */
 export function budgetIssues(report: SheetReport): BudgetIssue[] {
-  const column = report.budget?.column;
+  // the budget column, and its source columns when the budget spans several ("D:F" without a "Tổng số" column)
+  const columns = new Set([...(report.budget?.column.split(':') ?? []), ...(report.budget?.sources ?? []).map((x) => x.column)]);
   const byKey = new Map<StringKey, BudgetIssue>();
   for (const f of report.findings) {
-    let key = BUDGET_RULES[f.rule] ?? (f.column === column ? BUDGET_COLUMN_RULES[f.rule] : undefined);
+    let key = BUDGET_RULES[f.rule] ?? (columns.has(f.column) ? BUDGET_COLUMN_RULES[f.rule] : undefined);
     if (!key) continue;
     if (f.rule === 'budget-words-mismatch' && f.severity === 'warning') key = 'summary.budgetIssue.wordsUnreadable';
     let issue = byKey.get(key);

@@ -69,6 +69,8 @@ const STRINGS = {
   'summary.budgetIssue.wordsUnreadable': { vi: 'Không đọc được số tiền bằng chữ', en: 'Amount in words unreadable' },
   'summary.budgetIssue.subtotal': { vi: 'Dòng cộng mục sai', en: 'Section subtotal wrong' },
   'summary.budgetIssue.negative': { vi: 'Kinh phí âm', en: 'Negative amount' },
+  'summary.budgetIssue.breakdown': { vi: 'Chi tiết «Trong đó» không khớp', en: '"Trong đó" breakdown does not fit' },
+  'summary.budgetIssue.sources': { vi: 'Các nguồn không khớp Tổng số', en: 'Sources differ from the row total' },
   'summary.budgetIssue.invalid': { vi: 'Ô kinh phí không đọc được', en: 'Budget cell unreadable' },
   'summary.budgetIssue.text': { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' },
   'summary.budgetIssue.error': { vi: 'Ô lỗi công thức', en: 'Cell shows an error' },

@@ -14,6 +14,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
   const out: Finding[] = [];
   const cols: { col: number; hint: 'money' | 'score' }[] = [];
   if (table.col.budget !== undefined) cols.push({ col: table.col.budget, hint: 'money' });
+  for (const c of table.budgetSources) cols.push({ col: c, hint: 'money' });
   if (table.col.maxScore !== undefined) cols.push({ col: table.col.maxScore, hint: 'score' });
   for (const s of table.header.scoreColumns) cols.push({ col: s.col, hint: 'score' });
 
@@ -44,7 +45,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       if (cell.kind === 'number' && cell.asText) {
         const n = num(cell.value);
         const text = excerpt(cell.text ?? '', 40);
-        const unit = hint === 'money' && cell.unit ? columnUnit(table) : null;
+        const unit = hint === 'money' && cell.unit ? columnUnit(table, col) : null;
         out.push(
           finding('number-as-text', tr.row, col, unit
             ? {
@@ -76,9 +77,8 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
   return out;
 };
 
-function columnUnit(table: Table): string | null {
-  const col = table.col.budget;
-  return col === undefined ? null : parseMoneyUnit(table.header.titles.get(col) ?? '')?.label ?? null;
+function columnUnit(table: Table, col: number): string | null {
+  return parseMoneyUnit(table.header.titles.get(col) ?? '')?.label ?? null;
 }
 
 function invalidMessage(text: string, reason: string, malformed: boolean): Text {

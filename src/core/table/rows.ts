@@ -97,6 +97,15 @@ export interface Table {
   adjustments: { row: number; kind: AdjustmentKind; title: string }[];
   /** "Trong đó" breakdowns of the row above, sheet order */
   breakdowns: Breakdown[];
+  /**
+   * A budget header over several sub-columns ("Kinh phí" over "Tổng số | Ngân sách tỉnh | Ngân sách huyện"): the
+   * sub-columns other than `col.budget`, sheet order (empty for a single budget column). `col.budget` is the "Tổng
+   * số" sub-column when there is one (`budgetHasTotal`), else the first source.
+   */
+  budgetSources: number[];
+  budgetHasTotal: boolean;
+  /** a source titled "Trong đó: …" (of which): the sources may add up to less than the total */
+  budgetSourcesPartial: boolean;
   firstDataRow: number;
   lastDataRow: number;
 }
@@ -169,17 +178,65 @@ export function breakdownLine(text: string): string | null {
   return /^(ngan sach|ns\b|nguon\b|von\b|kinh phi (tu |do )?(ngan sach|nguon))/.test(f) ? '' : null;
 }
 
+const SOURCE_SUB =
+  /^(trong do\b|ngan sach|ns\w*\b|nguon (khac|xa hoi hoa|tai tro|vien tro|von (khac|su nghiep|dau tu)|ngan sach|thu)|von\b|kinh phi (su nghiep|dau tu|chi thuong xuyen|thuong xuyen|khac)|xa hoi hoa|tai tro|vien tro|huy dong|khac\b|(nam )?(19|20)\d\d\b)/;
+const TOTAL_SUB = /^(tong so|tong cong|tong kinh phi|tong du toan|tong von|tong|cong)\b/;
+
+/**
+ * A budget title over several sub-columns on the second header row ("Kinh phí (triệu đồng)" over "Tổng số | Ngân
+ * sách tỉnh | Ngân sách huyện / Nguồn khác"): the "Tổng số" sub-column is the budget column, wherever it stands, and
+ * the others are its sources; without one, every sub-column is a source and the first is the budget column. Each
+ * sub-column gets the group's title ("Kinh phí (triệu đồng) / Ngân sách tỉnh"), so its unit is known.
+ */
+function budgetGroup(grid: Grid, header: HeaderMatch): { sources: number[]; hasTotal: boolean; partial: boolean } {
+  const col = header.columns;
+  const none = { sources: [], hasTotal: false, partial: false };
+  const first = col.budget;
+  if (first === undefined || header.headerRows.length < 2) return none;
+  const top = header.headerRows[0];
+  const m = grid.merged(top, first);
+  if (!m || m.top !== top || m.bottom !== top || m.right <= m.left) return none;
+  const group = str(grid.value(m.top, m.left)).trim();
+  const others = new Set<number>();
+  for (const [role, c] of Object.entries(col)) if (role !== 'budget' && c !== undefined) others.add(c);
+  const subs: { col: number; title: string; total: boolean }[] = [];
+  for (let c = m.left; c <= m.right; c++) {
+    if (others.has(c)) continue;
+    const t = str(grid.value(top + 1, c)).trim();
+    if (!t) continue;
+    subs.push({ col: c, title: t, total: TOTAL_SUB.test(fold(t)) });
+  }
+  if (subs.length < 2) return none;
+  // an estimate ("Số lượng | Đơn giá | Thành tiền"): the amount is "Thành tiền", the rest are no amounts to add
+  const amount = subs.find((x) => /^thanh tien\b/.test(fold(x.title)));
+  if (amount) {
+    col.budget = amount.col;
+    header.titles.set(amount.col, group ? `${group} / ${amount.title}` : amount.title);
+    return none;
+  }
+  // only sub-columns that name a source of money (or a year) are read as sources; anything else keeps one column
+  if (!subs.every((x) => x.total || SOURCE_SUB.test(fold(x.title)))) return none;
+  const total = subs.find((x) => x.total);
+  const main = total ?? subs[0];
+  col.budget = main.col;
+  for (const x of subs) header.titles.set(x.col, group ? `${group} / ${x.title}` : x.title);
+  const sources = subs.filter((x) => x !== main);
+  return { sources: sources.map((x) => x.col), hasTotal: total !== undefined, partial: sources.some((x) => breakdownHead(x.title) !== null) };
+}
+
 const OTHER_ROLE = 1;
 const LEFT = 2;
 
 export function buildTable(grid: Grid, planYearOverride?: number): Table | null {
   const header = findHeader(grid);
   if (!header) return null;
+  const budgetCols = budgetGroup(grid, header);
   const col = header.columns;
   const numCol = col.number;
   const contentCol = col.content;
   const roleCols = new Set<number>(Object.values(col) as number[]);
   for (const s of header.scoreColumns) roleCols.add(s.col);
+  for (const c of budgetCols.sources) roleCols.add(c);
   const leftCols: number[] = [];
   for (let c = grid.left; c <= Math.min(grid.right, grid.left + 2); c++) leftCols.push(c);
   if (numCol !== undefined && !leftCols.includes(numCol)) leftCols.push(numCol);
@@ -204,6 +261,9 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     fragments: [],
     adjustments: [],
     breakdowns: [],
+    budgetSources: budgetCols.sources,
+    budgetHasTotal: budgetCols.hasTotal,
+    budgetSourcesPartial: budgetCols.partial,
     firstDataRow: header.firstDataRow,
     lastDataRow: header.firstDataRow - 1,
   };
@@ -221,7 +281,8 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
   let block: Breakdown | undefined;
   let blockMarkers: string[] = [];
   const budgetCol = col.budget;
-  const ownAmount = (row: number) => budgetCol !== undefined && !isBlank(grid.value(row, budgetCol));
+  const amountCols = budgetCol !== undefined ? [budgetCol, ...budgetCols.sources] : [];
+  const ownAmount = (row: number) => amountCols.some((c) => !isBlank(grid.value(row, c)));
   const leftText = (row: number): string => {
     for (const c of leftCols) {
       const v = grid.value(row, c);
