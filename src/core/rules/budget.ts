@@ -319,20 +319,23 @@ function checkColumn(ctx: RuleContext, col: number): ColumnResult {
   for (let k = 0; k < looseRows.length; k++) allCounted.push(looseRows[k]);
   // items come in sheet order, so the rows usually are already: sort only when a loose row falls between them
   if (!ascending(allCounted)) allCounted.sort((a, b) => a - b);
-  if (table.totalRow !== undefined) scopes.set(table.totalRow, allCounted);
+  // the total row; and a total on top of the table when there is one at its end too (both stand for every task)
+  const totalRows = table.headTotalRow !== undefined ? [table.headTotalRow] : [];
+  if (table.totalRow !== undefined) totalRows.push(table.totalRow);
+  for (const r of totalRows) scopes.set(r, allCounted);
 
   let statedTotal: Dec | null = null;
-  if (table.totalRow !== undefined) {
-    const c = numbers.read(table.totalRow, col, 'money');
+  for (const totalRow of totalRows) {
+    const c = numbers.read(totalRow, col, 'money');
     if (c.kind === 'number') {
       statedTotal = c.value;
       summary.stated = c.value.toNumber();
-      summary.statedCell = a1(table.totalRow, col);
+      summary.statedCell = a1(totalRow, col);
       const diff = c.value.sub(total).abs();
       if (diff.cmp(tolerance(c.decimals)) >= 0) {
         const u = unit ? ` ${unit.label}` : '';
         out.push(
-          finding('budget-total-mismatch', table.totalRow, col, {
+          finding('budget-total-mismatch', totalRow, col, {
             vi: `Tổng cộng ghi ${num(c.value).vi}${u} nhưng tổng các nhiệm vụ là ${num(total).vi}${u} (chênh ${num(diff).vi}).`,
             en: `The total states ${num(c.value).en}${u} but the tasks add up to ${num(total).en}${u} (off by ${num(diff).en}).`,
           }, { expected: total.toNumber(), actual: c.value.toNumber() }),

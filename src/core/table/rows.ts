@@ -90,6 +90,8 @@ export interface Table {
   sections: Section[];
   subtotalRows: { row: number; section?: Section }[];
   totalRow?: number;
+  /** a total right under the header when the table also has one at its end (`totalRow`) */
+  headTotalRow?: number;
   wordsRow?: number;
   repeatedHeaders: number[];
   fragments: { row: number; item?: Item }[];
@@ -134,6 +136,8 @@ export function totalKind(text: string): 'total' | 'subtotal' | null {
   const t = lowerNfc(text).replace(/^[(*\-–\s]+/, '');
   if (t.length > 60) return null;
   if (/^(tổng cộng|tổng số|tổng|cộng)\s*(mục|phần|nhóm)\s+\S+/.test(t)) return 'subtotal';
+  // "Tổng I", "Tổng cộng (II)", "Tổng số 3": one section's total, not the grand total ("Tổng cộng (I+II)" is)
+  if (/^(tổng cộng|tổng số|tổng)\s*\(?\s*([ivxl]+|\d+)\s*\)?\s*[:.]?\s*$/.test(t)) return 'subtotal';
   if (TOTAL.test(t)) return 'total';
   if (SUBTOTAL.test(t)) return 'subtotal';
   return null;
@@ -278,6 +282,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
   let ended = false;
   // what a "Trong đó" line would detail: the last item line, section, subtotal or total row; and the open block
   let subject: { row: number; kind: RowKind; item?: Item } | undefined;
+  let totalOnTop = false;
   let block: Breakdown | undefined;
   let blockMarkers: string[] = [];
   const budgetCol = col.budget;
@@ -347,7 +352,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     const tk = firstText ? totalKind(firstText) : null;
     const marker = !numNumbering && isBlank(numV) ? breakdownAt(r, firstText) : null;
 
-    if (table.totalRow !== undefined && !(firstText && isWordsText(firstText)) && marker === null) {
+    if (table.totalRow !== undefined && !totalOnTop && !(firstText && isWordsText(firstText)) && marker === null) {
       // Below the total only the amount in words belongs to the table; signatures and notes do not.
       table.rows.push({ row: r, kind: 'note' });
       break;
@@ -376,6 +381,11 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
       block.levels.push(level);
     } else if (tk === 'total' && !numNumbering) {
       kind = 'total';
+      // a second total below a total on top: both are checked, the last one ends the table
+      if (totalOnTop && table.totalRow !== undefined) table.headTotalRow = table.totalRow;
+      // a total right under the header ("TỔNG SỐ" above section I, common in budget tables) heads the table: the
+      // rows below it are still read; a total after the items ends the table
+      totalOnTop = table.items.length === 0 && table.sections.length === 0;
       table.totalRow = r;
     } else if (tk === 'subtotal' && !numNumbering) {
       kind = 'subtotal';
