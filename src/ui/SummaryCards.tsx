@@ -89,6 +89,7 @@ const BUDGET_RULES: Partial<Record<RuleId, StringKey>> = {
   'negative-amount': 'summary.budgetIssue.negative',
   'budget-breakdown-mismatch': 'summary.budgetIssue.breakdown',
   'budget-sources-mismatch': 'summary.budgetIssue.sources',
+  'budget-no-amount': 'summary.budgetIssue.pending',
 };
 /** rules that concern the budget only when they are in its column */
 const BUDGET_COLUMN_RULES: Partial<Record<RuleId, StringKey>> = {
@@ -112,6 +113,8 @@ export function budgetIssues(report: SheetReport): BudgetIssue[] {
     let key = BUDGET_RULES[f.rule] ?? (columns.has(f.column) ? BUDGET_COLUMN_RULES[f.rule] : undefined);
     if (!key) continue;
     if (f.rule === 'budget-words-mismatch' && f.severity === 'warning') key = 'summary.budgetIssue.wordsUnreadable';
+    // «Lồng ghép»: no budget of its own, nothing wrong; «Theo dự toán»: an amount the total leaves out
+    if (f.rule === 'budget-no-amount' && f.severity === 'info') continue;
     let issue = byKey.get(key);
     if (!issue) byKey.set(key, (issue = { key, severity: f.severity, cells: [] }));
     if (severityRank(f.severity) < severityRank(issue.severity)) issue.severity = f.severity;

@@ -71,6 +71,7 @@ const STRINGS = {
   'summary.budgetIssue.negative': { vi: 'Kinh phí âm', en: 'Negative amount' },
   'summary.budgetIssue.breakdown': { vi: 'Chi tiết «Trong đó» không khớp', en: '"Trong đó" breakdown does not fit' },
   'summary.budgetIssue.sources': { vi: 'Các nguồn không khớp Tổng số', en: 'Sources differ from the row total' },
+  'summary.budgetIssue.pending': { vi: 'Chưa ghi số tiền (không tính vào tổng)', en: 'Amount not written (left out of the total)' },
   'summary.budgetIssue.invalid': { vi: 'Ô kinh phí không đọc được', en: 'Budget cell unreadable' },
   'summary.budgetIssue.text': { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' },
   'summary.budgetIssue.error': { vi: 'Ô lỗi công thức', en: 'Cell shows an error' },

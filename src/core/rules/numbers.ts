@@ -7,6 +7,7 @@ import { parseMoneyUnit } from '../vn/number';
 import { isCellError } from '../snapshot';
 import { excerpt } from '../vn/text';
 import { isNotApplicableText } from '../scores/applicable';
+import { noAmountKind } from './noAmount';
 
 const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section', 'adjustment', 'breakdown']);
 
@@ -56,6 +57,20 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
                 vi: `Số «${text}» đang ở dạng văn bản (đã đọc là ${n.vi}). Nên nhập lại dạng số để Excel cộng được.`,
                 en: `"${text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
               }, { actual: excerpt(cell.text ?? '', 80), expected: cell.value.toNumber() }),
+        );
+      } else if (cell.kind === 'invalid' && hint === 'money' && !cell.malformed && noAmountKind(cell.text)) {
+        // «Lồng ghép», «Theo dự toán»: how the task is funded, not a wrong number
+        const text = excerpt(cell.text, 40);
+        out.push(
+          noAmountKind(cell.text) === 'none'
+            ? finding('budget-no-amount', tr.row, col, {
+                vi: `«${text}»: nhiệm vụ không có kinh phí riêng, không cộng vào tổng.`,
+                en: `"${text}": the task has no budget of its own; nothing is added to the total.`,
+              }, { severity: 'info', actual: excerpt(cell.text, 80), gist: { vi: 'Không có kinh phí riêng (không cộng vào tổng)', en: 'No budget of its own (nothing added)' } })
+            : finding('budget-no-amount', tr.row, col, {
+                vi: `«${text}»: chưa ghi số tiền, nên tổng cộng không gồm khoản này. Khi có dự toán, hãy ghi số tiền vào ô.`,
+                en: `"${text}": no amount is written, so the total leaves this task out. Once the estimate is known, enter the amount.`,
+              }, { severity: 'warning', actual: excerpt(cell.text, 80), gist: { vi: 'Chưa ghi số tiền (tổng không gồm khoản này)', en: 'Amount not written yet (left out of the total)' } }),
         );
       } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed) && !(hint === 'score' && isNotApplicableText(cell.text))) {
         out.push(finding('invalid-number', tr.row, col, invalidMessage(excerpt(cell.text, 40), cell.reason, cell.malformed), {
