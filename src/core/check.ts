@@ -6,7 +6,7 @@ import { severityRank } from './report';
 import { notCheckedScope, tableScope } from './scope';
 import { LegacyResult, decodeSnapshot } from './vn/legacy';
 import { excerpt } from './vn/text';
-import { buildTable, type Item, type TableRow } from './table/rows';
+import { buildTable, moneyTitle, type Item, type TableRow } from './table/rows';
 import { NumberReader, Rule, RuleContext, finding, resolveOptions } from './rules/context';
 import { structureRule } from './rules/structure';
 import { requiredRule } from './rules/required';
@@ -131,7 +131,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
   if (table.col.budget !== undefined) {
     // a budget over several columns ("Tổng số | Ngân sách tỉnh | …"): every one counts in the group's unit
     for (const c of [table.col.budget, ...table.budgetSources]) {
-      const unit = parseMoneyUnit(table.header.titles.get(c) ?? '');
+      const unit = parseMoneyUnit(moneyTitle(table, c));
       numbers.setColumnUnit(c, unit ? unitExponent(unit) : null);
     }
   }
@@ -194,7 +194,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
       grid,
       numbers: ctx.numbers,
       budget,
-      budgetHeader: budgetCol !== undefined ? table.header.titles.get(budgetCol) : undefined,
+      budgetHeader: budgetCol !== undefined ? moneyTitle(table, budgetCol) : undefined,
       scores: tree,
     });
   sortFindings(findings);

@@ -109,7 +109,9 @@ function wordsFix(f: Finding, ctx: FixContext): FixPlan | null {
   // proposes the formula that gives this same amount.
   const total = Dec.fromNumber(summary.total);
   if (!total) return null;
-  const factor = parseMoneyUnit(ctx.budgetHeader ?? '')?.factor ?? Dec.fromInt(1);
+  // words for a column of unknown unit would be a guess (đồng? triệu đồng?): no plan
+  const factor = parseMoneyUnit(ctx.budgetHeader ?? '')?.factor;
+  if (!factor) return null;
   const dong = total.mul(factor);
   if (dong.decimals > 0 || dong.sign() < 0) return null;
   const where = f.cell;

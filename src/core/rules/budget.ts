@@ -10,7 +10,7 @@ import { a1, columnLetter } from '../snapshot';
 import { MoneyUnit, parseMoneyUnit } from '../vn/number';
 import { parseWords } from '../vn/words';
 import { excerpt } from '../vn/text';
-import type { Item } from '../table/rows';
+import { moneyTitle, type Item } from '../table/rows';
 import { TotalModel, explainTotal } from './totals';
 import { checkBreakdowns } from './breakdowns';
 
@@ -49,7 +49,7 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   const main = checkColumn(ctx, col);
   const findings = main.findings;
   const summary = main.summary;
-  const unit = parseMoneyUnit(table.header.titles.get(col) ?? '');
+  const unit = parseMoneyUnit(moneyTitle(table, col));
   if (!table.budgetSources.length) {
     if (table.wordsRow !== undefined) findings.push(...checkWords(ctx, unit, summary, main.statedTotal, main.total));
     return { findings, summary, model: main.model };
@@ -174,9 +174,12 @@ function checkWords(ctx: RuleContext, unit: MoneyUnit | null, summary: BudgetSum
     }
     const parsed = text ? parseWords(text) : null;
     // exact: the words may carry xu (0,01 đồng) and the column may count in triệu
-    const inUnit = parsed ? parsed.value.shift(-unitExponent(unit)) : null;
-    summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
     const reference = statedTotal ?? total;
+    // a column whose unit nobody names (neither its header nor a "Đơn vị tính" line): the words agree when they are
+    // the figure in đồng, nghìn, triệu or tỷ đồng; which one the sheet cannot tell, so none is assumed for a mismatch
+    const scale = unit ? unitExponent(unit) : ([0, 3, 6, 9].find((k) => parsed && parsed.value.shift(-k).eq(reference)) ?? 0);
+    const inUnit = parsed ? parsed.value.shift(-scale) : null;
+    summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
     const refName = statedTotal ? { vi: 'tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
     const u = unit ? ` ${unit.label}` : '';
     if (!inUnit) {
@@ -185,6 +188,13 @@ function checkWords(ctx: RuleContext, unit: MoneyUnit | null, summary: BudgetSum
           vi: `Không đọc được số tiền bằng chữ «${excerpt(text, 80)}».`,
           en: `The amount in words "${excerpt(text, 80)}" cannot be read.`,
         }, { severity: 'warning', actual: excerpt(text, 120) }),
+      );
+    } else if (!unit && !inUnit.eq(reference)) {
+      out.push(
+        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
+          vi: `Số tiền bằng chữ là ${num(inUnit).vi} đồng, không khớp ${refName.vi} (${num(reference).vi}) theo đơn vị nào (đồng, nghìn đồng, triệu đồng, tỷ đồng); tiêu đề cột kinh phí cũng không ghi đơn vị.`,
+          en: `The amount in words is ${num(inUnit).en} đồng, which matches ${refName.en} (${num(reference).en}) in no unit (đồng, thousand, million, billion đồng); the budget header names no unit either.`,
+        }, { expected: reference.toNumber(), actual: inUnit.toNumber() }),
       );
     } else if (!inUnit.eq(reference)) {
       out.push(
@@ -303,7 +313,7 @@ function checkColumn(ctx: RuleContext, col: number): ColumnResult {
     sections.push(entry);
   }
 
-  const unit = parseMoneyUnit(table.header.titles.get(col) ?? '');
+  const unit = parseMoneyUnit(moneyTitle(table, col));
   // "Trong đó" lines: counted in no total above, checked against the row they detail
   if (table.breakdowns.length) out.push(...checkBreakdowns(ctx, col, unit?.label ?? '', amountOf));
   const summary: BudgetSummary = {

@@ -1,7 +1,7 @@
 /** number-as-text, invalid-number, cell-error: the cells every sum depends on. */
 import type { Finding } from '../report';
 import { Rule, finding, num } from './context';
-import type { Table } from '../table/rows';
+import { moneyTitle, type Table } from '../table/rows';
 import type { Text } from '../report';
 import { parseMoneyUnit } from '../vn/number';
 import { isCellError } from '../snapshot';
@@ -93,7 +93,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
 };
 
 function columnUnit(table: Table, col: number): string | null {
-  return parseMoneyUnit(table.header.titles.get(col) ?? '')?.label ?? null;
+  return parseMoneyUnit(moneyTitle(table, col))?.label ?? null;
 }
 
 function invalidMessage(text: string, reason: string, malformed: boolean): Text {

@@ -10,6 +10,7 @@ import { HeaderMatch, findHeader, isRepeatedHeader } from './header';
 import { PlanYearFound, findPlanYearCell } from './plan-year';
 import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
 import { AdjustmentKind, adjustmentKind } from '../scores/adjustments';
+import { parseMoneyUnit } from '../vn/number';
 
 export type RowKind =
   | 'section'
@@ -108,6 +109,8 @@ export interface Table {
   budgetHasTotal: boolean;
   /** a source titled "Trong đó: …" (of which): the sources may add up to less than the total */
   budgetSourcesPartial: boolean;
+  /** "(Đơn vị tính: triệu đồng)" in the title block above the header, when the budget header names no unit */
+  unitLine?: { row: number; col: number; text: string };
   firstDataRow: number;
   lastDataRow: number;
 }
@@ -228,6 +231,28 @@ function budgetGroup(grid: Grid, header: HeaderMatch): { sources: number[]; hasT
   return { sources: sources.map((x) => x.col), hasTotal: total !== undefined, partial: sources.some((x) => breakdownHead(x.title) !== null) };
 }
 
+/**
+ * The title of a money column as its unit is read from: its header, or, when the header names no unit, the header
+ * followed by the title block's unit line ("Kinh phí" + "(Đơn vị tính: triệu đồng)").
+ */
+export function moneyTitle(table: Pick<Table, 'header' | 'unitLine'>, col: number): string {
+  const title = table.header.titles.get(col) ?? '';
+  return table.unitLine && !parseMoneyUnit(title) ? `${title} ${table.unitLine.text}` : title;
+}
+
+/** "(Đơn vị: triệu đồng)", "ĐVT: Triệu đồng" on a line of the title block (the nearest to the header wins). */
+function findUnitLine(grid: Grid, header: HeaderMatch): Table['unitLine'] {
+  for (let r = header.headerRows[0] - 1; r >= grid.top; r--) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      const v = grid.value(r, c);
+      if (typeof v !== 'string' || v.length > 80) continue;
+      const m = /(?:^|[\s(])(don vi tinh|don vi|dvt)\s*[:.]?\s*(.*)$/.exec(fold(v));
+      if (m && parseMoneyUnit(`(${m[1]}: ${m[2]}`)) return { row: r, col: c, text: v.trim() };
+    }
+  }
+  return undefined;
+}
+
 const OTHER_ROLE = 1;
 const LEFT = 2;
 
@@ -268,6 +293,7 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     budgetSources: budgetCols.sources,
     budgetHasTotal: budgetCols.hasTotal,
     budgetSourcesPartial: budgetCols.partial,
+    ...(col.budget !== undefined ? { unitLine: findUnitLine(grid, header) } : {}),
     firstDataRow: header.firstDataRow,
     lastDataRow: header.firstDataRow - 1,
   };
