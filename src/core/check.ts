@@ -7,7 +7,8 @@ import { notCheckedScope, tableScope } from './scope';
 import { LegacyResult, decodeSnapshot } from './vn/legacy';
 import { excerpt } from './vn/text';
 import { buildTable, moneyTitle, type Item, type TableRow } from './table/rows';
-import { NumberReader, Rule, RuleContext, finding, resolveOptions } from './rules/context';
+import { findTableEnd, type TableEnd } from './table/extent';
+import { NumberReader, ROLE_NAMES, Rule, RuleContext, finding, resolveOptions } from './rules/context';
 import { structureRule } from './rules/structure';
 import { requiredRule } from './rules/required';
 import { numbersRule } from './rules/numbers';
@@ -109,9 +110,23 @@ function legacyFinding(legacy: LegacyResult, snapshot: SheetSnapshot): Finding {
   }, { actual: legacy.encoding, expected: 'unicode' });
 }
 
+/** The snapshot without its rows from `row` (a sheet row) on: the table's own rows, for the rules. */
+function rowsAbove(snapshot: SheetSnapshot, row: number): SheetSnapshot {
+  const n = Math.max(0, row - (snapshot.origin?.row ?? 1));
+  return {
+    ...snapshot,
+    values: snapshot.values.slice(0, n),
+    formulas: snapshot.formulas?.slice(0, n),
+    numberFormats: snapshot.numberFormats?.slice(0, n),
+  };
+}
+
 function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report: SheetReport; keys: FingerprintContext } {
-  const grid = new Grid(snapshot);
+  const whole = new Grid(snapshot);
   const resolved = resolveOptions(options);
+  // A signature / notes block or a second table under the table is no part of it: the rules see the rows above only.
+  const end = whole.rowCount ? findTableEnd(whole) : null;
+  const grid = end ? new Grid(rowsAbove(snapshot, end.row)) : whole;
   const table = grid.rowCount ? buildTable(grid, resolved.planYear) : null;
   if (!table) {
     return { keys: { grid }, report: {
@@ -143,6 +158,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
     for (let i = 0; i < list.length; i++) findings.push(list[i]);
   };
   for (let i = 0; i < SIMPLE_RULES.length; i++) add(SIMPLE_RULES[i](ctx));
+  if (end?.second) findings.push(secondTableFinding(end.second, table.col.number ?? grid.left));
   const budget = checkBudget(ctx);
   add(budget.findings);
   const deadlines = checkDeadlines(ctx);
@@ -177,11 +193,18 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
 
   const scored = scoreReport(ctx, grid.name);
   const tree = scored?.tree ?? null;
+  // default mandatory columns this task table lacks (a criteria sheet has no task columns by nature; a missing
+  // deadline column is said by the deadlines family; columns the user made mandatory get missing-column findings)
+  const requiredAbsent =
+    tree === null && !ctx.options.requiredExplicit
+      ? ctx.options.required.filter((role) => role !== 'deadline' && table.col[role] === undefined).map((role) => ROLE_NAMES[role])
+      : [];
   report.scope = tableScope({
     budget: table.col.budget !== undefined,
     deadline: table.col.deadline !== undefined,
     planYear: table.planYear !== undefined,
     scores: tree !== null,
+    requiredAbsent,
   });
   if (scored) {
     const { findings: scoreFindings, tree: _tree, ...parts } = scored;
@@ -199,6 +222,15 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
     });
   sortFindings(findings);
   return { report, keys: { grid, contentCol: table.col.content, numberCol: table.col.number, headers: table.header.titles } };
+}
+
+function secondTableFinding(second: NonNullable<TableEnd['second']>, col: number): Finding {
+  const row = second.headerRow;
+  const t = second.title ? { vi: ` («${excerpt(second.title, 40)}»)`, en: ` ("${excerpt(second.title, 40)}")` } : { vi: '', en: '' };
+  return finding('second-table', row, col, {
+    vi: `Dòng ${row} là tiêu đề của một bảng khác${t.vi}: bảng đó CHƯA được kiểm tra (chỉ bảng đầu tiên của trang tính được kiểm tra, các dòng của bảng sau không bị đọc như nhiệm vụ của bảng đầu). Hãy chuyển bảng sau sang một trang tính riêng.`,
+    en: `Row ${row} is the header of another table${t.en}: that table was NOT checked (only the sheet's first table is; its rows were not read as tasks of the first). Move it to a sheet of its own.`,
+  });
 }
 
 // Plain counting loops, one per question: a generic count(list, test) given three different tests was optimised and

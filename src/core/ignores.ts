@@ -187,8 +187,8 @@ function atCell(ig: Ignore, byKey: ReadonlyMap<string, Finding[]>): boolean {
   return (byKey.get(`${ig.rule}|${ig.fingerprint}`) ?? []).some((f) => f.cell === ig.cell);
 }
 
-/** Findings that say a sheet was not checked: never hidden (an ignore would make "not checked" look like a pass). */
-const NEVER_IGNORED = new Set<RuleId>(['table-not-found', 'check-failed']);
+/** Findings that say a sheet (or a table of it) was not checked: never hidden (an ignore would make "not checked" look like a pass). */
+const NEVER_IGNORED = new Set<RuleId>(['table-not-found', 'second-table', 'check-failed']);
 
 /** Whether a finding may be ignored ("Bỏ qua" is offered). */
 export function canIgnore(f: Finding): boolean {

@@ -17,6 +17,7 @@ export type RuleId =
   | 'missing-column'
   | 'repeated-header'
   | 'row-fragment'
+  | 'second-table'
   | 'numbering-gap'
   | 'numbering-duplicate'
   | 'missing-required'
@@ -65,6 +66,8 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Không cần sửa: dòng tiêu đề lặp lại khi in nhiều trang. Nếu muốn gọn, xóa dòng lặp và dùng Bố trí trang › In tiêu đề (Print Titles).', en: 'Nothing to fix: the header repeats for printing. To tidy up, delete the repeated row and use Page Layout › Print Titles instead.' } },
   { id: 'row-fragment', severity: 'warning', title: { vi: 'Dòng bị ngắt trang', en: 'Row split by a page break' },
     howToFix: { vi: 'Gộp phần chữ bị ngắt trang vào ô Nội dung của nhiệm vụ phía trên, rồi xóa dòng thừa.', en: "Move the text cut by the page break into the task's own cell above, then delete the extra row." } },
+  { id: 'second-table', severity: 'warning', title: { vi: 'Bảng thứ hai chưa được kiểm tra', en: 'Second table not checked' },
+    howToFix: { vi: 'Trang tính có hai bảng, mỗi bảng một dòng tiêu đề: chỉ bảng đầu được kiểm tra. Chuyển bảng sau (từ tiêu đề của nó) sang một trang tính riêng rồi kiểm tra lại.', en: 'The sheet holds two tables, each with its own header: only the first was checked. Move the second (from its title) to a sheet of its own and check again.' } },
   { id: 'numbering-gap', severity: 'warning', title: { vi: 'Số thứ tự bị thiếu', en: 'Gap in numbering' },
     howToFix: { vi: 'Đánh lại số thứ tự liên tục (1, 2, 3…) hoặc bổ sung nhiệm vụ bị sót.', en: 'Renumber the items consecutively (1, 2, 3…) or add the missing task.' } },
   { id: 'numbering-duplicate', severity: 'warning', title: { vi: 'Số thứ tự bị trùng', en: 'Duplicate number' },
@@ -147,6 +150,7 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'missing-column': { family: 'table', finds: 'a column you made mandatory (`--required`, settings) is not in the table' },
   'repeated-header': { family: 'table', finds: 'a header row repeated by a page break; not read as data' },
   'row-fragment': { family: 'table', finds: 'a row that is the tail of the item above, cut by a page break' },
+  'second-table': { family: 'table', finds: 'a second table under the first one (its own header, or "PHỤ LỤC II" over the same header): it is **not checked**, and its rows are not read as the first table\'s tasks' },
   'numbering-gap': { family: 'table', finds: 'I, II, IV…; 1, 2, 4…; sub-items starting at b)' },
   'numbering-duplicate': { family: 'table', finds: 'the same number twice in one list' },
   'missing-required': { family: 'required', finds: 'an empty mandatory cell (default: Nội dung, Cơ quan chủ trì, Thời gian, Sản phẩm — those the table has); parents of sub-items are exempt' },
@@ -432,7 +436,7 @@ export interface DeadlineSummary {
 }
 
 /** Why a rule family could not run on a sheet. */
-export type ScopeReason = 'no-table' | 'no-budget-column' | 'no-deadline-column' | 'no-score-columns' | 'no-plan-year' | 'check-failed';
+export type ScopeReason = 'no-table' | 'no-budget-column' | 'no-deadline-column' | 'no-score-columns' | 'no-plan-year' | 'no-required-column' | 'check-failed';
 
 /**
  * What was checked on a sheet, so "nothing found" is never confused with "nothing checked". `checked` is false when

@@ -8,6 +8,7 @@ const REASONS: Record<ScopeReason, Text> = {
   'no-deadline-column': { vi: 'không có cột thời hạn', en: 'no deadline column' },
   'no-score-columns': { vi: 'không có cột điểm', en: 'no score columns' },
   'no-plan-year': { vi: 'không xác định được năm kế hoạch', en: 'no plan year' },
+  'no-required-column': { vi: 'không có cột', en: 'no column' },
   'check-failed': { vi: 'lỗi khi kiểm tra', en: 'the check failed' },
 };
 
@@ -30,10 +31,23 @@ export function notCheckedScope(reason: 'no-table' | 'check-failed'): SheetScope
   return { checked: false, ran: [], notRun: [notRun('table', reason)] };
 }
 
-/** The scope of a sheet whose table was found. */
-export function tableScope(has: { budget: boolean; deadline: boolean; planYear: boolean; scores: boolean }): SheetScope {
+/**
+ * The scope of a sheet whose table was found. `requiredAbsent`: mandatory columns (by default, not set by the user —
+ * those get a `missing-column` finding) the table does not have: the mandatory-cells check ran without them, and
+ * the scope says so ("ô bắt buộc: không có cột «Sản phẩm»"), so an unrecognised product column is never a silent pass.
+ */
+export function tableScope(has: { budget: boolean; deadline: boolean; planYear: boolean; scores: boolean; requiredAbsent?: readonly Text[] }): SheetScope {
   const ran: RuleFamily[] = ['table', 'required', 'numbers'];
   const missing: SheetScope['notRun'] = [];
+  if (has.requiredAbsent?.length) {
+    const n = familyName('required');
+    const cols = (lang: 'vi' | 'en') => has.requiredAbsent!.map((c) => (lang === 'vi' ? `«${c.vi}»` : `"${c.en}"`)).join(', ');
+    missing.push({
+      family: 'required',
+      reason: 'no-required-column',
+      message: { vi: `${n.vi}: không có cột ${cols('vi')}`, en: `${n.en}: no ${cols('en')} column${has.requiredAbsent.length > 1 ? 's' : ''}` },
+    });
+  }
   if (has.budget) ran.push('budget');
   else missing.push(notRun('budget', 'no-budget-column'));
   if (has.deadline) {

@@ -20,7 +20,10 @@ export interface SheetSnapshot {
   name: string;
   /** absolute sheet row/column (1-based) of values[0][0] — the used range's top-left cell */
   origin?: { row: number; col: number };
-  /** values[r][c]: a rectangle; rows may be shorter than the widest one */
+  /**
+   * values[r][c]: a rectangle; rows may be shorter than the widest one. Hidden rows and columns are included like any
+   * other (they are part of the file a unit submits, and are checked); a snapshot does not say what is hidden.
+   */
   values: CellValue[][];
   /** formulas[r][c]: "=SUM(F5:F60)" where the cell holds a formula, else null/undefined */
   formulas?: (string | null | undefined)[][];

@@ -6,7 +6,10 @@ import { a1 } from '../snapshot';
 export const structureRule: Rule = ({ table, grid }) => {
   const out: Finding[] = [];
   const firstCol = table.col.number ?? grid.left;
+  const repeated = new Set(table.repeatedHeaders);
   for (const row of table.repeatedHeaders) {
+    // one page break, one finding: the second line of a repeated two-row header (or its column numbers) is the same one
+    if (repeated.has(row - 1)) continue;
     out.push(
       finding('repeated-header', row, firstCol, {
         vi: `Dòng ${row} lặp lại tiêu đề bảng (do ngắt trang khi sao chép) — không tính là nhiệm vụ.`,

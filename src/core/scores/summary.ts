@@ -146,7 +146,8 @@ export function recalcPlan(tree: ScoreTree, table: Table): RecalcCell[] {
   const add = (row: number, criterion: string, values: Map<number, NodeValue>) => {
     for (const c of tree.columns) {
       const v = values.get(c.col)!;
-      if (!v.computed || v.na) continue;
+      // a sub-criterion below is not a number: what this cell should hold is unknown, so it is left as it is
+      if (!v.computed || v.na || v.unknownBelow) continue;
       // Only cells that hold a typed number (or nothing) are written; text stays as the author typed it.
       if (v.cell.kind === 'invalid' || v.cell.kind === 'error' || (v.cell.kind === 'number' && v.cell.asText)) continue;
       const cell: RecalcCell = {

@@ -46,6 +46,17 @@ export interface NodeValue {
   childSum: Dec | null;
   /** Σ of all leaves below, unrounded */
   leafSum: Dec | null;
+  /**
+   * What this criterion adds up to cannot be known: its cell is not a number (an `invalid-number` finding says so) and
+   * gives no figure, or it gives none and a sub-criterion below is so. Its parent's sums are then unknown too, and no
+   * roll-up or total is checked over it ("1,5đ" in 1.2 is one finding at 1.2, not a second at 1 and a third at the
+   * total claiming the sub-criteria add up to 0,5 less).
+   */
+  unreadable?: boolean;
+  /** a leaf below (or this one) is not a number: Σ of the leaves is unknown, so `leafSum` is null */
+  leavesUnknown?: boolean;
+  /** parents: a child's figure is unknown, so this cell is neither checked nor recalculated */
+  unknownBelow?: boolean;
 }
 
 export interface Node {
@@ -187,7 +198,8 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     const marker = cell.kind === 'invalid' && isNotApplicableText(cell.text);
     const formatDecimals = cell.kind === 'number' && cell.asText ? null : formatDecimals_(table, row, col);
     const decimals = cell.kind === 'number' ? cell.decimals : formatDecimals ?? 2;
-    return { cell, stated, marker, na: false, decimals, formatDecimals, computed: stated, childSum: null, leafSum: stated };
+    const unreadable = cell.kind === 'invalid' && !marker;
+    return { cell, stated, marker, na: false, decimals, formatDecimals, computed: stated, childSum: null, leafSum: stated, ...(unreadable ? { unreadable, leavesUnknown: true } : {}) };
   };
   for (const n of nodes) for (const c of columns) n.values.set(c.col, read(n.item.row, c.col));
 
@@ -229,8 +241,15 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     let bonusStated: Dec | null = null;
     let bonusLeaves: Dec | null = null;
     let anyApplicable = false;
+    let unknownBelow = false;
+    // a parent is known from its children: its own cell, even when it is not a number, does not make it unknown
+    delete v.unreadable;
+    delete v.leavesUnknown;
+    delete v.unknownBelow;
     for (const k of kids) {
       const kv = k.values.get(col)!;
+      if (kv.unreadable && !kv.na && !kv.stated) unknownBelow = true;
+      if (kv.leavesUnknown && !kv.na) v.leavesUnknown = true;
       if (kv.na) {
         // not counted — but a figure the sheet still gives it is part of what the sheet states
         if (kv.stated && !(isMax && k.adjustment)) asStated = add(asStated, signed(k, kv.stated));
@@ -265,6 +284,16 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
       v.computed = null;
       v.childSum = null;
       v.leafSum = null;
+      return bonusIn;
+    }
+    if (v.leavesUnknown) leaves = null;
+    if (unknownBelow) {
+      // not checked against its children; what it states stands for it above, and if it states nothing, it is unknown
+      v.childSum = null;
+      v.leafSum = null;
+      v.computed = v.stated;
+      v.unknownBelow = true;
+      if (!v.stated) v.unreadable = true;
       return bonusIn;
     }
     v.childSum = asStated;

@@ -25,6 +25,27 @@ describe('scores', () => {
     expect(cellsOf(r, 'score-below-threshold')).toEqual(['D5', 'E5']);
     expect(byRule(r, 'score-total-mismatch')).toEqual([]);
   });
+  it('a sub-criterion that is not a number: one invalid-number finding, no roll-up or total claimed over it, nothing recalculated above it', () => {
+    const r = runS([
+      ['1', 'A', 3, 2.5],
+      ['1.1', 'a', 1, 'Đạt'], // before: "1 ghi 2,5 nhưng tổng các tiêu chí con là 1,5" and the plan wrote 1,5 into D2
+      ['1.2', 'b', 2, 1.5],
+      ['2', 'B', 2, null],
+      ['2.1', 'c', 2, 'x'],
+      ['3', 'C', 1, 1],
+      [null, 'Tổng cộng', 6, 4.5],
+    ]);
+    expect(cellsOf(r, 'invalid-number')).toEqual(['D3', 'D6']);
+    expect(byRule(r, 'score-rollup-mismatch')).toEqual([]);
+    // area 2 states nothing and its only criterion is unreadable: the total cannot be checked either
+    expect(byRule(r, 'score-total-mismatch')).toEqual([]);
+    expect(r.recalc!.map((c) => c.cell)).not.toEqual(expect.arrayContaining(['D2']));
+    expect(r.recalc!.find((c) => c.cell === 'D2' || c.cell === 'D5' || c.cell === 'D8')).toBeUndefined();
+    // a parent whose own cell is the unreadable one is known from its children
+    const p = runS([['1', 'A', 3, 'abc'], ['1.1', 'a', 1, 1], ['1.2', 'b', 2, 2], [null, 'Tổng cộng', 3, 2]]);
+    expect(cellsOf(p, 'invalid-number')).toEqual(['D2']);
+    expect(cellsOf(p, 'score-total-mismatch')).toEqual(['D5']); // 3 from the sub-criteria, 2 stated
+  });
   it('reports a parent that differs from its children once, not again at the total that adds it up right; the plan still corrects both', () => {
     const r = runS([
       ['1', 'A', 3, 2.5],
