@@ -6,7 +6,7 @@ import { severityRank } from './report';
 import { notCheckedScope, tableScope } from './scope';
 import { LegacyResult, decodeSnapshot } from './vn/legacy';
 import { excerpt } from './vn/text';
-import { buildTable, type Item, type TableRow } from './table/rows';
+import { buildTable, moneyTitle, type Item, type TableRow } from './table/rows';
 import { findTableEnd, type TableEnd } from './table/extent';
 import { NumberReader, ROLE_NAMES, Rule, RuleContext, finding, resolveOptions } from './rules/context';
 import { structureRule } from './rules/structure';
@@ -144,8 +144,11 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
   }
   const numbers = new NumberReader(grid);
   if (table.col.budget !== undefined) {
-    const unit = parseMoneyUnit(table.header.titles.get(table.col.budget) ?? '');
-    numbers.setColumnUnit(table.col.budget, unit ? unitExponent(unit) : null);
+    // a budget over several columns ("Tổng số | Ngân sách tỉnh | …"): every one counts in the group's unit
+    for (const c of [table.col.budget, ...table.budgetSources]) {
+      const unit = parseMoneyUnit(moneyTitle(table, c));
+      numbers.setColumnUnit(c, unit ? unitExponent(unit) : null);
+    }
   }
   const ctx: RuleContext = { table, grid, options: resolved, planYear: table.planYear, numbers };
   const findings: Finding[] = [];
@@ -214,7 +217,7 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
       grid,
       numbers: ctx.numbers,
       budget,
-      budgetHeader: budgetCol !== undefined ? table.header.titles.get(budgetCol) : undefined,
+      budgetHeader: budgetCol !== undefined ? moneyTitle(table, budgetCol) : undefined,
       scores: tree,
     });
   sortFindings(findings);

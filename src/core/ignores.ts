@@ -1,5 +1,5 @@
 /**
- * Ignoring a finding for one cell ("Bỏ qua"): e.g. «Lồng ghép» in a budget column, a task knowingly carried over.
+ * Ignoring a finding for one cell ("Bỏ qua"): e.g. «Theo dự toán» in a budget column, a task knowingly carried over.
  * Pure: the Excel add-in stores the list in the workbook (Workbook.settings key `phuluc.ignores`, which Excel saves
  * in the .xlsx's web-extension part), the file readers read it back (src/io), and `check()` applies it.
  *

@@ -28,6 +28,9 @@ export type RuleId =
   | 'budget-subtotal-mismatch'
   | 'budget-total-mismatch'
   | 'budget-words-mismatch'
+  | 'budget-breakdown-mismatch'
+  | 'budget-sources-mismatch'
+  | 'budget-no-amount'
   | 'deadline-unparsed'
   | 'deadline-invalid'
   | 'deadline-overdue'
@@ -74,7 +77,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'number-as-text', severity: 'info', title: { vi: 'Số ghi dạng văn bản', en: 'Number stored as text' },
     howToFix: { vi: 'Nhập lại dạng số (không gõ dấu nháy, không để định dạng ô là Văn bản) để Excel cộng được; Phuluc có thể đổi giúp và giữ nguyên định dạng ô.', en: "Enter it as a number (no leading apostrophe, cell not formatted as Text) so Excel can add it up; Phuluc can convert it for you, keeping the cell's format." } },
   { id: 'invalid-number', severity: 'error', title: { vi: 'Số không hợp lệ', en: 'Invalid number' },
-    howToFix: { vi: 'Ghi số theo kiểu Việt Nam (21.950 hoặc 26.979,5). Nếu ô ghi chú thích (ví dụ «Lồng ghép»), chuyển chú thích sang cột Ghi chú để cột kinh phí chỉ chứa số.', en: 'Write the number the Vietnamese way (21.950 or 26.979,5). If the cell holds a remark (e.g. «Lồng ghép»), move it to a notes column so the budget column holds only numbers.' } },
+    howToFix: { vi: 'Ghi số theo kiểu Việt Nam (21.950 hoặc 26.979,5). Nếu ô ghi chú thích (ví dụ «300 (NS tỉnh)»), chuyển chú thích sang cột Ghi chú để cột kinh phí chỉ chứa số.', en: 'Write the number the Vietnamese way (21.950 or 26.979,5). If the cell holds a remark (e.g. «300 (NS tỉnh)»), move it to a notes column so the budget column holds only numbers.' } },
   { id: 'negative-amount', severity: 'warning', title: { vi: 'Kinh phí âm', en: 'Negative amount' },
     howToFix: { vi: 'Kiểm tra dấu trừ hoặc dấu ngoặc «(…)»: kinh phí thường không âm. Nếu đúng là khoản giảm trừ, ghi rõ ở cột Ghi chú.', en: 'Check the minus sign or the parentheses "(…)": amounts are normally not negative. If it really is a deduction, say so in a notes column.' } },
   { id: 'cell-error', severity: 'error', title: { vi: 'Ô bị lỗi công thức', en: 'Cell shows an error' },
@@ -85,6 +88,12 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Dùng một công thức =SUM(...) gồm mọi dòng nhiệm vụ (không gồm các dòng cộng mục), và đổi các số ghi dạng văn bản thành số; Phuluc có thể ghi công thức đó giúp.', en: 'Use one =SUM(...) over every task row (and no subtotal rows), and turn numbers stored as text into numbers; Phuluc can write that formula for you.' } },
   { id: 'budget-words-mismatch', severity: 'error', title: { vi: 'Số tiền bằng chữ không khớp', en: 'Amount in words differs' },
     howToFix: { vi: 'Viết lại số tiền bằng chữ theo tổng cộng đúng; Phuluc đề xuất câu chữ theo đúng cách viết văn bản đang dùng (nghìn/ngàn, linh/lẻ, «chẵn»).', en: 'Rewrite the amount in words for the correct total; Phuluc proposes the wording in the spelling the document already uses (nghìn/ngàn, linh/lẻ, «chẵn»).' } },
+  { id: 'budget-breakdown-mismatch', severity: 'error', title: { vi: 'Chi tiết «Trong đó» không khớp', en: '"Trong đó" breakdown does not fit' },
+    howToFix: { vi: 'Các dòng «Trong đó» chỉ chia nhỏ kinh phí của dòng phía trên (theo nguồn: ngân sách tỉnh, ngân sách huyện…) nên không được lớn hơn số đó: sửa số của dòng chi tiết hoặc của dòng phía trên. Nếu dòng phía trên chưa ghi kinh phí, hãy ghi vào. Không cộng các dòng «Trong đó» vào tổng cộng.', en: 'The "Trong đó" lines only split the amount of the row above (by source: provincial budget, district budget…), so they cannot add up to more: correct the detail lines or the row above. If the row above states no amount, fill it in. Never add the "Trong đó" lines into the total.' } },
+  { id: 'budget-sources-mismatch', severity: 'error', title: { vi: 'Các nguồn kinh phí không khớp Tổng số', en: 'Funding sources ≠ the row\'s total' },
+    howToFix: { vi: 'Trên mỗi dòng, Tổng số phải bằng tổng các cột nguồn (ngân sách tỉnh, ngân sách huyện, nguồn khác…): sửa số sai, hoặc dùng công thức =SUM(...) của các cột nguồn cho ô Tổng số.', en: 'On every row the total must equal the sum of the source columns (provincial budget, district budget, other sources…): correct the wrong figure, or make the total cell a =SUM(...) of the source cells.' } },
+  { id: 'budget-no-amount', severity: 'info', title: { vi: 'Kinh phí ghi bằng lời, không có số', en: 'Budget given in words, no figure' },
+    howToFix: { vi: '«Lồng ghép», «Trong kinh phí thường xuyên», «Không»: không cần sửa, nhiệm vụ không có kinh phí riêng. «Theo dự toán», «Sẽ bố trí sau»: khi đã có số, ghi số tiền vào ô để tổng cộng đầy đủ.', en: '«Lồng ghép», «Trong kinh phí thường xuyên», «Không»: nothing to fix, the task has no budget of its own. «Theo dự toán», «Sẽ bố trí sau»: once the figure is known, enter it so the total is complete.' } },
   { id: 'deadline-unparsed', severity: 'warning', title: { vi: 'Không đọc được thời hạn', en: 'Deadline not understood' },
     howToFix: { vi: 'Ghi thời hạn theo một cách rõ ràng: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».', en: 'Write the deadline in a clear form: 20/3/2024, Tháng 01/2024, Quý IV/2024, Năm 2024, «Trước ngày 20/3/2024», «Hằng quý».' } },
   { id: 'deadline-invalid', severity: 'error', title: { vi: 'Ngày tháng không hợp lệ', en: 'Invalid date' },
@@ -146,12 +155,15 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'numbering-duplicate': { family: 'table', finds: 'the same number twice in one list' },
   'missing-required': { family: 'required', finds: 'an empty mandatory cell (default: Nội dung, Cơ quan chủ trì, Thời gian, Sản phẩm — those the table has); parents of sub-items are exempt' },
   'number-as-text': { family: 'numbers', finds: '"21.950" typed as text, or "1.500 triệu" / "1.500đ" with a unit (converted to the column\'s unit); read and counted, but Excel cannot add it' },
-  'invalid-number': { family: 'numbers', finds: 'malformed number ("12..5", 10^18 or more) / text in a number column ("Lồng ghép"), a unit in a column whose header names none: left out of the sums' },
+  'invalid-number': { family: 'numbers', finds: 'malformed number ("12..5", 10^18 or more) / text in a number column ("300 (NS tỉnh)", "NS tỉnh"), a unit in a column whose header names none: left out of the sums' },
   'negative-amount': { family: 'budget', finds: 'a negative amount ("-30", "(30)") in the budget column: added as written, so it lowers the total' },
   'cell-error': { family: 'numbers', finds: '#REF!, #VALUE!, #N/A … inside the table' },
   'budget-subtotal-mismatch': { family: 'budget', finds: '"Cộng mục I" (or a parent\'s amount) ≠ the sum of its items' },
-  'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals never)' },
+  'budget-total-mismatch': { family: 'budget', finds: 'the total row ≠ the sum of the items (merged amounts once, subtotals and "Trong đó" lines never)' },
   'budget-words-mismatch': { family: 'budget', finds: 'the amount in words ≠ the total in figures (warning when the words cannot be read)' },
+  'budget-breakdown-mismatch': { family: 'budget', finds: 'the lines of a "Trong đó" / "Bao gồm" / "Chia ra" breakdown (counted in no total) add up to more than the row they detail (error), or detail a row that states no amount (warning)' },
+  'budget-sources-mismatch': { family: 'budget', finds: 'a budget over several columns ("Kinh phí" over "Tổng số | Ngân sách tỉnh | Ngân sách huyện"): a row whose sources do not add up to its "Tổng số", or an empty "Tổng số" beside amounts by source; each column\'s total and subtotals are checked on their own' },
+  'budget-no-amount': { family: 'budget', finds: 'a budget cell that says how the task is funded instead of an amount, from a closed list: «Lồng ghép», «Trong kinh phí thường xuyên», «Không» (info: no budget of its own) or «Theo dự toán», «Sẽ bố trí sau», «Chưa xác định» (warning: an amount exists but is not written, so the total leaves it out); any other text is an `invalid-number`' },
   'deadline-unparsed': { family: 'deadlines', finds: 'a deadline the grammar does not read precisely (never guessed), including a line with a word it can neither read nor ignore ("Quý IV/2024 (nếu có)")' },
   'deadline-invalid': { family: 'deadlines', finds: 'an impossible date (31/02/2024, Tháng 13/2024), a number and its words that disagree ("06 (bảy)"), a refinement outside its period ("Quý I: Trước 20/6"), a postponement to an earlier date' },
   'deadline-overdue': { family: 'deadlines', finds: 'due before the as-of date and not done (the status column, else what the deadline cell says: "đã xong"): error when not done is stated, warning when there is no status; a postponed deadline says so' },
@@ -217,6 +229,8 @@ export type TotalCause =
   | { kind: 'subtotal-counted-twice'; formula: string; subtotals: string[]; amount: number }
   /** the formula also adds cells outside its scope (items of another section, numbers that are no task) */
   | { kind: 'extra-cells'; formula: string; cells: string[]; amount: number }
+  /** the formula adds "Trong đó" lines, a breakdown of an amount it already counts on the row above them */
+  | { kind: 'breakdown-counted'; formula: string; cells: string[]; amount: number }
   /** the formula adds subtotals that are themselves wrong (each has its own finding) */
   | { kind: 'wrong-part'; formula: string; cells: string[] };
 
@@ -319,6 +333,11 @@ export interface BudgetSummary {
   sections: BudgetSection[];
   /** shown decimals of the total, for display */
   decimals: number;
+  /**
+   * A budget over several columns: each source column ("Ngân sách tỉnh", "Ngân sách huyện"), and without a "Tổng
+   * số" column also the first one (then `total` and `stated` are their sums, and `column` is "D:F").
+   */
+  sources?: { column: string; header: string; total: number; stated: number | null }[];
 }
 
 export interface ScoreSummary {

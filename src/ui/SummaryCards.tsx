@@ -87,6 +87,9 @@ const BUDGET_RULES: Partial<Record<RuleId, StringKey>> = {
   'budget-words-mismatch': 'summary.budgetIssue.words',
   'budget-subtotal-mismatch': 'summary.budgetIssue.subtotal',
   'negative-amount': 'summary.budgetIssue.negative',
+  'budget-breakdown-mismatch': 'summary.budgetIssue.breakdown',
+  'budget-sources-mismatch': 'summary.budgetIssue.sources',
+  'budget-no-amount': 'summary.budgetIssue.pending',
 };
 /** rules that concern the budget only when they are in its column */
 const BUDGET_COLUMN_RULES: Partial<Record<RuleId, StringKey>> = {
@@ -103,12 +106,15 @@ interface BudgetIssue {
 
 /** What the engine said about the budget, grouped by kind, worst first: the card judges nothing itself. */
 export function budgetIssues(report: SheetReport): BudgetIssue[] {
-  const column = report.budget?.column;
+  // the budget column, and its source columns when the budget spans several ("D:F" without a "Tổng số" column)
+  const columns = new Set([...(report.budget?.column.split(':') ?? []), ...(report.budget?.sources ?? []).map((x) => x.column)]);
   const byKey = new Map<StringKey, BudgetIssue>();
   for (const f of report.findings) {
-    let key = BUDGET_RULES[f.rule] ?? (f.column === column ? BUDGET_COLUMN_RULES[f.rule] : undefined);
+    let key = BUDGET_RULES[f.rule] ?? (columns.has(f.column) ? BUDGET_COLUMN_RULES[f.rule] : undefined);
     if (!key) continue;
     if (f.rule === 'budget-words-mismatch' && f.severity === 'warning') key = 'summary.budgetIssue.wordsUnreadable';
+    // «Lồng ghép»: no budget of its own, nothing wrong; «Theo dự toán»: an amount the total leaves out
+    if (f.rule === 'budget-no-amount' && f.severity === 'info') continue;
     let issue = byKey.get(key);
     if (!issue) byKey.set(key, (issue = { key, severity: f.severity, cells: [] }));
     if (severityRank(f.severity) < severityRank(issue.severity)) issue.severity = f.severity;

@@ -11,7 +11,7 @@ import { SummaryCards, budgetIssues } from '../../src/ui/SummaryCards';
 import { check } from '../../src/core/check';
 import type { Lang, SheetReport } from '../../src/core/report';
 import type { SheetSnapshot } from '../../src/core/snapshot';
-import { editCells, fixtureSnapshot } from '../helpers';
+import { editCells, fixtureSnapshot, insertRows } from '../helpers';
 import { installDomPolyfills } from '../taskpane/fakeHost';
 
 installDomPolyfills();
@@ -86,4 +86,19 @@ test('the deadline badge has the colour of its findings: overdue with no status 
   const badge = within(deadlines).getByText('Quá hạn: 12');
   expect(badge.getAttribute('data-severity')).toBe('warning');
   expect(report.findings.filter((f) => f.rule === 'deadline-overdue').every((f) => f.severity === 'warning')).toBe(true);
+});
+
+test('the breakdown and no-amount rules count on the budget card; «Lồng ghép» (info) is no issue', () => {
+  const hueCol = (cells: Record<string, string | number>) => check(editCells(hue, { F61: 26979, F21: 2019, A62: '', ...cells }), { asOf: '2018-02-15' });
+  // a task with no figure: «Lồng ghép» is no budget of its own, «Theo dự toán» an amount the total leaves out
+  expect(budgetIssues(hueCol({ F25: 'Lồng ghép' }))).toEqual([]);
+  expect(budgetIssues(hueCol({ F25: 'Theo dự toán' })).map((i) => `${i.key} ${i.severity} ${i.cells.join(',')}`)).toEqual([
+    'summary.budgetIssue.pending warning F25',
+  ]);
+  // a "Trong đó" line under task I.2 (40) that says more than the task
+  const withLine = insertRows(hue, 9, [[null, 'Trong đó: ngân sách tỉnh', null, null, null, 50, null]]);
+  const over = check(editCells(withLine, { F62: 26979, F22: 2019, A63: '' }), { asOf: '2018-02-15' });
+  expect(over.findings.filter((f) => f.rule.startsWith('budget')).map((f) => `${f.rule} ${f.cell}`)).toEqual(['budget-breakdown-mismatch F9']);
+  expect(budgetIssues(over).map((i) => i.key)).toEqual(['summary.budgetIssue.breakdown']);
+  expect(within(show(over)).getByTestId('budget-badge').textContent).toBe('Không khớp');
 });

@@ -72,7 +72,7 @@ function planFor(f: Finding, ctx: FixContext): FixPlan | null {
 }
 
 function numberFix(f: Finding, col: number, ctx: FixContext): FixPlan | null {
-  const hint = ctx.budget?.model?.col === col ? 'money' : 'score';
+  const hint = ctx.budget?.model?.col === col || ctx.budget?.sourceModels?.some((m) => m.col === col) ? 'money' : 'score';
   const edit = numberFromTextEdit(ctx.grid, ctx.numbers, f.row, col, hint);
   if (!edit) return null;
   const n = Dec.fromNumber(edit.after.value as number)!;
@@ -91,8 +91,9 @@ function sheetHasUnreadableAmounts(model: BudgetModel): boolean {
 }
 
 function budgetSumFix(f: Finding, col: number, ctx: FixContext): FixPlan | null {
-  const model = ctx.budget?.model;
-  if (!model || model.col !== col || sheetHasUnreadableAmounts(model)) return null;
+  // the budget column's model, or a source column's ("Ngân sách huyện") when the budget spans several
+  const model = ctx.budget?.model?.col === col ? ctx.budget.model : ctx.budget?.sourceModels?.find((m) => m.col === col);
+  if (!model || sheetHasUnreadableAmounts(model)) return null;
   const rows = model.scopes.get(f.row);
   if (!rows || typeof f.expected !== 'number') return null;
   const expected = Dec.fromNumber(f.expected);
@@ -108,7 +109,9 @@ function wordsFix(f: Finding, ctx: FixContext): FixPlan | null {
   // proposes the formula that gives this same amount.
   const total = Dec.fromNumber(summary.total);
   if (!total) return null;
-  const factor = parseMoneyUnit(ctx.budgetHeader ?? '')?.factor ?? Dec.fromInt(1);
+  // words for a column of unknown unit would be a guess (đồng? triệu đồng?): no plan
+  const factor = parseMoneyUnit(ctx.budgetHeader ?? '')?.factor;
+  if (!factor) return null;
   const dong = total.mul(factor);
   if (dong.decimals > 0 || dong.sign() < 0) return null;
   const where = f.cell;

@@ -10,8 +10,9 @@ import { a1, columnLetter } from '../snapshot';
 import { MoneyUnit, parseMoneyUnit } from '../vn/number';
 import { parseWords } from '../vn/words';
 import { excerpt } from '../vn/text';
-import type { Item } from '../table/rows';
+import { moneyTitle, type Item } from '../table/rows';
 import { TotalModel, explainTotal } from './totals';
+import { checkBreakdowns } from './breakdowns';
 
 const AMOUNT_KINDS = new Set(['item', 'subitem', 'part', 'fragment']);
 
@@ -20,6 +21,8 @@ export interface BudgetResult {
   summary?: BudgetSummary;
   /** which rows count and what each total stands for: the fix plans (src/core/fixes) build their formulas on it */
   model?: BudgetModel;
+  /** the same for each source column of a budget over several columns ("Ngân sách tỉnh", "Ngân sách huyện") */
+  sourceModels?: BudgetModel[];
 }
 
 export interface BudgetModel extends TotalModel {
@@ -40,9 +43,182 @@ function tolerance(decimals: number): Dec {
 }
 
 export function checkBudget(ctx: RuleContext): BudgetResult {
-  const { table, grid, numbers } = ctx;
+  const { table } = ctx;
   const col = table.col.budget;
   if (col === undefined) return { findings: [] };
+  const main = checkColumn(ctx, col);
+  const findings = main.findings;
+  const summary = main.summary;
+  const unit = parseMoneyUnit(moneyTitle(table, col));
+  if (!table.budgetSources.length) {
+    if (table.wordsRow !== undefined) findings.push(...checkWords(ctx, unit, summary, main.statedTotal, main.total));
+    return { findings, summary, model: main.model };
+  }
+  // Several budget columns: each is added up and checked on its own (its findings name it); with a "Tổng số"
+  // column the sources must add up to it on every row, without one the budget is the sum of the sources.
+  const sources = table.budgetSources.map((c) => ({ col: c, result: checkColumn(ctx, c) }));
+  summary.sources = [];
+  for (const { col: c, result } of sources) {
+    const name = sourceName(ctx, c);
+    for (const f of result.findings) f.message = { vi: `Cột ${name.vi}: ${f.message.vi}`, en: `Column ${name.en}: ${f.message.en}` };
+    findings.push(...result.findings);
+    summary.sources.push({ column: result.summary.column, header: name.title, total: result.summary.total, stated: result.summary.stated });
+  }
+  let total = main.total;
+  let stated = main.statedTotal;
+  if (table.budgetHasTotal) {
+    findings.push(...checkSources(ctx, col, table.budgetSources, findings));
+  } else {
+    summary.sources.unshift({ column: summary.column, header: sourceName(ctx, col).title, total: summary.total, stated: summary.stated });
+    for (const { result } of sources) {
+      total = total.add(result.total);
+      stated = stated && result.statedTotal ? stated.add(result.statedTotal) : null;
+    }
+    summary.column = `${summary.column}:${sources[sources.length - 1].result.summary.column}`;
+    summary.total = total.toNumber();
+    summary.stated = stated ? stated.toNumber() : null;
+    summary.decimals = Math.max(summary.decimals, ...sources.map((x) => x.result.summary.decimals));
+  }
+  if (table.wordsRow !== undefined) findings.push(...checkWords(ctx, unit, summary, stated, total));
+  return { findings, summary, model: main.model, sourceModels: sources.map((x) => x.result.model) };
+}
+
+/** A source column in messages: «F (Ngân sách huyện)». */
+function sourceName(ctx: RuleContext, col: number): { vi: string; en: string; title: string } {
+  const full = ctx.table.header.titles.get(col) ?? '';
+  const title = (full.includes(' / ') ? full.slice(full.lastIndexOf(' / ') + 3) : full).replace(/\s+/g, ' ').trim();
+  const letter = columnLetter(col);
+  return { vi: `${letter} «${title}»`, en: `${letter} "${title}"`, title };
+}
+
+/**
+ * With a "Tổng số" column, the sources on each row must add up to it: a row whose sources say more or less, or
+ * a "Tổng số" left empty beside amounts by source (the total column, and so the budget, leaves them out). A
+ * subtotal or total row already found wrong in one of the columns is not reported again.
+ */
+function checkSources(ctx: RuleContext, col: number, sources: readonly number[], found: readonly Finding[]): Finding[] {
+  const { table, grid, numbers } = ctx;
+  const out: Finding[] = [];
+  const wrongRows = new Set(found.filter((f) => f.rule === 'budget-total-mismatch' || f.rule === 'budget-subtotal-mismatch').map((f) => f.row));
+  const cols = [col, ...sources];
+  for (const tr of table.rows) {
+    if (!SOURCE_KINDS.has(tr.kind) || wrongRows.has(tr.row)) continue;
+    if (cols.some((c) => {
+      const m = grid.merged(tr.row, c);
+      return m && (m.top !== tr.row || m.left !== c || m.bottom > m.top);
+    })) continue; // an amount shared by several rows: no row states it alone
+    let sum: Dec | null = null;
+    let decimals = 0;
+    const parts: string[] = [];
+    // an unreadable source (its own finding) leaves the row's sum unknown; a total or subtotal row is checked only
+    // where it states every source (a blank there is no zero: the sheet just gives no figure)
+    const aggregate = tr.kind === 'section' || tr.kind === 'subtotal' || tr.kind === 'total';
+    let unknown = false;
+    for (const c of sources) {
+      const a = numbers.read(tr.row, c, 'money');
+      if (a.kind !== 'number') {
+        if (a.kind !== 'empty' || aggregate) unknown = true;
+        continue;
+      }
+      sum = (sum ?? Dec.ZERO).add(a.value);
+      decimals = Math.max(decimals, a.decimals);
+      parts.push(a1(tr.row, c));
+    }
+    if (sum === null || unknown) continue;
+    const t = numbers.read(tr.row, col, 'money');
+    const cell = a1(tr.row, col);
+    if (t.kind === 'empty') {
+      out.push(
+        finding('budget-sources-mismatch', tr.row, col, {
+          vi: `${cell} («Tổng số») để trống nhưng các nguồn ${parts.join(', ')} ghi ${num(sum).vi}: khoản này không được tính vào tổng kinh phí. Hãy ghi Tổng số của dòng.`,
+          en: `${cell} ("Tổng số") is empty but the sources ${parts.join(', ')} state ${num(sum).en}: the budget total leaves it out. Fill in the row's total.`,
+        }, { expected: sum.toNumber(), actual: '', related: parts }),
+      );
+    } else if (t.kind === 'number' && table.budgetSourcesPartial) {
+      // "Tổng số | Trong đó: Ngân sách tỉnh": a part of the total, never more
+      if (sum.sub(t.value).cmp(tolerance(Math.max(decimals, t.decimals))) < 0) continue;
+      out.push(
+        finding('budget-sources-mismatch', tr.row, col, {
+          vi: `Các cột «Trong đó» ${parts.join(', ')} cộng lại ${num(sum).vi}, nhiều hơn Tổng số ${cell} là ${num(t.value).vi} (vượt ${num(sum.sub(t.value)).vi}).`,
+          en: `The "Trong đó" cells ${parts.join(', ')} add up to ${num(sum).en}, more than the total ${cell}, ${num(t.value).en} (over by ${num(sum.sub(t.value)).en}).`,
+        }, { expected: `≤ ${t.value.toString()}`, actual: sum.toNumber(), related: parts }),
+      );
+    } else if (t.kind === 'number' && t.value.sub(sum).abs().cmp(tolerance(Math.max(decimals, t.decimals))) >= 0) {
+      out.push(
+        finding('budget-sources-mismatch', tr.row, col, {
+          vi: `Tổng số ${cell} ghi ${num(t.value).vi} nhưng các nguồn ${parts.join(', ')} cộng lại ${num(sum).vi} (chênh ${num(t.value.sub(sum).abs()).vi}).`,
+          en: `The total ${cell} states ${num(t.value).en} but the sources ${parts.join(', ')} add up to ${num(sum).en} (off by ${num(t.value.sub(sum).abs()).en}).`,
+        }, { expected: sum.toNumber(), actual: t.value.toNumber(), related: parts }),
+      );
+    }
+  }
+  return out;
+}
+
+const SOURCE_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'breakdown', 'section', 'subtotal', 'total']);
+
+/** The amount in words against the total in figures (or, without one, the sum of the tasks). */
+function checkWords(ctx: RuleContext, unit: MoneyUnit | null, summary: BudgetSummary, statedTotal: Dec | null, total: Dec): Finding[] {
+  const { table, grid } = ctx;
+  const out: Finding[] = [];
+  if (table.wordsRow !== undefined) {
+    let wordsCol = grid.left;
+    let text = '';
+    for (let c = grid.left; c <= grid.right; c++) {
+      const v = grid.value(table.wordsRow, c);
+      if (typeof v === 'string' && v.trim()) {
+        wordsCol = c;
+        text = v;
+        break;
+      }
+    }
+    const parsed = text ? parseWords(text) : null;
+    // exact: the words may carry xu (0,01 đồng) and the column may count in triệu
+    const reference = statedTotal ?? total;
+    // a column whose unit nobody names (neither its header nor a "Đơn vị tính" line): the words agree when they are
+    // the figure in đồng, nghìn, triệu or tỷ đồng; which one the sheet cannot tell, so none is assumed for a mismatch
+    const scale = unit ? unitExponent(unit) : ([0, 3, 6, 9].find((k) => parsed && parsed.value.shift(-k).eq(reference)) ?? 0);
+    const inUnit = parsed ? parsed.value.shift(-scale) : null;
+    summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
+    const refName = statedTotal ? { vi: 'tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
+    const u = unit ? ` ${unit.label}` : '';
+    if (!inUnit) {
+      out.push(
+        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
+          vi: `Không đọc được số tiền bằng chữ «${excerpt(text, 80)}».`,
+          en: `The amount in words "${excerpt(text, 80)}" cannot be read.`,
+        }, { severity: 'warning', actual: excerpt(text, 120) }),
+      );
+    } else if (!unit && !inUnit.eq(reference)) {
+      out.push(
+        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
+          vi: `Số tiền bằng chữ là ${num(inUnit).vi} đồng, không khớp ${refName.vi} (${num(reference).vi}) theo đơn vị nào (đồng, nghìn đồng, triệu đồng, tỷ đồng); tiêu đề cột kinh phí cũng không ghi đơn vị.`,
+          en: `The amount in words is ${num(inUnit).en} đồng, which matches ${refName.en} (${num(reference).en}) in no unit (đồng, thousand, million, billion đồng); the budget header names no unit either.`,
+        }, { expected: reference.toNumber(), actual: inUnit.toNumber() }),
+      );
+    } else if (!inUnit.eq(reference)) {
+      out.push(
+        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
+          vi: `Số tiền bằng chữ là ${num(inUnit).vi}${u} nhưng ${refName.vi} là ${num(reference).vi}${u}.`,
+          en: `The amount in words is ${num(inUnit).en}${u} but ${refName.en} is ${num(reference).en}${u}.`,
+        }, { expected: reference.toNumber(), actual: inUnit.toNumber() }),
+      );
+    }
+  }
+  return out;
+}
+
+/** One budget column checked on its own: its sums, its breakdowns, its total; the figures the words are compared with. */
+interface ColumnResult {
+  findings: Finding[];
+  summary: BudgetSummary;
+  model: BudgetModel;
+  total: Dec;
+  statedTotal: Dec | null;
+}
+
+function checkColumn(ctx: RuleContext, col: number): ColumnResult {
+  const { table, grid, numbers } = ctx;
   const out: Finding[] = [];
   const letter = columnLetter(col);
 
@@ -137,7 +313,9 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     sections.push(entry);
   }
 
-  const unit = parseMoneyUnit(table.header.titles.get(col) ?? '');
+  const unit = parseMoneyUnit(moneyTitle(table, col));
+  // "Trong đó" lines: counted in no total above, checked against the row they detail
+  if (table.breakdowns.length) out.push(...checkBreakdowns(ctx, col, unit?.label ?? '', amountOf));
   const summary: BudgetSummary = {
     column: letter,
     total: total.toNumber(),
@@ -151,20 +329,23 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
   for (let k = 0; k < looseRows.length; k++) allCounted.push(looseRows[k]);
   // items come in sheet order, so the rows usually are already: sort only when a loose row falls between them
   if (!ascending(allCounted)) allCounted.sort((a, b) => a - b);
-  if (table.totalRow !== undefined) scopes.set(table.totalRow, allCounted);
+  // the total row; and a total on top of the table when there is one at its end too (both stand for every task)
+  const totalRows = table.headTotalRow !== undefined ? [table.headTotalRow] : [];
+  if (table.totalRow !== undefined) totalRows.push(table.totalRow);
+  for (const r of totalRows) scopes.set(r, allCounted);
 
   let statedTotal: Dec | null = null;
-  if (table.totalRow !== undefined) {
-    const c = numbers.read(table.totalRow, col, 'money');
+  for (const totalRow of totalRows) {
+    const c = numbers.read(totalRow, col, 'money');
     if (c.kind === 'number') {
       statedTotal = c.value;
       summary.stated = c.value.toNumber();
-      summary.statedCell = a1(table.totalRow, col);
+      summary.statedCell = a1(totalRow, col);
       const diff = c.value.sub(total).abs();
       if (diff.cmp(tolerance(c.decimals)) >= 0) {
         const u = unit ? ` ${unit.label}` : '';
         out.push(
-          finding('budget-total-mismatch', table.totalRow, col, {
+          finding('budget-total-mismatch', totalRow, col, {
             vi: `Tổng cộng ghi ${num(c.value).vi}${u} nhưng tổng các nhiệm vụ là ${num(total).vi}${u} (chênh ${num(diff).vi}).`,
             en: `The total states ${num(c.value).en}${u} but the tasks add up to ${num(total).en}${u} (off by ${num(diff).en}).`,
           }, { expected: total.toNumber(), actual: c.value.toNumber() }),
@@ -173,40 +354,6 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     }
   }
 
-  if (table.wordsRow !== undefined) {
-    let wordsCol = grid.left;
-    let text = '';
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.value(table.wordsRow, c);
-      if (typeof v === 'string' && v.trim()) {
-        wordsCol = c;
-        text = v;
-        break;
-      }
-    }
-    const parsed = text ? parseWords(text) : null;
-    // exact: the words may carry xu (0,01 đồng) and the column may count in triệu
-    const inUnit = parsed ? parsed.value.shift(-unitExponent(unit)) : null;
-    summary.words = { cell: a1(table.wordsRow, wordsCol), text, amount: inUnit ? inUnit.toNumber() : null };
-    const reference = statedTotal ?? total;
-    const refName = statedTotal ? { vi: 'tổng cộng bằng số', en: 'the total in figures' } : { vi: 'tổng các nhiệm vụ', en: 'the sum of the tasks' };
-    const u = unit ? ` ${unit.label}` : '';
-    if (!inUnit) {
-      out.push(
-        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
-          vi: `Không đọc được số tiền bằng chữ «${excerpt(text, 80)}».`,
-          en: `The amount in words "${excerpt(text, 80)}" cannot be read.`,
-        }, { severity: 'warning', actual: excerpt(text, 120) }),
-      );
-    } else if (!inUnit.eq(reference)) {
-      out.push(
-        finding('budget-words-mismatch', table.wordsRow, wordsCol, {
-          vi: `Số tiền bằng chữ là ${num(inUnit).vi}${u} nhưng ${refName.vi} là ${num(reference).vi}${u}.`,
-          en: `The amount in words is ${num(inUnit).en}${u} but ${refName.en} is ${num(reference).en}${u}.`,
-        }, { expected: reference.toNumber(), actual: inUnit.toNumber() }),
-      );
-    }
-  }
   // Why each wrong total is wrong, when its formula (or its lack of one) shows it.
   const unreadable = unreadableRows(ctx, col, rowAmount.has);
   let counted: Set<number> | undefined;
@@ -222,6 +369,7 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     standsFor: scopes,
     scopes,
     wrong: new Set(out.filter((f) => f.rule === 'budget-subtotal-mismatch').map((f) => f.row)),
+    details: detailsOf(table),
     unreadable,
     ...(table.totalRow !== undefined ? { totalRow: table.totalRow } : {}),
   };
@@ -235,7 +383,7 @@ export function checkBudget(ctx: RuleContext): BudgetResult {
     f.message = { vi: f.message.vi + why.text.vi, en: f.message.en + why.text.en };
     f.causes = why.causes;
   }
-  return { findings: out, summary, model };
+  return { findings: out, summary, model, total, statedTotal };
 }
 
 type Amount = { value: Dec; decimals: number };
@@ -327,6 +475,13 @@ function unreadableRows({ table, grid, numbers }: RuleContext, col: number, hasA
     if (c.kind === 'error' || (c.kind === 'invalid' && c.malformed)) unreadable.add(tr.row);
   }
   return unreadable;
+}
+
+/** "Trong đó" line → the row it details. */
+function detailsOf(table: RuleContext['table']): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const b of table.breakdowns) for (const r of b.rows) m.set(r, b.of);
+  return m;
 }
 
 function ascending(rows: readonly number[]): boolean {

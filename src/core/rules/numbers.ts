@@ -1,19 +1,21 @@
 /** number-as-text, invalid-number, cell-error: the cells every sum depends on. */
 import type { Finding } from '../report';
 import { Rule, finding, num } from './context';
-import type { Table } from '../table/rows';
+import { moneyTitle, type Table } from '../table/rows';
 import type { Text } from '../report';
 import { parseMoneyUnit } from '../vn/number';
 import { isCellError } from '../snapshot';
 import { excerpt } from '../vn/text';
 import { isNotApplicableText } from '../scores/applicable';
+import { noAmountKind } from './noAmount';
 
-const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section', 'adjustment']);
+const COUNTED_KINDS = new Set(['item', 'subitem', 'part', 'fragment', 'subtotal', 'total', 'section', 'adjustment', 'breakdown']);
 
 export const numbersRule: Rule = ({ table, grid, numbers }) => {
   const out: Finding[] = [];
   const cols: { col: number; hint: 'money' | 'score' }[] = [];
   if (table.col.budget !== undefined) cols.push({ col: table.col.budget, hint: 'money' });
+  for (const c of table.budgetSources) cols.push({ col: c, hint: 'money' });
   if (table.col.maxScore !== undefined) cols.push({ col: table.col.maxScore, hint: 'score' });
   for (const s of table.header.scoreColumns) cols.push({ col: s.col, hint: 'score' });
 
@@ -44,7 +46,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       if (cell.kind === 'number' && cell.asText) {
         const n = num(cell.value);
         const text = excerpt(cell.text ?? '', 40);
-        const unit = hint === 'money' && cell.unit ? columnUnit(table) : null;
+        const unit = hint === 'money' && cell.unit ? columnUnit(table, col) : null;
         out.push(
           finding('number-as-text', tr.row, col, unit
             ? {
@@ -55,6 +57,20 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
                 vi: `Số «${text}» đang ở dạng văn bản (đã đọc là ${n.vi}). Nên nhập lại dạng số để Excel cộng được.`,
                 en: `"${text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
               }, { actual: excerpt(cell.text ?? '', 80), expected: cell.value.toNumber() }),
+        );
+      } else if (cell.kind === 'invalid' && hint === 'money' && !cell.malformed && noAmountKind(cell.text)) {
+        // «Lồng ghép», «Theo dự toán»: how the task is funded, not a wrong number
+        const text = excerpt(cell.text, 40);
+        out.push(
+          noAmountKind(cell.text) === 'none'
+            ? finding('budget-no-amount', tr.row, col, {
+                vi: `«${text}»: nhiệm vụ không có kinh phí riêng, không cộng vào tổng.`,
+                en: `"${text}": the task has no budget of its own; nothing is added to the total.`,
+              }, { severity: 'info', actual: excerpt(cell.text, 80), gist: { vi: 'Không có kinh phí riêng (không cộng vào tổng)', en: 'No budget of its own (nothing added)' } })
+            : finding('budget-no-amount', tr.row, col, {
+                vi: `«${text}»: chưa ghi số tiền, nên tổng cộng không gồm khoản này. Khi có dự toán, hãy ghi số tiền vào ô.`,
+                en: `"${text}": no amount is written, so the total leaves this task out. Once the estimate is known, enter the amount.`,
+              }, { severity: 'warning', actual: excerpt(cell.text, 80), gist: { vi: 'Chưa ghi số tiền (tổng không gồm khoản này)', en: 'Amount not written yet (left out of the total)' } }),
         );
       } else if (cell.kind === 'invalid' && !(tr.kind === 'section' && !cell.malformed) && !(hint === 'score' && isNotApplicableText(cell.text))) {
         out.push(finding('invalid-number', tr.row, col, invalidMessage(excerpt(cell.text, 40), cell.reason, cell.malformed), {
@@ -76,9 +92,8 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
   return out;
 };
 
-function columnUnit(table: Table): string | null {
-  const col = table.col.budget;
-  return col === undefined ? null : parseMoneyUnit(table.header.titles.get(col) ?? '')?.label ?? null;
+function columnUnit(table: Table, col: number): string | null {
+  return parseMoneyUnit(moneyTitle(table, col))?.label ?? null;
 }
 
 function invalidMessage(text: string, reason: string, malformed: boolean): Text {

@@ -4,7 +4,8 @@
  *   - its SUM stops short of, or skips, item rows;
  *   - its SUM reaches amounts stored as text, which SUM skips ("F21 «2.019» là văn bản nên SUM bỏ qua");
  *   - it adds a subtotal and the items of that subtotal (counted twice), or cells outside its scope;
- *   - it adds subtotals that are themselves wrong.
+ *   - it adds subtotals that are themselves wrong;
+ *   - it adds "Trong đó" lines, whose amounts the row above them already holds (counted twice).
  * A formula is explained only when adding its cells the way Excel does gives exactly the value the cell shows;
  * otherwise (another formula shape, a workbook in manual calculation…) nothing is said about it.
  */
@@ -26,6 +27,8 @@ export interface TotalModel {
   standsFor: ReadonlyMap<number, readonly number[]>;
   /** rows of subtotal-like cells already found wrong */
   wrong: ReadonlySet<number>;
+  /** "Trong đó" lines (counted nowhere) → the row whose amount they detail */
+  details?: ReadonlyMap<number, number>;
 }
 
 const MAX_LISTED = 6;
@@ -78,6 +81,8 @@ export function explainTotal(
   const inScope = new Set(scope);
   /** referenced cells that add amounts from outside the scope: another section's subtotal or items, stray numbers */
   const extra: number[] = [];
+  /** referenced "Trong đó" lines: their amounts are inside the row they detail */
+  const detail: number[] = [];
   const cover = (r: number, by?: number) => {
     covered.set(r, (covered.get(r) ?? 0) + 1);
     if (by !== undefined) {
@@ -103,7 +108,8 @@ export function explainTotal(
       } else if (model.counted.has(r) && inScope.has(r)) {
         cover(r);
         if (ref.inSum) direct.add(r);
-      } else if (v && !v.isZero()) extra.push(r);
+      } else if (v && !v.isZero() && model.details?.has(r)) detail.push(r);
+      else if (v && !v.isZero()) extra.push(r);
     }
   }
   if (simulated.sub(stated.value).abs().cmp(Dec.halfUnit(stated.decimals)) >= 0) return null;
@@ -190,6 +196,18 @@ export function explainTotal(
     texts.push({
       vi: `công thức ${formula} cộng cả ${list(cells)} không thuộc phần này (${num(amount).vi})`,
       en: `the formula ${formula} also adds ${list(cells)}, which do not belong here (${num(amount).en})`,
+    });
+  }
+
+  // "Trong đó" lines: a detail of an amount the formula (or the row above) already holds
+  if (detail.length) {
+    const cells = [...new Set(detail)].sort((a, b) => a - b).map((r) => a1(r, col));
+    let amount = Dec.ZERO;
+    for (const r of new Set(detail)) amount = amount.add(excelSumValue(grid, r, col) ?? Dec.ZERO);
+    causes.push({ kind: 'breakdown-counted', formula, cells, amount: amount.toNumber() });
+    texts.push({
+      vi: `công thức ${formula} cộng cả các dòng «Trong đó» ${list(cells)}, là chi tiết của số đã ghi ở dòng trên (tính hai lần ${num(amount).vi})`,
+      en: `the formula ${formula} also adds the "Trong đó" lines ${list(cells)}, a breakdown of the amount on the row above them (${num(amount).en} counted twice)`,
     });
   }
 

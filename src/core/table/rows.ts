@@ -10,6 +10,7 @@ import { HeaderMatch, findHeader, isRepeatedHeader } from './header';
 import { PlanYearFound, findPlanYearCell } from './plan-year';
 import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
 import { AdjustmentKind, adjustmentKind } from '../scores/adjustments';
+import { parseMoneyUnit } from '../vn/number';
 
 export type RowKind =
   | 'section'
@@ -24,7 +25,9 @@ export type RowKind =
   | 'blank'
   | 'note'
   /** an unnumbered bonus or penalty row of a score sheet ("Điểm thưởng", "Điểm bị trừ") */
-  | 'adjustment';
+  | 'adjustment'
+  /** a line of a "Trong đó" breakdown of the row above ("Trong đó: - Ngân sách tỉnh", "- Ngân sách huyện"): never counted */
+  | 'breakdown';
 
 export interface Section {
   label: string;
@@ -53,6 +56,22 @@ export interface Item {
   section?: Section;
 }
 
+/**
+ * A "Trong đó:" (of which) block: lines that split the amount of the row above by source or by part ("Trong đó: -
+ * Ngân sách tỉnh 300", "- Ngân sách huyện 200"). Its amounts are already inside that row's amount, so no total counts
+ * them; the budget rule checks they do not add up to more than it.
+ */
+export interface Breakdown {
+  /** the row it details: an item's row (or a line of it), a section, a subtotal or the total row */
+  of: number;
+  kind: RowKind;
+  item?: Item;
+  /** its lines, sheet order, the "Trong đó" line first */
+  rows: number[];
+  /** per line, 1 for the first level of the list, 2 for lines marked otherwise ("- Ngân sách tỉnh" / "+ Vốn sự nghiệp") */
+  levels: number[];
+}
+
 export interface TableRow {
   row: number;
   kind: RowKind;
@@ -72,11 +91,26 @@ export interface Table {
   sections: Section[];
   subtotalRows: { row: number; section?: Section }[];
   totalRow?: number;
+  /** a total right under the header when the table also has one at its end (`totalRow`) */
+  headTotalRow?: number;
   wordsRow?: number;
   repeatedHeaders: number[];
   fragments: { row: number; item?: Item }[];
   /** unnumbered bonus / penalty rows, sheet order */
   adjustments: { row: number; kind: AdjustmentKind; title: string }[];
+  /** "Trong đó" breakdowns of the row above, sheet order */
+  breakdowns: Breakdown[];
+  /**
+   * A budget header over several sub-columns ("Kinh phí" over "Tổng số | Ngân sách tỉnh | Ngân sách huyện"): the
+   * sub-columns other than `col.budget`, sheet order (empty for a single budget column). `col.budget` is the "Tổng
+   * số" sub-column when there is one (`budgetHasTotal`), else the first source.
+   */
+  budgetSources: number[];
+  budgetHasTotal: boolean;
+  /** a source titled "Trong đó: …" (of which): the sources may add up to less than the total */
+  budgetSourcesPartial: boolean;
+  /** "(Đơn vị tính: triệu đồng)" in the title block above the header, when the budget header names no unit */
+  unitLine?: { row: number; col: number; text: string };
   firstDataRow: number;
   lastDataRow: number;
 }
@@ -105,6 +139,8 @@ export function totalKind(text: string): 'total' | 'subtotal' | null {
   const t = lowerNfc(text).replace(/^[(*\-–\s]+/, '');
   if (t.length > 60) return null;
   if (/^(tổng cộng|tổng số|tổng|cộng)\s*(mục|phần|nhóm)\s+\S+/.test(t)) return 'subtotal';
+  // "Tổng I", "Tổng cộng (II)", "Tổng số 3": one section's total, not the grand total ("Tổng cộng (I+II)" is)
+  if (/^(tổng cộng|tổng số|tổng)\s*\(?\s*([ivxl]+|\d+)\s*\)?\s*[:.]?\s*$/.test(t)) return 'subtotal';
   if (TOTAL.test(t)) return 'total';
   if (SUBTOTAL.test(t)) return 'subtotal';
   return null;
@@ -117,17 +153,119 @@ export function isWordsText(text: string): boolean {
   return /^\(?\s*(so tien )?bang chu\b/.test(fold(text));
 }
 
+/**
+ * "Trong đó" / "Bao gồm" / "Chia ra" at the start of a line: what follows splits the row above (its amount by funding
+ * source, or a part of it). Returns the list marker of what follows the words ("-" in "Trong đó: - Ngân sách tỉnh",
+ * "" in "Trong đó ngân sách tỉnh"), null when the line is no such head. "Trong đó, nêu rõ …" (a sentence) only counts
+ * where the budget column shows the block carries amounts (see buildTable).
+ */
+export function breakdownHead(text: string): string | null {
+  // /^[\s(]*[tTbBcC]/
+  const lead = leadCode(text, '(');
+  if (lead !== 116 && lead !== 84 && lead !== 98 && lead !== 66 && lead !== 99 && lead !== 67) return null;
+  const m = /^\(?\s*(trong do|bao gom|chia ra)(?=$|[\s:;,.)+\-–—•*])\s*\)?\s*[:;,.]?\s*/.exec(fold(text));
+  if (!m) return null;
+  return listMarker(fold(text).slice(m[0].length));
+}
+
+/** The list marker a line starts with: "-" (also – —), "+", "•" (also * ·), or "" for none. */
+function listMarker(folded: string): string {
+  const c = folded.charAt(0);
+  if (c === '-' || c === '–' || c === '—') return '-';
+  if (c === '+') return '+';
+  if (c === '•' || c === '*' || c === '·') return '•';
+  return '';
+}
+
+/** A line that continues a breakdown: a list line ("- Ngân sách huyện", "+ Vốn sự nghiệp") or a funding source. */
+export function breakdownLine(text: string): string | null {
+  const f = fold(text);
+  const marker = listMarker(f);
+  if (marker) return marker;
+  return /^(ngan sach|ns\b|nguon\b|von\b|kinh phi (tu |do )?(ngan sach|nguon))/.test(f) ? '' : null;
+}
+
+const SOURCE_SUB =
+  /^(trong do\b|ngan sach|ns\w*\b|nguon (khac|xa hoi hoa|tai tro|vien tro|von (khac|su nghiep|dau tu)|ngan sach|thu)|von\b|kinh phi (su nghiep|dau tu|chi thuong xuyen|thuong xuyen|khac)|xa hoi hoa|tai tro|vien tro|huy dong|khac\b|(nam )?(19|20)\d\d\b)/;
+const TOTAL_SUB = /^(tong so|tong cong|tong kinh phi|tong du toan|tong von|tong|cong)\b/;
+
+/**
+ * A budget title over several sub-columns on the second header row ("Kinh phí (triệu đồng)" over "Tổng số | Ngân
+ * sách tỉnh | Ngân sách huyện / Nguồn khác"): the "Tổng số" sub-column is the budget column, wherever it stands, and
+ * the others are its sources; without one, every sub-column is a source and the first is the budget column. Each
+ * sub-column gets the group's title ("Kinh phí (triệu đồng) / Ngân sách tỉnh"), so its unit is known.
+ */
+function budgetGroup(grid: Grid, header: HeaderMatch): { sources: number[]; hasTotal: boolean; partial: boolean } {
+  const col = header.columns;
+  const none = { sources: [], hasTotal: false, partial: false };
+  const first = col.budget;
+  if (first === undefined || header.headerRows.length < 2) return none;
+  const top = header.headerRows[0];
+  const m = grid.merged(top, first);
+  if (!m || m.top !== top || m.bottom !== top || m.right <= m.left) return none;
+  const group = str(grid.value(m.top, m.left)).trim();
+  const others = new Set<number>();
+  for (const [role, c] of Object.entries(col)) if (role !== 'budget' && c !== undefined) others.add(c);
+  const subs: { col: number; title: string; total: boolean }[] = [];
+  for (let c = m.left; c <= m.right; c++) {
+    if (others.has(c)) continue;
+    const t = str(grid.value(top + 1, c)).trim();
+    if (!t) continue;
+    subs.push({ col: c, title: t, total: TOTAL_SUB.test(fold(t)) });
+  }
+  if (subs.length < 2) return none;
+  // an estimate ("Số lượng | Đơn giá | Thành tiền"): the amount is "Thành tiền", the rest are no amounts to add
+  const amount = subs.find((x) => /^thanh tien\b/.test(fold(x.title)));
+  if (amount) {
+    col.budget = amount.col;
+    header.titles.set(amount.col, group ? `${group} / ${amount.title}` : amount.title);
+    return none;
+  }
+  // only sub-columns that name a source of money (or a year) are read as sources; anything else keeps one column
+  if (!subs.every((x) => x.total || SOURCE_SUB.test(fold(x.title)))) return none;
+  const total = subs.find((x) => x.total);
+  const main = total ?? subs[0];
+  col.budget = main.col;
+  for (const x of subs) header.titles.set(x.col, group ? `${group} / ${x.title}` : x.title);
+  const sources = subs.filter((x) => x !== main);
+  return { sources: sources.map((x) => x.col), hasTotal: total !== undefined, partial: sources.some((x) => breakdownHead(x.title) !== null) };
+}
+
+/**
+ * The title of a money column as its unit is read from: its header, or, when the header names no unit, the header
+ * followed by the title block's unit line ("Kinh phí" + "(Đơn vị tính: triệu đồng)").
+ */
+export function moneyTitle(table: Pick<Table, 'header' | 'unitLine'>, col: number): string {
+  const title = table.header.titles.get(col) ?? '';
+  return table.unitLine && !parseMoneyUnit(title) ? `${title} ${table.unitLine.text}` : title;
+}
+
+/** "(Đơn vị: triệu đồng)", "ĐVT: Triệu đồng" on a line of the title block (the nearest to the header wins). */
+function findUnitLine(grid: Grid, header: HeaderMatch): Table['unitLine'] {
+  for (let r = header.headerRows[0] - 1; r >= grid.top; r--) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      const v = grid.value(r, c);
+      if (typeof v !== 'string' || v.length > 80) continue;
+      const m = /(?:^|[\s(])(don vi tinh|don vi|dvt)\s*[:.]?\s*(.*)$/.exec(fold(v));
+      if (m && parseMoneyUnit(`(${m[1]}: ${m[2]}`)) return { row: r, col: c, text: v.trim() };
+    }
+  }
+  return undefined;
+}
+
 const OTHER_ROLE = 1;
 const LEFT = 2;
 
 export function buildTable(grid: Grid, planYearOverride?: number): Table | null {
   const header = findHeader(grid);
   if (!header) return null;
+  const budgetCols = budgetGroup(grid, header);
   const col = header.columns;
   const numCol = col.number;
   const contentCol = col.content;
   const roleCols = new Set<number>(Object.values(col) as number[]);
   for (const s of header.scoreColumns) roleCols.add(s.col);
+  for (const c of budgetCols.sources) roleCols.add(c);
   const leftCols: number[] = [];
   for (let c = grid.left; c <= Math.min(grid.right, grid.left + 2); c++) leftCols.push(c);
   if (numCol !== undefined && !leftCols.includes(numCol)) leftCols.push(numCol);
@@ -151,6 +289,11 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     repeatedHeaders: [],
     fragments: [],
     adjustments: [],
+    breakdowns: [],
+    budgetSources: budgetCols.sources,
+    budgetHasTotal: budgetCols.hasTotal,
+    budgetSourcesPartial: budgetCols.partial,
+    ...(col.budget !== undefined ? { unitLine: findUnitLine(grid, header) } : {}),
     firstDataRow: header.firstDataRow,
     lastDataRow: header.firstDataRow - 1,
   };
@@ -163,6 +306,40 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
   let prevKind: RowKind = 'header';
   let blankRun = 0;
   let ended = false;
+  // what a "Trong đó" line would detail: the last item line, section, subtotal or total row; and the open block
+  let subject: { row: number; kind: RowKind; item?: Item } | undefined;
+  let totalOnTop = false;
+  let block: Breakdown | undefined;
+  let blockMarkers: string[] = [];
+  const budgetCol = col.budget;
+  const amountCols = budgetCol !== undefined ? [budgetCol, ...budgetCols.sources] : [];
+  const ownAmount = (row: number) => amountCols.some((c) => !isBlank(grid.value(row, c)));
+  const leftText = (row: number): string => {
+    for (const c of leftCols) {
+      const v = grid.value(row, c);
+      if (typeof v === 'string' && !isBlank(v)) return v;
+    }
+    return '';
+  };
+  /** the list marker of a breakdown line at `row` ("" for none), null when the row is no line of a breakdown */
+  const breakdownAt = (row: number, text: string): string | null => {
+    if (budgetCol === undefined || !text) return null;
+    if (prevKind === 'breakdown') {
+      const m = breakdownLine(text);
+      if (m !== null) return m;
+    }
+    if (!subject) return null;
+    const head = breakdownHead(text);
+    if (head === null) return null;
+    if (ownAmount(row)) return head;
+    // "Trong đó:" alone: a breakdown when the next filled line is one that carries an amount
+    for (let n = row + 1; n <= Math.min(grid.bottom, row + 3); n++) {
+      const t = leftText(n);
+      if (!t && !grid.rowValues(n).some((v) => !isBlank(v))) continue;
+      return t && breakdownLine(t) !== null && ownAmount(n) ? head : null;
+    }
+    return null;
+  };
 
   for (let r = header.firstDataRow; r <= grid.bottom && !ended; r++) {
     // Own values of the row (merged areas count once, at their top-left cell).
@@ -199,8 +376,9 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     const contentText = str(contentV);
     const numNumbering = parseNumberCell(numV);
     const tk = firstText ? totalKind(firstText) : null;
+    const marker = !numNumbering && isBlank(numV) ? breakdownAt(r, firstText) : null;
 
-    if (table.totalRow !== undefined && !(firstText && isWordsText(firstText))) {
+    if (table.totalRow !== undefined && !totalOnTop && !(firstText && isWordsText(firstText)) && marker === null) {
       // Below the total only the amount in words belongs to the table; signatures and notes do not.
       table.rows.push({ row: r, kind: 'note' });
       break;
@@ -212,8 +390,28 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
       kind = 'words';
       table.wordsRow = r;
       ended = true;
+    } else if (marker !== null) {
+      kind = 'breakdown';
+      if (prevKind !== 'breakdown' || !block) {
+        block = { of: subject!.row, kind: subject!.kind, ...(subject!.item ? { item: subject!.item } : {}), rows: [], levels: [] };
+        blockMarkers = [];
+        table.breakdowns.push(block);
+      }
+      // the first list marker is the first level; lines marked otherwise ("+" under "-") detail the line above them
+      let level = 1;
+      if (marker) {
+        if (!blockMarkers.includes(marker)) blockMarkers.push(marker);
+        level = blockMarkers.indexOf(marker) + 1;
+      }
+      block.rows.push(r);
+      block.levels.push(level);
     } else if (tk === 'total' && !numNumbering) {
       kind = 'total';
+      // a second total below a total on top: both are checked, the last one ends the table
+      if (totalOnTop && table.totalRow !== undefined) table.headTotalRow = table.totalRow;
+      // a total right under the header ("TỔNG SỐ" above section I, common in budget tables) heads the table: the
+      // rows below it are still read; a total after the items ends the table
+      totalOnTop = table.items.length === 0 && table.sections.length === 0;
       table.totalRow = r;
     } else if (tk === 'subtotal' && !numNumbering) {
       kind = 'subtotal';
@@ -322,9 +520,15 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
     } else if (kind === 'item' || kind === 'subitem') {
       rowItem = current;
       withItem = true;
+    } else if (kind === 'breakdown' && block?.item) {
+      rowItem = block.item;
+      withItem = true;
     }
     table.rows.push(withItem ? { row: r, kind, section, item: rowItem } : { row: r, kind, section });
     if (kind !== 'note') table.lastDataRow = r;
+    if (kind === 'item' || kind === 'subitem' || kind === 'part' || kind === 'fragment') subject = { row: r, kind, item: rowItem };
+    else if (kind === 'section' || kind === 'subtotal' || kind === 'total') subject = { row: r, kind };
+    else if (kind !== 'breakdown') subject = undefined;
     prevKind = kind;
   }
   return table;

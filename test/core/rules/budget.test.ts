@@ -45,7 +45,7 @@ describe('budget', () => {
   });
   it('reports text that is not a number and keeps going', () => {
     const r = run([
-      [1, 'a', 'p', 'q', 'Lồng ghép', 'Năm 2024'],
+      [1, 'a', 'p', 'q', '300 (NS tỉnh)', 'Năm 2024'],
       [2, 'b', 'p', 'q', '12..5', 'Năm 2024'],
       [3, 'c', 'p', 'q', 7, 'Năm 2024'],
     ]);
@@ -58,5 +58,22 @@ describe('budget', () => {
   it('flags numbers stored as text', () => {
     expect(cellsOf(run([[1, 'a', 'p', 'q', '2.019', 'Năm 2024']]), 'number-as-text')).toEqual(['E4']);
     expect(cellsOf(run([[1, 'a', 'p', 'q', 2019, 'Năm 2024']]), 'number-as-text')).toEqual([]);
+  });
+  it('reads «Lồng ghép» and its like as no budget of its own (info), «Theo dự toán» as an amount not written (warning)', () => {
+    // before: every one was an invalid-number warning, "not a valid number"
+    const none = ['Lồng ghép', 'Lồng ghép trong các chương trình', 'Trong kinh phí thường xuyên', 'Kinh phí thường xuyên của đơn vị', 'Không', 'Không phát sinh', 'Không cần kinh phí'];
+    const pending = ['Theo dự toán', 'Theo dự toán được duyệt', 'Sẽ bố trí sau', 'Chưa xác định'];
+    const rows: CellValue[][] = [...none, ...pending].map((v, i) => [i + 1, 'a', 'p', 'q', v, 'Năm 2024']);
+    rows.push([rows.length + 1, 'b', 'p', 'q', 7, 'Năm 2024'], [null, 'Tổng cộng', null, null, 7]);
+    const r = run(rows);
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ...none.map(() => ['budget-no-amount', 'info']),
+      ...pending.map(() => ['budget-no-amount', 'warning']),
+    ]);
+    expect(byRule(r, 'budget-no-amount')[0].message.vi).toBe('«Lồng ghép»: nhiệm vụ không có kinh phí riêng, không cộng vào tổng.');
+    expect(byRule(r, 'budget-no-amount')[none.length].message.vi).toBe('«Theo dự toán»: chưa ghi số tiền, nên tổng cộng không gồm khoản này. Khi có dự toán, hãy ghi số tiền vào ô.');
+    expect(r.budget).toMatchObject({ total: 7, stated: 7 });
+    // anything else stays an invalid number
+    expect(byRule(run([[1, 'a', 'p', 'q', 'Nguồn xã hội hóa', 'Năm 2024']]), 'invalid-number')).toHaveLength(1);
   });
 });
