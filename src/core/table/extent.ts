@@ -8,6 +8,7 @@ import { Grid, isBlank, type CellValue } from '../snapshot';
 import { fold } from '../vn/text';
 import { findHeader, isColumnNumberRow, isRepeatedHeader, looksLikeHeaderRow, type HeaderMatch } from './header';
 import { parseNumberCell } from './numbering';
+import { totalKind } from './rows';
 
 export interface TableEnd {
   /** the first sheet row that is no longer part of the table */
@@ -49,7 +50,6 @@ function filled(grid: Grid, row: number): boolean {
   return false;
 }
 
-const TOTAL_TEXT = /^(tong cong|tong so|cong toan bo|cong tat ca)\b/;
 
 /**
  * Finds where the table ends early, or null when it runs to its last row as before. Only rows after at least one
@@ -81,8 +81,11 @@ export function findTableEnd(grid: Grid, header: HeaderMatch | null = findHeader
       continue;
     }
     const t = texts(grid, r);
-    if (t.some((x) => TOTAL_TEXT.test(x))) {
-      seenTotal = true;
+    // a total or subtotal row is part of the table; only the grand total after the tasks ends the first table's
+    // tasks — not "Tổng cộng" on top (above the tasks) nor a section's "Tổng cộng (I)" / "Cộng mục I"
+    const kinds = grid.rowValues(r).slice(0, 6).map((v) => (typeof v === 'string' && v.length <= 200 ? totalKind(v) : null));
+    if (kinds.some((k) => k !== null)) {
+      if (seenNumber && kinds.includes('total')) seenTotal = true;
       afterLast = undefined;
       continue;
     }

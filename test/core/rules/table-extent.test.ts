@@ -93,6 +93,17 @@ describe('two tables on one sheet', () => {
     expect(rules([TITLE, [], TASK_HEAD, sec('I'), item(1), sec('II'), item(2), TASK_HEAD, sec('I'), item(1)])).toEqual(['second-table A8']);
   });
 
+  it('a page-break header after a total on top of the table, or after a section total, is still the same table', () => {
+    // before: the total on top (or "Tổng cộng (I)") counted as the first table's end: "second-table", not checked
+    const top: CellValue[] = [null, 'TỔNG SỐ', null, null, 30];
+    expect(rules([TITLE, [], TASK_HEAD, top, item(1), item(2), TASK_HEAD, item(3)])).toEqual(['repeated-header A7']);
+    const sec = (l: string): CellValue[] => [l, `Mục ${l}`];
+    const secTotal: CellValue[] = [null, 'Tổng cộng (I)', null, null, 20];
+    expect(rules([TITLE, [], TASK_HEAD, sec('I'), item(1), item(2), secTotal, TASK_HEAD, sec('II'), item(3)])).toEqual(['repeated-header A8']);
+    // after the grand total it is a second table, as before
+    expect(rules([TITLE, [], TASK_HEAD, item(1), item(2), [null, 'Tổng cộng', null, null, 20], TASK_HEAD, item(1)])).toEqual(['second-table A7']);
+  });
+
   it('a header repeated by a page break, numbering running on, is still the same table', () => {
     expect(rules([TITLE, [], TASK_HEAD, item(1), item(2), TASK_HEAD, item(3)])).toEqual(['repeated-header A6']);
     const sec = (l: string): CellValue[] => [l, `Mục ${l}`];
