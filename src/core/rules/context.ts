@@ -93,7 +93,7 @@ export type NumberCell =
   | { kind: 'error'; error: string };
 
 /** Why a cell could not be read as a number, when it matters to the message. */
-export type InvalidReason = 'too large' | 'unit without column unit' | 'unit in score column' | 'not finite';
+export type InvalidReason = 'too large' | 'unit without column unit' | 'unit in score column' | 'not finite' | 'percent in score column' | 'formula without value';
 
 const formatDecimalsMemo = new Map<string, number | null>();
 
@@ -144,7 +144,10 @@ export class NumberReader {
     const i = row - this.grid.top;
     let v = column[i];
     if (!v) {
-      v = this.compute(this.grid.value(row, col), this.grid.numberFormat(row, col), hint, col);
+      const raw = this.grid.value(row, col);
+      const format = this.grid.numberFormat(row, col);
+      v = this.compute(raw, format, hint, col);
+      if (hint === 'score') v = scoreCell(v, raw, format, this.grid.formula(row, col));
       column[i] = v;
     }
     return v;
@@ -201,6 +204,20 @@ export class NumberReader {
 }
 
 const EMPTY: NumberCell = { kind: 'empty' };
+
+/**
+ * What a score cell cannot be, read as what it is: a rate ("73%", or 0,73 shown as 73 % by a percent format) is not a
+ * number of points, and a formula without a stored value (a file saved by a tool that does not calculate) has no
+ * value to read. Both are refused (an `invalid-number` finding) rather than read as 0,73 points or as an empty cell.
+ */
+function scoreCell(cell: NumberCell, raw: CellValue, format: string, formula: string | null): NumberCell {
+  if (cell.kind === 'number' && !cell.asText && format.includes('%') && !/^"[^"]*%[^"]*"$/.test(format))
+    return { kind: 'invalid', text: `${formatNumber(cell.value.mul(Dec.fromInt(100)))}%`, reason: 'percent in score column', malformed: false };
+  if (cell.kind === 'invalid' && !cell.malformed && /^[-+]?\d+(?:[.,]\d+)?\s*%$/.test(cell.text))
+    return { ...cell, reason: 'percent in score column' };
+  if (cell.kind === 'empty' && formula) return { kind: 'invalid', text: formula, reason: 'formula without value', malformed: false };
+  return cell;
+}
 /** texts up to this long are remembered per column, up to this many */
 const TEXT_MEMO_LENGTH = 64;
 const TEXT_MEMO_SIZE = 20000;

@@ -113,6 +113,16 @@ function invalidMessage(text: string, reason: string, malformed: boolean): Text 
         vi: `«${text}» có ghi đơn vị tiền trong cột điểm — ô này không được cộng vào tổng.`,
         en: `"${text}" carries a money unit in a score column — it is left out of the sums.`,
       };
+    case 'percent in score column':
+      return {
+        vi: `«${text}» là tỷ lệ phần trăm, không phải số điểm — ô này không được cộng vào tổng. Hãy ghi số điểm đạt được (ví dụ 0,75).`,
+        en: `"${text}" is a percentage, not a number of points — it is left out of the sums. Enter the points scored (e.g. 0.75).`,
+      };
+    case 'formula without value':
+      return {
+        vi: `Công thức ${text} chưa có giá trị (tệp được lưu mà chưa tính lại) — không đọc được điểm của ô này. Hãy mở tệp trong Excel và lưu lại.`,
+        en: `The formula ${text} has no value yet (the file was saved without calculating) — the score cannot be read. Open the file in Excel and save it again.`,
+      };
     default:
       return {
         vi: `«${text}» không phải là số hợp lệ${malformed ? '' : ' — ô này không được cộng vào tổng'}.`,

@@ -198,7 +198,8 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     const marker = cell.kind === 'invalid' && isNotApplicableText(cell.text);
     const formatDecimals = cell.kind === 'number' && cell.asText ? null : formatDecimals_(table, row, col);
     const decimals = cell.kind === 'number' ? cell.decimals : formatDecimals ?? 2;
-    const unreadable = cell.kind === 'invalid' && !marker;
+    // text that is no score, a rate, a formula without a value, an Excel error (#REF!, #VALUE!): no figure to read
+    const unreadable = (cell.kind === 'invalid' && !marker) || cell.kind === 'error';
     return { cell, stated, marker, na: false, decimals, formatDecimals, computed: stated, childSum: null, leafSum: stated, ...(unreadable ? { unreadable, leavesUnknown: true } : {}) };
   };
   for (const n of nodes) for (const c of columns) n.values.set(c.col, read(n.item.row, c.col));
