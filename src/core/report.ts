@@ -42,6 +42,8 @@ export type RuleId =
   | 'score-negative'
   | 'score-rollup-mismatch'
   | 'score-total-mismatch'
+  | 'score-levels'
+  | 'score-code-misplaced'
   | 'score-below-threshold'
   | 'score-not-applicable-conflict'
   | 'evidence-missing'
@@ -114,6 +116,10 @@ export const RULES: readonly RuleInfo[] = [
     howToFix: { vi: 'Điểm tiêu chí cha phải bằng tổng các tiêu chí con: dùng công thức =SUM(...) của các tiêu chí con (Phuluc có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'A parent criterion must equal the sum of its sub-criteria: use a =SUM(...) of the sub-criteria (Phuluc can write it) or press “Recalculate scores”.' } },
   { id: 'score-total-mismatch', severity: 'error', title: { vi: 'Tổng điểm sai', en: 'Score total wrong' },
     howToFix: { vi: 'Tổng điểm phải bằng tổng các lĩnh vực: dùng công thức =SUM(...) của các lĩnh vực (Phuluc có thể ghi giúp) hoặc bấm «Tính lại điểm».', en: 'The total must equal the sum of the areas: use a =SUM(...) of the areas (Phuluc can write it) or press “Recalculate scores”.' } },
+  { id: 'score-levels', severity: 'info', title: { vi: 'Chấm theo một trong các mức', en: 'Scored at one of several levels' },
+    howToFix: { vi: 'Không phải lỗi: tự kiểm tra điểm của tiêu chí bằng điểm của đúng một mức mà đơn vị đạt (không cộng các mức). Phuluc không tính lại ô này.', en: 'Not a mistake: check by hand that the criterion scores the points of the one level reached (levels do not add up). Phuluc does not recalculate this cell.' } },
+  { id: 'score-code-misplaced', severity: 'warning', title: { vi: 'Mã tiêu chí không khớp vị trí', en: 'Criterion code does not fit its place' },
+    howToFix: { vi: 'Sửa mã tiêu chí cho đúng tiêu chí cha đứng trên nó (ví dụ dưới 1.3 là 1.3.1, 1.3.2…), hoặc chuyển dòng về đúng chỗ; sau đó kiểm tra lại.', en: 'Correct the code to match the criterion above it (under 1.3: 1.3.1, 1.3.2…), or move the row to its place; then check again.' } },
   { id: 'score-below-threshold', severity: 'warning', title: { vi: 'Lĩnh vực dưới 50% điểm tối đa', en: 'Area under 50 % of its maximum' },
     howToFix: { vi: 'Không phải lỗi nhập liệu: lĩnh vực này cần được ưu tiên cải thiện. Xem danh sách «Điểm bị mất nhiều nhất».', en: 'Not a typing mistake: this area needs attention. See the “Most points lost” list.' } },
   { id: 'legacy-encoding', severity: 'info', title: { vi: 'Phông chữ cũ (TCVN3 / VNI)', en: 'Legacy encoding (TCVN3 / VNI)' },
@@ -174,6 +180,8 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'score-negative': { family: 'scores', finds: 'a negative score' },
   'score-rollup-mismatch': { family: 'scores', finds: 'a parent criterion ≠ the sum of its sub-criteria as the sheet states them' },
   'score-total-mismatch': { family: 'scores', finds: 'the total row ≠ the sum of the areas as stated (bonus added, penalty taken off)' },
+  'score-levels': { family: 'scores', finds: 'a criterion scored at one of several levels ("mức 1 = 2, mức 2 = 1, mức 3 = 0"; the levels\' maxima add up to more than its own, one of them is its maximum, a 0, or worded "Mức …", "Đạt / Không đạt"): not checked as the sum of its levels, and not recalculated' },
+  'score-code-misplaced': { family: 'scores', finds: 'a criterion code that does not fit where it stands ("1.2.2" or "1.4.2" under 1.3): the criterion above it is not checked against its children nor recalculated (instead of a roll-up over the wrong children)' },
   'score-below-threshold': { family: 'scores', finds: 'an area under 50 % of its applicable maximum (no emulation award below that)' },
   'score-not-applicable-conflict': { family: 'scores', finds: 'a criterion that does not apply (`--not-applicable`, "KAD" in its maximum) yet is scored, or "Không áp dụng" over scored sub-criteria: one finding at the top of the branch' },
   'evidence-missing': { family: 'scores', finds: 'a leaf criterion claiming points in the self-assessment with neither evidence (TLKC) nor an explanation' },

@@ -16,6 +16,19 @@ export function scoreFindings(ctx: RuleContext, tree: ScoreTree): Finding[] {
   for (const n of tree.nodes) {
     const max = tree.maxCol !== undefined ? n.values.get(tree.maxCol)!.stated : null;
     const label = n.item.number || n.item.title;
+    if (n.misplaced) out.push(misplacedFinding(n, !!n.misplacedTotal));
+    if (n.levels && max && tree.maxCol !== undefined) {
+      const levels = n.children.filter((k) => !k.adjustment);
+      const list = levels.map((k) => `${k.item.number || k.item.title.slice(0, 20)} ${num(k.values.get(tree.maxCol!)!.stated!).vi}`).join(', ');
+      const listEn = levels.map((k) => `${k.item.number || k.item.title.slice(0, 20)} ${num(k.values.get(tree.maxCol!)!.stated!).en}`).join(', ');
+      const sum = levels.reduce((a, k) => a.add(k.values.get(tree.maxCol!)!.stated!), Dec.ZERO);
+      out.push(
+        finding('score-levels', n.item.row, tree.maxCol, {
+          vi: `Tiêu chí ${label} (tối đa ${num(max).vi}) chấm theo một trong các mức (${list}; cộng lại ${num(sum).vi}): các mức không cộng dồn, nên điểm của ${label} không được kiểm tra bằng tổng các mức và không được tính lại.`,
+          en: `Criterion ${label} (maximum ${num(max).en}) is scored at one of several levels (${listEn}; together ${num(sum).en}): levels do not add up, so ${label} is not checked as their sum nor recalculated.`,
+        }),
+      );
+    }
     for (const c of tree.columns) {
       const v = n.values.get(c.col)!;
       const where: Text = c.header ? { vi: `«${c.header}»: `, en: `"${c.header}": ` } : { vi: '', en: '' };
@@ -119,6 +132,27 @@ export function scoreFindings(ctx: RuleContext, tree: ScoreTree): Finding[] {
     }
   }
   return out;
+}
+
+function misplacedFinding(n: Node, total: boolean): Finding {
+  const above = n.parent;
+  const code = n.item.number;
+  const under = above ? above.item.number || above.item.title : '';
+  const list = n.misplaced!.map((u) => u.item.number || u.item.title);
+  const unknown: Text = {
+    vi: [...list, ...(total ? ['tổng điểm'] : [])].join(', '),
+    en: [...list, ...(total ? ['the total'] : [])].join(', '),
+  };
+  const text: Text = above
+    ? {
+        vi: `Mã «${code}» không thuộc tiêu chí ${under} đứng trên nó (tiêu chí con của ${under} phải có mã «${under}.…»): không biết đây là tiêu chí con của tiêu chí nào, nên ${unknown.vi} không được kiểm tra bằng tổng các tiêu chí con và không được tính lại.`,
+        en: `Code "${code}" does not belong to criterion ${under} above it (its sub-criteria are "${under}.…"): which criterion it is part of is unknown, so ${unknown.en} ${list.length + (total ? 1 : 0) > 1 ? 'are' : 'is'} not checked as the sum of the sub-criteria nor recalculated.`,
+      }
+    : {
+        vi: `Mã «${code}» không thuộc lĩnh vực nào đứng trên nó: không biết đây là tiêu chí con của lĩnh vực nào, nên ${unknown.vi} không được kiểm tra bằng tổng các tiêu chí con và không được tính lại.`,
+        en: `Code "${code}" belongs to no area above it: which area it is part of is unknown, so ${unknown.en} ${list.length + (total ? 1 : 0) > 1 ? 'are' : 'is'} not checked as the sum of the sub-criteria nor recalculated.`,
+      };
+  return finding('score-code-misplaced', n.item.row, n.item.numberCol, text, { actual: code });
 }
 
 function firstScoredBelow(n: Node, col: number): Dec | null {

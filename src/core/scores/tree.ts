@@ -20,6 +20,7 @@ import type { NumberReader, NumberCell } from '../rules/context';
 import { formatDecimals, itemLabel } from '../rules/context';
 import { isNotApplicableText, codeCovered } from './applicable';
 import { AdjustmentKind, adjustmentKind } from './adjustments';
+import { areLevels, placeItems } from './structure';
 
 export interface ScoreColumn {
   col: number;
@@ -74,6 +75,17 @@ export interface Node {
   /** the evidence and explanation written for the criterion ('' when none) */
   evidence: string;
   explanation: string;
+  /** its children are alternative levels ("mức 1 = 2, mức 2 = 1, mức 3 = 0"), not parts: it is not their sum */
+  levels?: boolean;
+  /**
+   * its code does not fit where it stands ("1.2.2" under 1.3): it stands under its parent only by place; the criteria
+   * that are then not known from their children (the one it stands under, up to the one whose code it extends)
+   */
+  misplaced?: Node[];
+  /** …and the total too (no area above it has a code it extends) */
+  misplacedTotal?: boolean;
+  /** a child's code does not fit here: what this criterion adds up to is not known from its children */
+  unplacedBelow?: boolean;
 }
 
 export interface ScoreTree {
@@ -83,6 +95,8 @@ export interface ScoreTree {
   /** all nodes, sheet order */
   nodes: Node[];
   total?: { row: number; values: Map<number, NodeValue>; bonusInMax: boolean };
+  /** a top-level criterion's code does not fit (no area above it has a code it extends): the total is not known from the areas */
+  unplacedTop?: boolean;
   /** per column: the decimals most of its cells' number formats show (null: General) */
   columnDecimals: Map<number, number | null>;
 }
@@ -156,8 +170,28 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     sectionNode.set(s, newNode(item, s.label));
   }
   const roots: Node[] = [];
+  // by code and by place: a code that does not fit where it stands is placed under what it stands under, which then
+  // is not known from its children
+  const placement = placeItems(table.items);
+  let unplacedTop = false;
   for (const n of nodeOf.values()) {
-    const p = n.item.parent ? nodeOf.get(n.item.parent) : sectionNode.get(n.item.section);
+    const misplaced = placement.misplaced.get(n.item);
+    let p: Node | undefined;
+    if (misplaced) {
+      n.misplaced = misplaced.unknown.map((it) => nodeOf.get(it)!);
+      for (const u of n.misplaced) u.unplacedBelow = true;
+      p = misplaced.under ? nodeOf.get(misplaced.under) : undefined;
+      if (misplaced.top) {
+        const s = sectionNode.get(n.item.section);
+        if (s) {
+          s.unplacedBelow = true;
+          n.misplaced.push(s);
+        } else unplacedTop = n.misplacedTotal = true;
+      }
+    } else {
+      const parentItem = placement.parent.get(n.item);
+      p = parentItem ? nodeOf.get(parentItem) : sectionNode.get(n.item.section);
+    }
     if (p) {
       n.parent = p;
       p.children.push(n);
@@ -204,6 +238,16 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
   };
   for (const n of nodes) for (const c of columns) n.values.set(c.col, read(n.item.row, c.col));
 
+  // Alternative levels: recognised from the maxima the sheet states (see structure.ts)
+  if (table.col.maxScore !== undefined) {
+    const mc = table.col.maxScore;
+    for (const n of nodes) {
+      const max = n.children.length ? n.values.get(mc)!.stated : null;
+      const kids = n.children.filter((k) => !k.adjustment);
+      if (max && areLevels(max, kids.map((k) => ({ max: k.values.get(mc)!.stated, title: k.item.title })))) n.levels = true;
+    }
+  }
+
   // Which cells hold a number somewhere below (a "KAD" over scored sub-criteria is not taken as the whole branch).
   const scoredBelow = new Map<Node, Set<number>>();
   const collect = (n: Node): Set<number> => {
@@ -234,7 +278,7 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
 
   // Bottom-up: the two sums of every parent, per column.
   const tol = (v: NodeValue) => Dec.halfUnit(v.decimals);
-  const rollUp = (v: NodeValue, kids: Node[], col: number, isMax: boolean): boolean => {
+  const rollUp = (v: NodeValue, kids: Node[], col: number, isMax: boolean, refuse = false): boolean => {
     let computed: Dec | null = null;
     let asStated: Dec | null = null;
     let leaves: Dec | null = null;
@@ -288,6 +332,11 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
       return bonusIn;
     }
     if (v.leavesUnknown) leaves = null;
+    if (refuse) {
+      // alternative levels, or a child whose code does not fit: the children do not tell what this cell should be
+      v.leavesUnknown = true;
+      unknownBelow = true;
+    }
     if (unknownBelow) {
       // not checked against its children; what it states stands for it above, and if it states nothing, it is unknown
       v.childSum = null;
@@ -307,7 +356,7 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     for (const c of columns) {
       const v = n.values.get(c.col)!;
       if (n.children.length) {
-        const bonusIn = rollUp(v, n.children, c.col, c.col === maxCol);
+        const bonusIn = rollUp(v, n.children, c.col, c.col === maxCol, n.levels || n.unplacedBelow);
         if (c.col === maxCol) n.bonusInMax = bonusIn;
       } else if (v.na) {
         v.computed = null;
@@ -329,13 +378,13 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     columnDecimals.set(c.col, best);
   }
 
-  const tree: ScoreTree = { columns, maxCol, roots, nodes, columnDecimals };
+  const tree: ScoreTree = { columns, maxCol, roots, nodes, columnDecimals, ...(unplacedTop ? { unplacedTop } : {}) };
   if (table.totalRow !== undefined) {
     const values = new Map<number, NodeValue>();
     let bonusInMax = false;
     for (const c of columns) {
       const v = read(table.totalRow, c.col);
-      const bonusIn = rollUp(v, roots, c.col, c.col === maxCol);
+      const bonusIn = rollUp(v, roots, c.col, c.col === maxCol, unplacedTop);
       if (c.col === maxCol) bonusInMax = bonusIn;
       values.set(c.col, v);
     }

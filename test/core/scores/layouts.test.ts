@@ -70,3 +70,100 @@ describe('score cells that hold no readable score', () => {
     }
   });
 });
+
+describe('criterion codes: read from the code and the place together', () => {
+  it('sub-criteria lettered a), b), a., (a) and codes with a trailing dot are read as 1.3\'s children (already so)', () => {
+    for (const [a, b] of [['a)', 'b)'], ['a.', 'b.'], ['(a)', '(b)'], ['1.3.1.', '1.3.2.']]) {
+      const r = run(editCells(hg, { A11: a, A12: b }));
+      expect(r.criteria![0].children[2].children.map((k) => k.values.D.stated)).toEqual([1, 0.73]);
+      expect(scoreCells(r)).toEqual(REAL);
+      // a wrong 1.3 is found at 1.3 and corrected from its children
+      const wrong = run(editCells(hg, { A11: a, A12: b, D10: 1.9, D7: 8 }));
+      expect(scoreCells(wrong)).toEqual(['score-rollup-mismatch@D10', ...REAL]);
+      expect(wrong.recalc!.find((c) => c.cell === 'D10')).toMatchObject({ current: 1.9, computed: 1.73 });
+    }
+  });
+
+  it('a code skipped (1.3.3 for 1.3.2) or repeated (1.3.1 twice) is a numbering finding; the roll-up stays right (already so)', () => {
+    const skipped = run(editCells(hg, { A12: '1.3.3' }));
+    expect(cellsOf(skipped, 'numbering-gap')).toEqual(['A12']);
+    const repeated = run(editCells(hg, { A12: '1.3.1' }));
+    expect(cellsOf(repeated, 'numbering-duplicate')).toEqual(['A12']);
+    for (const r of [skipped, repeated]) {
+      expect(scoreCells(r)).toEqual(REAL);
+      expect(writes(r)).toEqual(REAL_WRITES);
+    }
+  });
+
+  it('a code that does not fit where it stands (1.2.2 or 1.4.2 typed for 1.3.2): one finding, 1.3 neither checked nor recalculated', () => {
+    // before, "1.2.2" made 1.3.2 a child of 1.2 (six roll-up mismatches at 1.2 and 1.3, and the plan wrote C9 = 1,
+    // D9 = 0,73, C10 = 1, C109 = 67,5 …); "1.4.2" made it a ninth area (three roll-up and three total mismatches)
+    for (const code of ['1.2.2', '1.4.2']) {
+      const r = run(editCells(hg, { A12: code }));
+      expect(byRule(r, 'score-code-misplaced').map((f) => [f.cell, f.message.vi])).toEqual([['A12', expect.stringContaining(`Mã «${code}» không thuộc tiêu chí 1.3 đứng trên nó`)]]);
+      expect(scoreCells(r)).toEqual(['score-code-misplaced@A12', ...REAL]);
+      expect(writes(r)).toEqual(REAL_WRITES);
+      expect(r.recalc!.find((c) => c.row === 7 || c.row === 9 || c.row === 10)).toBeUndefined();
+    }
+  });
+
+  it('sub-criteria 1.3.1, 1.3.2 right under 1.2 (no row 1.3): refused, not added to 1.2', () => {
+    // 1.2's 0,5 does not include them and area 1's 7,83 does: neither is checked nor recalculated
+    const r = run(editCells(hg, { A10: null, B10: null, C10: null, D10: null, E10: null }));
+    expect(byRule(r, 'score-code-misplaced').map((f) => [f.cell, f.message.vi])).toEqual([
+      ['A11', expect.stringContaining('nên 1.2, 1 không được kiểm tra')],
+      ['A12', expect.stringContaining('nên 1.2, 1 không được kiểm tra')],
+    ]);
+    expect(scoreCells(r)).toEqual(['score-code-misplaced@A11', 'score-code-misplaced@A12', ...REAL]);
+    expect(writes(r)).toEqual(REAL_WRITES);
+    expect(r.recalc!.find((c) => c.row === 7 || c.row === 9)).toBeUndefined();
+  });
+
+  it('Roman areas over Arabic criteria (I → 1 → 1.1; or IV → 4.1 → 4.1.1): the criteria belong to their area (already so)', () => {
+    const r = run(editCells(hg, { A7: 'I', A8: '1', A9: '2', A10: '3', A11: '3.1', A12: '3.2', A13: '4', A14: '5', A15: '6', A16: '7', A17: 'II', A18: '1', A19: '1.1', A20: '1.2', A21: '2', A22: '2.1', A23: '2.2', A24: '3', A25: 'III', A26: '1', A27: '2', A28: '2.1', A29: '2.2', A30: '2.3', A31: '3', A32: '3.1', A33: '3.2', A34: '3.3', A35: '3.4', A36: '4', A37: '4.1', A38: '4.2', A39: '4.3', A40: '4.4', A41: '4.5', A42: '5', A43: '5.1', A44: '5.2', A45: 'IV', A57: 'V', A69: 'VI', A83: 'VII', A100: 'VIII' }));
+    expect(r.criteria!.slice(0, 2).map((n) => [n.code, n.children.map((k) => k.code)])).toEqual([
+      ['I', ['I.1', 'I.2', 'I.3', 'I.4', 'I.5', 'I.6', 'I.7']],
+      ['II', ['II.1', 'II.2', 'II.3']],
+    ]);
+    expect(r.criteria![0].children[2].children.map((k) => k.code)).toEqual(['3.1', '3.2']);
+    expect(scoreCells(r)).toEqual(REAL);
+  });
+});
+
+describe('a criterion scored at one of several levels (chấm theo một trong các mức)', () => {
+  // 1.3 (tối đa 2) scored by level: mức 1 = 2, mức 2 = 1, mức 3 = 0; the unit reached mức 2 (D) and targets mức 1 (E)
+  const levels = (cells: Record<string, CellValue> = {}) =>
+    editCells(hg, {
+      A11: 'a)', B11: 'Mức 1: 100% cơ quan được kiểm tra', C11: 2, D11: null, E11: 2,
+      A12: 'b)', B12: 'Mức 2: từ 70% đến dưới 100%', C12: 1, D12: 1, E12: null,
+      D10: 1, D7: 7.1, D109: 59.86,
+      ...cells,
+    });
+
+  it('is not read as a roll-up: no mismatch, an info that says so, and Tính lại điểm writes nothing for 1.3 or above', () => {
+    // before: "1.3 ghi 2 nhưng tổng các tiêu chí con là 3" and the plan wrote C10 = 3, C7 = 10,5, C109 = 69
+    const r = run(levels());
+    expect(byRule(r, 'score-levels').map((f) => [f.cell, f.severity])).toEqual([['C10', 'info']]);
+    expect(scoreCells(r)).toEqual(['score-levels@C10', 'score-total-mismatch@E109']);
+    expect(writes(r)).toEqual(['E109=65.65']);
+    expect(r.recalc!.find((c) => c.row === 10)).toBeUndefined();
+    expect(r.scores!.find((s) => s.column === 'D')).toMatchObject({ max: 68, total: 59.86 });
+  });
+
+  it('recognised from a 0 level or level wording too; children adding up to more without those signs stay a roll-up mismatch', () => {
+    const zero = run(levels({ C11: 1.5, E11: 1.5, E10: 1.5, C12: 1, A13: 'c)', B13: 'Dưới 70%', C13: 0, D13: null, E13: null }));
+    expect(cellsOf(zero, 'score-levels')).toEqual(['C10']);
+    const worded = run(levels({ B11: 'Đạt', C11: 1.5, E11: 1.5, E10: 1.5, B12: 'Đạt một phần', C12: 1 }));
+    expect(cellsOf(worded, 'score-levels')).toEqual(['C10']);
+    // 1,5 + 1 under a maximum of 2, worded as parts: a real mistake in the maxima
+    const parts = run(levels({ B11: 'Tỷ lệ cơ quan được kiểm tra', C11: 1.5, E11: 1.5, E10: 1.5, B12: 'Xử lý các vấn đề', C12: 1 }));
+    expect(cellsOf(parts, 'score-levels')).toEqual([]);
+    expect(cellsOf(parts, 'score-rollup-mismatch')).toContain('C10');
+  });
+
+  it('"Đạt: 1 điểm / Không đạt: 0 điểm" adds up right as it is (the 0 level adds nothing): checked as a roll-up (already so)', () => {
+    const r = run(editCells(hg, { B11: 'Đạt: 1 điểm', C11: 1, D11: 1, E11: 1, B12: 'Không đạt: 0 điểm', C12: 0, D12: null, E12: null, C10: 1, D10: 1, E10: 1, C7: 8.5, D7: 7.1, E7: 8.5, C109: 67, D109: 59.86, E109: 64.65 }));
+    expect(scoreCells(r)).toEqual([]);
+    expect(writes(r)).toEqual([]);
+  });
+});
