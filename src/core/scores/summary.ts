@@ -179,8 +179,10 @@ export function pointsLost(tree: ScoreTree): PointsLost[] {
   const main = mainScoreColumn(tree);
   if (!main) return [];
   const out: (PointsLost & { lostDec: Dec })[] = [];
+  const inLevels = (n: Node): boolean => !!n.parent && (n.parent.levels || inLevels(n.parent));
   for (const n of tree.nodes) {
-    if (n.children.length || n.adjustment) continue;
+    // a criterion scored at one of several levels loses its maximum minus the level reached: it is the leaf
+    if ((n.children.length && !n.levels) || n.adjustment || inLevels(n)) continue;
     const mv = n.values.get(tree.maxCol)!;
     const sv = n.values.get(main.col)!;
     const max = mv.stated;

@@ -148,6 +148,8 @@ describe('a criterion scored at one of several levels (chấm theo một trong c
     expect(writes(r)).toEqual(['E109=65.65']);
     expect(r.recalc!.find((c) => c.row === 10)).toBeUndefined();
     expect(r.scores!.find((s) => s.column === 'D')).toMatchObject({ max: 68, total: 59.86 });
+    // points lost: 1.3 itself (2 − 1), not its levels
+    expect(r.pointsLost!.filter((p) => p.row >= 10 && p.row <= 12).map((p) => [p.number, p.lost])).toEqual([['1.3', 1]]);
   });
 
   it('recognised from a 0 level or level wording too; children adding up to more without those signs stay a roll-up mismatch', () => {
