@@ -17,6 +17,14 @@ export function scoreFindings(ctx: RuleContext, tree: ScoreTree): Finding[] {
     const max = tree.maxCol !== undefined ? n.values.get(tree.maxCol)!.stated : null;
     const label = n.item.number || n.item.title;
     if (n.misplaced) out.push(misplacedFinding(n, !!n.misplacedTotal));
+    // a "- …" line outside the table's items: its unreadable cells are not reported by the numbers rule
+    if (n.line?.note) {
+      for (const c of tree.columns) {
+        const v = n.values.get(c.col)!;
+        if (v.cell.kind === 'invalid' && !v.marker)
+          out.push(finding('invalid-number', n.item.row, c.col, { vi: `«${v.cell.text}» không phải là số điểm — ô này không được cộng vào tổng.`, en: `"${v.cell.text}" is not a score — it is left out of the sums.` }, { severity: 'warning', actual: v.cell.text }));
+      }
+    }
     if (n.levels && max && tree.maxCol !== undefined) {
       const levels = n.children.filter((k) => !k.adjustment);
       const list = levels.map((k) => `${k.item.number || k.item.title.slice(0, 20)} ${num(k.values.get(tree.maxCol!)!.stated!).vi}`).join(', ');

@@ -15,7 +15,7 @@
  *   recalculated (one `score-levels` info says so); a children's total above the parent's maximum without those
  *   signs stays a roll-up mismatch.
  */
-import type { Item } from '../table/rows';
+import type { Item, Table } from '../table/rows';
 import { Dec } from '../decimal';
 
 export interface Placement {
@@ -89,4 +89,60 @@ export function areLevels(max: Dec, children: { max: Dec | null; title: string }
     if (c.max.eq(max) || c.max.sign() === 0 || LEVEL_WORDS.test(c.title.trim().normalize('NFC').toLowerCase())) sign = true;
   }
   return sign && sum.cmp(max) > 0;
+}
+
+/** A line under a criterion that carries its own points without a code of its own ("- …", "+ …", "• …"). */
+export interface ScoredLine {
+  row: number;
+  /** the list marker ("-", "+", "•"), '' when the line has none */
+  marker: string;
+  /** 1 for the first marker seen under the criterion, 2 for the next kind ("+" under "-") */
+  level: number;
+  title: string;
+}
+
+const MARKER = /^\s*([-–+•*·])\s*/;
+
+/**
+ * Lines under a criterion that carry their own figure in a score column (its maximum or a score) but no code:
+ * sub-criteria written "- …" / "+ …" in the number column or at the start of the title. They are its children: left
+ * out, the criterion would be checked (and recalculated) against nothing, and the criteria above against a figure
+ * its own lines contradict.
+ */
+export function scoredLines(table: Table, hasFigure: (row: number) => boolean): Map<Item, ScoredLine[]> {
+  const out = new Map<Item, ScoredLine[]>();
+  const markers = new Map<Item, string[]>();
+  let owner: Item | undefined;
+  const numCol = table.col.number;
+  const contentCol = table.col.content;
+  for (const tr of table.rows) {
+    if (tr.kind === 'item' || tr.kind === 'subitem') {
+      owner = tr.item;
+      continue;
+    }
+    if (tr.kind !== 'part' && tr.kind !== 'note') {
+      if (tr.kind !== 'blank' && tr.kind !== 'header' && tr.kind !== 'fragment') owner = undefined;
+      continue;
+    }
+    if (!owner || !hasFigure(tr.row)) continue;
+    // a line of an item whose number (or title) is merged down over it: the item's own cells, not a sub-criterion
+    const nm = numCol !== undefined ? table.grid.merged(tr.row, numCol) : undefined;
+    const cm = contentCol !== undefined ? table.grid.merged(tr.row, contentCol) : undefined;
+    if ((nm && nm.top < tr.row) || (cm && cm.top < tr.row)) continue;
+    const num = numCol !== undefined ? table.grid.value(tr.row, numCol) : null;
+    const content = contentCol !== undefined ? table.grid.value(tr.row, contentCol) : null;
+    const numText = typeof num === 'string' ? num.trim() : '';
+    const text = typeof content === 'string' ? content.trim() : '';
+    // a number column holding anything but a list marker (a code the table could not read): not guessed
+    if (numText && !/^[-–+•*·]$/.test(numText)) continue;
+    if (typeof num === 'number') continue;
+    const marker = numText || MARKER.exec(text)?.[1] || '';
+    let seen = markers.get(owner);
+    if (!seen) markers.set(owner, (seen = []));
+    if (!seen.includes(marker)) seen.push(marker);
+    let lines = out.get(owner);
+    if (!lines) out.set(owner, (lines = []));
+    lines.push({ row: tr.row, marker, level: seen.indexOf(marker) + 1, title: text.replace(MARKER, '') });
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ import type { NumberReader, NumberCell } from '../rules/context';
 import { formatDecimals, itemLabel } from '../rules/context';
 import { isNotApplicableText, codeCovered } from './applicable';
 import { AdjustmentKind, adjustmentKind } from './adjustments';
-import { areLevels, placeItems } from './structure';
+import { areLevels, placeItems, scoredLines } from './structure';
 
 export interface ScoreColumn {
   col: number;
@@ -84,6 +84,8 @@ export interface Node {
   misplaced?: Node[];
   /** …and the total too (no area above it has a code it extends) */
   misplacedTotal?: boolean;
+  /** a line under a criterion with its own points but no code ("- …", "+ …"): read as a sub-criterion */
+  line?: { marker: string; note: boolean };
   /** a child's code does not fit here: what this criterion adds up to is not known from its children */
   unplacedBelow?: boolean;
 }
@@ -198,6 +200,29 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     } else roots.push(n);
   }
   for (const n of sectionNode.values()) roots.push(n);
+  // Lines with their own points under a criterion ("- …", "+ …" under 1.3): its sub-criteria ("+" under "-" a level down)
+  const figure = (row: number) =>
+    columns.some((c) => {
+      const k = numbers.read(row, c.col, 'score').kind;
+      return k === 'number' || k === 'error';
+    });
+  const noteRows = new Set(table.rows.filter((r) => r.kind === 'note').map((r) => r.row));
+  for (const [owner, lines] of scoredLines(table, figure)) {
+    const p = nodeOf.get(owner);
+    if (!p) continue;
+    const chain: Node[] = [p];
+    let k = 0;
+    for (const l of lines) {
+      const item = syntheticItem('', l.row, table.col.number ?? table.col.content ?? table.grid.left, l.title);
+      const n = newNode(item, `${p.code}-${++k}`);
+      n.line = { marker: l.marker, note: noteRows.has(l.row) };
+      const parent = chain[Math.min(l.level, chain.length) - 1];
+      chain.length = Math.min(l.level, chain.length);
+      chain.push(n);
+      n.parent = parent;
+      parent.children.push(n);
+    }
+  }
   // Unnumbered bonus / penalty rows stand at the top level, next to the areas.
   const adjustmentCount = { bonus: 0, penalty: 0 };
   for (const a of table.adjustments) {

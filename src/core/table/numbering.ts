@@ -60,6 +60,9 @@ export function parseNumberCell(value: unknown): Numbering | null {
   if (t.length === 0 || t.length > 20) return null;
   let m = /^(\d{1,5}(?:\.\d{1,4})*)\.?$/.exec(t);
   if (m) return { kind: 'arabic', parts: m[1].split('.').map(Number), label: m[1] };
+  // "1.3.1)": a criterion code closed by a parenthesis, as some criteria sheets write it ("1)" alone stays unread)
+  m = /^(\d{1,5}(?:\.\d{1,4})+)\.?\)$/.exec(t);
+  if (m) return { kind: 'arabic', parts: m[1].split('.').map(Number), label: m[1] };
   m = /^([IVXL]{1,7})\.?$/.exec(t);
   if (m) {
     const v = romanValue(m[1]);

@@ -84,6 +84,36 @@ describe('criterion codes: read from the code and the place together', () => {
     }
   });
 
+  it('"1.3.1)" closed by a parenthesis is the code 1.3.1', () => {
+    // before: not a code, so rows 11–12 were not read at all and a wrong 1.3 went unnoticed (the plan wrote D7 = 8 from it)
+    const r = run(editCells(hg, { A11: '1.3.1)', A12: '1.3.2)', D10: 1.9, D7: 8 }));
+    expect(r.criteria![0].children[2].children.map((k) => [k.code, k.values.D.stated])).toEqual([['1.3.1', 1], ['1.3.2', 0.73]]);
+    expect(scoreCells(r)).toEqual(['score-rollup-mismatch@D10', ...REAL]);
+    expect(r.recalc!.find((c) => c.cell === 'D10')).toMatchObject({ current: 1.9, computed: 1.73 });
+  });
+
+  it('lines "- …" / "+ …" with their own points under a criterion are its sub-criteria ("+" under "-" a level down)', () => {
+    // before: not read (1.3 a leaf); a wrong 1.3 of 1,9 went unnoticed and the plan wrote D7 = 8 from it
+    for (const [a, b, c11, c12] of [['-', '-', null, null], ['+', '+', null, null], [null, null, '- ', '- '], ['•', '•', null, null]] as const) {
+      const cells: Record<string, CellValue> = { A11: a, A12: b, D10: 1.9, D7: 8 };
+      if (c11) Object.assign(cells, { B11: c11 + String(hg.values[10][1]), B12: c12 + String(hg.values[11][1]) });
+      const r = run(editCells(hg, cells));
+      expect(r.criteria![0].children[2].children.map((k) => [k.code, k.values.D.stated])).toEqual([['1.3-1', 1], ['1.3-2', 0.73]]);
+      expect(scoreCells(r)).toEqual(['score-rollup-mismatch@D10', ...REAL]);
+      expect(r.recalc!.find((c) => c.cell === 'D10')).toMatchObject({ current: 1.9, computed: 1.73 });
+      expect(r.recalc!.find((c) => c.cell === 'D7')).toMatchObject({ current: 8, computed: 7.83 });
+    }
+    // "+" lines under a "-" line: the "-" line is their parent
+    const nested = run(editCells(hg, { A11: '-', C11: 1, D11: 1, A12: '+', B12: 'ý a', C12: 0.5, D12: 0.5, A13: '+', B13: 'ý b', C13: 0.5, D13: 0.5, E13: 0.5 }));
+    // row 13 was 1.4: now a "+" line too, so 1.3 = 1 + … and area 1 lose 1.4's own row — the tree says so exactly
+    expect(nested.criteria![0].children[2].children.map((k) => [k.code, k.children.map((x) => x.code)])).toEqual([['1.3-1', ['1.3-2', '1.3-3']]]);
+    // an unreadable mark on such a line is reported where it is, and nothing above it is claimed
+    const x = run(editCells(hg, { A11: '-', A12: '-', D12: 'x', D10: null }));
+    expect(cellsOf(x, 'invalid-number')).toEqual(['D12']);
+    expect(scoreCells(x)).toEqual(REAL);
+    expect(x.recalc!.find((c) => c.cell === 'D10' || c.cell === 'D7')).toBeUndefined();
+  });
+
   it('a code skipped (1.3.3 for 1.3.2) or repeated (1.3.1 twice) is a numbering finding; the roll-up stays right (already so)', () => {
     const skipped = run(editCells(hg, { A12: '1.3.3' }));
     expect(cellsOf(skipped, 'numbering-gap')).toEqual(['A12']);
