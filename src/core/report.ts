@@ -353,8 +353,8 @@ export interface ScoreSummary {
   header: string;
   kind: ScoreKind;
   year?: number;
-  /** Σ of the top-level areas as computed from their children */
-  total: number;
+  /** Σ of the top-level areas as computed from their children; null when it cannot be known (a score that is not a number, under an area that states nothing) */
+  total: number | null;
   stated: number | null;
   statedCell?: string;
   /** the full maximum (every criterion of the set) */

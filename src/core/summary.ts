@@ -29,7 +29,7 @@ export interface SummaryScore {
   /** names the same column in every unit's file ("self", "result:2023", "appraised#2") */
   key: string;
   header: string;
-  total: number;
+  total: number | null;
   max: number | null;
   applicableMax: number | null;
   percent: number | null;

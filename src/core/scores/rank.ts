@@ -82,7 +82,8 @@ export function rankUnits(units: readonly RankInput[]): Ranking {
   const result: Ranking['units'] = units.map((u) => ({ id: u.id, ranks: {} }));
   for (const col of columns) {
     const list = byKey.get(col.key)!;
-    const ratios: (Ratio | null)[] = list.map((s) => (s ? { total: Dec.fromNumber(s.total) ?? Dec.ZERO, max: s.applicableMax !== null && s.applicableMax > 0 ? Dec.fromNumber(s.applicableMax) : null } : null));
+    // a total that could not be read is not ranked (never as if it were 0)
+    const ratios: (Ratio | null)[] = list.map((s) => (s && s.total !== null && Dec.fromNumber(s.total) ? { total: Dec.fromNumber(s.total)!, max: s.applicableMax !== null && s.applicableMax > 0 ? Dec.fromNumber(s.applicableMax) : null } : null));
     const byPercent = ratios.every((r) => r === null || r.max !== null);
     // a/b against c/d without rounding: a·d against c·b (maxima are positive)
     const compare = byPercent ? (x: Ratio, y: Ratio) => x.total.mul(y.max!).cmp(y.total.mul(x.max!)) : (x: Ratio, y: Ratio) => x.total.cmp(y.total);
@@ -90,7 +91,7 @@ export function rankUnits(units: readonly RankInput[]): Ranking {
     const of = ratios.filter((r) => r !== null).length;
     list.forEach((s, i) => {
       if (!s) return;
-      result[i].ranks[col.key] = { rank: ranks[i], of, value: byPercent ? s.percent : s.total, by: byPercent ? 'percent' : 'total' };
+      result[i].ranks[col.key] = { rank: ranks[i], of, value: ratios[i] ? (byPercent ? s.percent : s.total) : null, by: byPercent ? 'percent' : 'total' };
     });
   }
   return { columns, units: result, convention: RANK_CONVENTION };

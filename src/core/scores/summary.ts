@@ -66,9 +66,16 @@ function rootsSum(tree: ScoreTree, col: number, kind: 'area' | 'bonus' | 'penalt
   }));
 }
 
-export function columnTotal(tree: ScoreTree, col: number): Dec {
+/**
+ * The column's total: the total row as recomputed, else the areas'. Null when it cannot be known — an area (or the
+ * total row) that states nothing over a score that is not a number: a sum of the other areas would be a wrong total,
+ * ranked as if the unit had scored 0 there.
+ */
+export function columnTotal(tree: ScoreTree, col: number): Dec | null {
   const t = tree.total?.values.get(col);
   if (t?.computed) return t.computed;
+  if (t?.unreadable || tree.unplacedTop) return null;
+  if (tree.roots.some((r) => r.values.get(col)!.unreadable && !r.values.get(col)!.na)) return null;
   return sum(tree.roots.map((r) => {
     const v = r.values.get(col)!;
     return v.na || !v.computed ? null : signed(r, v.computed);
@@ -84,14 +91,14 @@ export function summaries(tree: ScoreTree, bands: Band[]): ScoreSummary[] {
     const t = tree.total?.values.get(c.col);
     const total = columnTotal(tree, c.col);
     const applicable = applicableTotalMax(tree, c.col);
-    const percent = applicable && applicable.sign() > 0 ? total.mul(Dec.fromInt(100)).div(applicable, 1) : null;
-    const decimals = t?.formatDecimals ?? tree.columnDecimals.get(c.col) ?? Math.max(total.decimals, t?.stated?.decimals ?? 0);
+    const percent = total && applicable && applicable.sign() > 0 ? total.mul(Dec.fromInt(100)).div(applicable, 1) : null;
+    const decimals = t?.formatDecimals ?? tree.columnDecimals.get(c.col) ?? Math.max(total?.decimals ?? 0, t?.stated?.decimals ?? 0);
     const s: ScoreSummary = {
       column: c.letter,
       header: c.header,
       kind: c.kind,
       ...(c.year ? { year: c.year } : {}),
-      total: total.toNumber(),
+      total: total?.toNumber() ?? null,
       stated: t?.stated?.toNumber() ?? null,
       ...(t?.stated ? { statedCell: a1(tree.total!.row, c.col) } : {}),
       max: full?.toNumber() ?? null,

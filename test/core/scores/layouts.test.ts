@@ -7,6 +7,7 @@ import { check } from '../../../src/core/check';
 import type { CellValue, SheetSnapshot } from '../../../src/core/snapshot';
 import type { SheetReport } from '../../../src/core/report';
 import { byRule, cellsOf, editCells, fixtureSnapshot } from '../../helpers';
+import { rankUnits } from '../../../src/core/scores/rank';
 
 let hg: SheetSnapshot;
 beforeAll(async () => {
@@ -197,5 +198,35 @@ describe('a criterion scored at one of several levels (chấm theo một trong c
     const r = run(editCells(hg, { B11: 'Đạt: 1 điểm', C11: 1, D11: 1, E11: 1, B12: 'Không đạt: 0 điểm', C12: 0, D12: null, E12: null, C10: 1, D10: 1, E10: 1, C7: 8.5, D7: 7.1, E7: 8.5, C109: 67, D109: 59.86, E109: 64.65 }));
     expect(scoreCells(r)).toEqual([]);
     expect(writes(r)).toEqual([]);
+  });
+});
+
+describe('ranking units (xếp hạng)', () => {
+  const summary = (total: number | null) => ({
+    column: 'D', header: 'Điểm tự đánh giá', kind: 'self' as const, total, stated: total, max: 68, applicableMax: 68, notApplicable: [],
+    percent: total === null ? null : Math.round((total / 68) * 1000) / 10, band: null, decimals: 2,
+  });
+
+  it('totals that differ beyond the decimals shown are ranked on the exact values (60,585 shown 60,59 above 60,58; already so)', () => {
+    const ranking = rankUnits([{ id: 'a', scores: [summary(60.58)] }, { id: 'b', scores: [summary(60.585)] }, { id: 'c', scores: [summary(60.58)] }]);
+    expect(ranking.units.map((u) => u.ranks.self.rank)).toEqual([2, 1, 2]);
+  });
+
+  it('a file whose total could not be read is not ranked, never as if it scored 0 or the rest of its areas', () => {
+    // 1.3.2 is "x", 1.3 and area 1 state nothing, the total is #REF!: before, the total was the other seven areas'
+    // 52,76 (77,6 %) and the file was ranked on it
+    const r = run(editCells(hg, { D12: 'x', D10: null, D7: null, D109: { error: '#REF!' } as CellValue }));
+    const d = r.scores!.find((s) => s.column === 'D')!;
+    expect(d).toMatchObject({ total: null, percent: null, band: null });
+    const { year: _year, ...asSelf } = { ...d, kind: 'self' as const }; // the same column as the other units'
+    const ranking = rankUnits([{ id: 'ok', scores: [summary(60.59)] }, { id: 'unreadable', scores: [asSelf] }, { id: 'low', scores: [summary(40)] }]);
+    expect(ranking.units.map((u) => [u.id, u.ranks.self])).toEqual([
+      ['ok', { rank: 1, of: 2, value: 89.1, by: 'percent' }],
+      ['unreadable', { rank: null, of: 2, value: null, by: 'percent' }],
+      ['low', { rank: 2, of: 2, value: 58.8, by: 'percent' }],
+    ]);
+    // a total row that states its figure stands for the sheet even so
+    const stated = run(editCells(hg, { D12: 'x', D10: null, D7: null, D109: 60.59 }));
+    expect(stated.scores!.find((s) => s.column === 'D')).toMatchObject({ total: 60.59, percent: 89.1 });
   });
 });
