@@ -136,7 +136,8 @@ function scoreSumFix(f: Finding, col: number, ctx: FixContext): FixPlan | null {
   if (!tree) return null;
   let kids: Node[] | null = null;
   if (f.rule === 'score-total-mismatch') {
-    if (tree.total?.row === f.row) kids = tree.roots;
+    // bonus / penalty rows after the total are not in it
+    if (tree.total?.row === f.row) kids = tree.roots.filter((r) => !r.afterTotal);
   } else {
     const node = tree.nodes.find((n) => n.item.row === f.row && n.children.length);
     if (node) kids = node.children;

@@ -99,7 +99,7 @@ export function scoreFindings(ctx: RuleContext, tree: ScoreTree): Finding[] {
   }
   if (tree.total) {
     const areas = tree.roots.filter((r) => !r.adjustment).length;
-    const adjusted = tree.roots.some((r) => r.adjustment);
+    const adjusted = tree.roots.some((r) => r.adjustment && !r.afterTotal);
     for (const c of tree.columns) {
       const v = tree.total.values.get(c.col)!;
       // the areas as stated (their computed value only where a cell is empty)
@@ -113,6 +113,22 @@ export function scoreFindings(ctx: RuleContext, tree: ScoreTree): Finding[] {
         finding('score-total-mismatch', tree.total.row, c.col, {
           vi: `${c.header ? `«${c.header}»: ` : ''}Tổng điểm ghi ${num(v.stated).vi} nhưng tổng ${areas} lĩnh vực${adj.vi} là ${num(expected).vi}${leaves.vi} (chênh ${num(diff).vi}).`,
           en: `${c.header ? `"${c.header}": ` : ''}the total states ${num(v.stated).en} but the ${areas} areas${adj.en} add up to ${num(expected).en}${leaves.en} (off by ${num(diff).en}).`,
+        }, { expected: expected.toNumber(), actual: v.stated.toNumber() }),
+      );
+    }
+  }
+  const final = tree.final;
+  if (final?.row !== undefined && tree.total) {
+    for (const c of tree.columns) {
+      const v = final.values.get(c.col)!;
+      const expected = v.childSum;
+      if (!v.stated || !expected) continue;
+      const diff = v.stated.sub(expected).abs();
+      if (diff.cmp(Dec.halfUnit(v.decimals)) < 0) continue;
+      out.push(
+        finding('score-total-mismatch', final.row, c.col, {
+          vi: `${c.header ? `«${c.header}»: ` : ''}Tổng điểm sau điểm thưởng, điểm trừ ghi ${num(v.stated).vi} nhưng tổng điểm (dòng ${tree.total.row}) cộng điểm thưởng, trừ điểm trừ là ${num(expected).vi} (chênh ${num(diff).vi}).`,
+          en: `${c.header ? `"${c.header}": ` : ''}the final score states ${num(v.stated).en} but the total (row ${tree.total.row}) plus the bonus, minus the penalty is ${num(expected).en} (off by ${num(diff).en}).`,
         }, { expected: expected.toNumber(), actual: v.stated.toNumber() }),
       );
     }

@@ -15,7 +15,8 @@
  *   recalculated (one `score-levels` info says so); a children's total above the parent's maximum without those
  *   signs stays a roll-up mismatch.
  */
-import type { Item, Table } from '../table/rows';
+import { totalKind, type Item, type Table } from '../table/rows';
+import { adjustmentKind, type AdjustmentKind } from './adjustments';
 import { Dec } from '../decimal';
 
 export interface Placement {
@@ -143,6 +144,40 @@ export function scoredLines(table: Table, hasFigure: (row: number) => boolean): 
     let lines = out.get(owner);
     if (!lines) out.set(owner, (lines = []));
     lines.push({ row: tr.row, marker, level: seen.indexOf(marker) + 1, title: text.replace(MARKER, '') });
+  }
+  return out;
+}
+
+/**
+ * Bonus and penalty rows placed after the total ("Tổng điểm" 60,59, then "Điểm thưởng" 1, "Điểm trừ" 0,5), and the
+ * final total under them ("Tổng điểm sau khi cộng, trừ" 61,09) when there is one. The table ends at its total, so
+ * without this they were not read at all: the unit's score left out its bonus and penalty in silence.
+ */
+export function rowsAfterTotal(table: Table): { adjustments: { row: number; kind: AdjustmentKind; title: string }[]; final?: number } {
+  const out: { adjustments: { row: number; kind: AdjustmentKind; title: string }[]; final?: number } = { adjustments: [] };
+  if (table.totalRow === undefined) return out;
+  const g = table.grid;
+  const cols = [table.col.number, table.col.content].filter((c): c is number => c !== undefined);
+  let blanks = 0;
+  for (let r = table.totalRow + 1; r <= Math.min(g.bottom, table.totalRow + 12); r++) {
+    let text = '';
+    for (const c of cols) {
+      const v = g.value(r, c);
+      if (typeof v === 'string' && v.trim()) {
+        text = v.trim();
+        break;
+      }
+    }
+    if (!text) {
+      if (g.rowValues(r).some((v) => v !== null && v !== undefined && v !== '') || ++blanks > 2) break;
+      continue;
+    }
+    const kind = adjustmentKind(text);
+    if (kind) out.adjustments.push({ row: r, kind, title: text });
+    else {
+      if (out.adjustments.length && totalKind(text) === 'total') out.final = r;
+      break;
+    }
   }
   return out;
 }

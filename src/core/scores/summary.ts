@@ -72,6 +72,9 @@ function rootsSum(tree: ScoreTree, col: number, kind: 'area' | 'bonus' | 'penalt
  * ranked as if the unit had scored 0 there.
  */
 export function columnTotal(tree: ScoreTree, col: number): Dec | null {
+  // bonus and penalty after the total row: the final score (null when the total or one of them cannot be read)
+  const f = tree.final?.values.get(col);
+  if (f) return f.computed ?? (f.unreadable ? null : f.stated);
   const t = tree.total?.values.get(col);
   if (t?.computed) return t.computed;
   if (t?.unreadable || tree.unplacedTop) return null;
@@ -88,7 +91,8 @@ export function summaries(tree: ScoreTree, bands: Band[]): ScoreSummary[] {
   const adjusted = tree.roots.some((r) => r.adjustment);
   for (const c of tree.columns) {
     if (c.kind === 'max') continue;
-    const t = tree.total?.values.get(c.col);
+    const t = tree.final?.row !== undefined ? tree.final.values.get(c.col) : tree.total?.values.get(c.col);
+    const statedRow = tree.final?.row ?? tree.total?.row;
     const total = columnTotal(tree, c.col);
     const applicable = applicableTotalMax(tree, c.col);
     const percent = total && applicable && applicable.sign() > 0 ? total.mul(Dec.fromInt(100)).div(applicable, 1) : null;
@@ -100,7 +104,7 @@ export function summaries(tree: ScoreTree, bands: Band[]): ScoreSummary[] {
       ...(c.year ? { year: c.year } : {}),
       total: total?.toNumber() ?? null,
       stated: t?.stated?.toNumber() ?? null,
-      ...(t?.stated ? { statedCell: a1(tree.total!.row, c.col) } : {}),
+      ...(t?.stated ? { statedCell: a1(statedRow!, c.col) } : {}),
       max: full?.toNumber() ?? null,
       applicableMax: applicable?.toNumber() ?? null,
       notApplicable: notApplicableCodes(tree, c.col),
@@ -172,12 +176,16 @@ export function recalcPlan(tree: ScoreTree, table: Table): RecalcCell[] {
   };
   for (const n of tree.nodes) if (n.children.length) add(n.item.row, n.item.number || n.code, n.values);
   if (tree.total) add(tree.total.row, 'total', tree.total.values);
+  if (tree.final?.row !== undefined) add(tree.final.row, 'final', tree.final.values);
   return plan;
 }
 
 /** The column points are lost in: the result, else the self-assessment, the appraisal, a plain score. */
 export function mainScoreColumn(tree: ScoreTree): ScoreColumn | undefined {
-  return tree.columns.find((c) => c.kind === 'result' || c.kind === 'self' || c.kind === 'appraised' || c.kind === 'score');
+  const first = tree.columns.find((c) => c.kind === 'result' || c.kind === 'self' || c.kind === 'appraised' || c.kind === 'score');
+  // two years of results side by side ("Kết quả năm 2022 | Kết quả năm 2023"): the latest
+  if (!first?.year) return first;
+  return tree.columns.reduce((best, c) => (c.kind === first.kind && c.year && c.year > best.year! ? c : best), first);
 }
 
 /** Maximum − score for every applicable leaf criterion of the main score column, largest first (sheet order on ties). */

@@ -20,7 +20,7 @@ import type { NumberReader, NumberCell } from '../rules/context';
 import { formatDecimals, itemLabel } from '../rules/context';
 import { isNotApplicableText, codeCovered } from './applicable';
 import { AdjustmentKind, adjustmentKind } from './adjustments';
-import { areLevels, placeItems, scoredLines } from './structure';
+import { areLevels, placeItems, rowsAfterTotal, scoredLines } from './structure';
 
 export interface ScoreColumn {
   col: number;
@@ -84,6 +84,8 @@ export interface Node {
   misplaced?: Node[];
   /** …and the total too (no area above it has a code it extends) */
   misplacedTotal?: boolean;
+  /** a bonus or penalty row after the total row: the total is the areas', the final score adds it */
+  afterTotal?: boolean;
   /** a line under a criterion with its own points but no code ("- …", "+ …"): read as a sub-criterion */
   line?: { marker: string; note: boolean };
   /** a child's code does not fit here: what this criterion adds up to is not known from its children */
@@ -97,6 +99,11 @@ export interface ScoreTree {
   /** all nodes, sheet order */
   nodes: Node[];
   total?: { row: number; values: Map<number, NodeValue>; bonusInMax: boolean };
+  /**
+   * bonus / penalty rows after the total: the final score, the total plus bonus minus penalty — the row that states
+   * it (`row`), or none
+   */
+  final?: { row?: number; values: Map<number, NodeValue> };
   /** a top-level criterion's code does not fit (no area above it has a code it extends): the total is not known from the areas */
   unplacedTop?: boolean;
   /** per column: the decimals most of its cells' number formats show (null: General) */
@@ -229,6 +236,14 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
     const n = newNode(syntheticItem('', a.row, table.col.content ?? table.col.number ?? table.grid.left, a.title), '');
     roots.push(n);
     n.adjustment = a.kind;
+  }
+  // Bonus and penalty rows after the total row
+  const after = rowsAfterTotal(table);
+  for (const a of after.adjustments) {
+    const n = newNode(syntheticItem('', a.row, table.col.content ?? table.col.number ?? table.grid.left, a.title), '');
+    roots.push(n);
+    n.adjustment = a.kind;
+    n.afterTotal = true;
   }
   // A numbered "Điểm thưởng" row (or such an area with its own lines) is a bonus too.
   for (const n of [...nodeOf.values(), ...sectionNode.values()]) {
@@ -407,13 +422,29 @@ export function buildScoreTree(table: Table, numbers: NumberReader, opts: TreeOp
   if (table.totalRow !== undefined) {
     const values = new Map<number, NodeValue>();
     let bonusInMax = false;
+    const before = roots.filter((r) => !r.afterTotal);
     for (const c of columns) {
       const v = read(table.totalRow, c.col);
-      const bonusIn = rollUp(v, roots, c.col, c.col === maxCol, unplacedTop);
+      const bonusIn = rollUp(v, before, c.col, c.col === maxCol, unplacedTop);
       if (c.col === maxCol) bonusInMax = bonusIn;
       values.set(c.col, v);
     }
     tree.total = { row: table.totalRow, values, bonusInMax };
+    const later = roots.filter((r) => r.afterTotal);
+    if (later.length) {
+      // the final score: the total as it stands, plus the bonus, minus the penalty
+      const totalNode: Node = { ...newNode(syntheticItem('', table.totalRow, table.grid.left, ''), 'total'), values };
+      const finalValues = new Map<number, NodeValue>();
+      for (const c of columns) {
+        const t = values.get(c.col)!;
+        const v: NodeValue = after.final !== undefined
+          ? read(after.final, c.col)
+          : { cell: { kind: 'empty' }, stated: null, marker: false, na: false, decimals: t.decimals, formatDecimals: t.formatDecimals, computed: null, childSum: null, leafSum: null };
+        rollUp(v, [totalNode, ...later], c.col, c.col === maxCol);
+        finalValues.set(c.col, v);
+      }
+      tree.final = { ...(after.final !== undefined ? { row: after.final } : {}), values: finalValues };
+    }
   }
   return tree;
 }

@@ -6,7 +6,7 @@
 import { check } from '../../../src/core/check';
 import type { CellValue, SheetSnapshot } from '../../../src/core/snapshot';
 import type { SheetReport } from '../../../src/core/report';
-import { byRule, cellsOf, editCells, fixtureSnapshot } from '../../helpers';
+import { byRule, cellsOf, editCells, fixtureSnapshot, insertRows } from '../../helpers';
 import { rankUnits } from '../../../src/core/scores/rank';
 
 let hg: SheetSnapshot;
@@ -228,5 +228,46 @@ describe('ranking units (xếp hạng)', () => {
     // a total row that states its figure stands for the sheet even so
     const stated = run(editCells(hg, { D12: 'x', D10: null, D7: null, D109: 60.59 }));
     expect(stated.scores!.find((s) => s.column === 'D')).toMatchObject({ total: 60.59, percent: 89.1 });
+  });
+});
+
+describe('total rows and two score columns of a kind', () => {
+  it('"Tổng điểm", "TỔNG CỘNG", "Tổng số điểm", "TỔNG ĐIỂM ĐẠT ĐƯỢC" at the bottom, or the total on top of the areas (already so)', () => {
+    for (const label of ['Tổng điểm', 'TỔNG CỘNG', 'Tổng số điểm', 'TỔNG ĐIỂM ĐẠT ĐƯỢC']) {
+      const r = run(editCells(hg, { B109: label }));
+      expect(scoreCells(r)).toEqual(REAL);
+      expect(writes(r)).toEqual(REAL_WRITES);
+    }
+    const onTop = insertRows(editCells(hg, { B109: null, C109: null, D109: null, E109: null }), 7, [[null, 'TỔNG ĐIỂM', 68, 60.58, 65.85]]);
+    const r = run(onTop);
+    expect(scoreCells(r)).toEqual(['score-total-mismatch@D7', 'score-total-mismatch@E7']);
+    expect(writes(r)).toEqual(['D7=60.59', 'E7=65.65']);
+  });
+
+  it('bonus and penalty rows after the total: the total is the areas\', the score adds the bonus and takes the penalty off', () => {
+    // before: the table ended at the total, so both rows were not read and the score was 60,59 in silence
+    const r = run(editCells(hg, { D109: 60.59, B110: 'Điểm thưởng', D110: 1, B111: 'Điểm trừ', D111: 0.5 }));
+    expect(scoreCells(r)).toEqual(['score-total-mismatch@E109']);
+    expect(r.scores!.find((s) => s.column === 'D')).toMatchObject({ total: 61.09, areas: 60.59, bonus: 1, penalty: 0.5, max: 68, percent: 89.8 });
+    // with a final total under them, it is checked (and recalculated) against total + bonus − penalty
+    const final = (d: number) => editCells(hg, { D109: 60.59, B110: 'Điểm thưởng', D110: 1, B111: 'Điểm trừ', D111: 0.5, B112: 'Tổng điểm sau khi cộng điểm thưởng, trừ điểm', C112: 68, D112: d, E112: 65.85 });
+    const right = run(final(61.09));
+    expect(scoreCells(right)).toEqual(['score-total-mismatch@E109']);
+    expect(right.scores!.find((s) => s.column === 'D')).toMatchObject({ total: 61.09, stated: 61.09, statedCell: 'D112' });
+    const wrong = run(final(61.59));
+    expect(byRule(wrong, 'score-total-mismatch').map((f) => [f.cell, f.expected, f.actual])).toEqual([['E109', 65.65, 65.85], ['D112', 61.09, 61.59]]);
+    // Tính lại điểm corrects the total and, from it, the final score
+    expect(writes(wrong)).toEqual(['E109=65.65', 'D112=61.09', 'E112=65.65']);
+  });
+
+  it('two score columns of a kind are checked each on its own; points lost are the latest year\'s', () => {
+    const years = run(editCells(hg, { D5: 'Kết quả năm 2022', E5: 'Kết quả năm 2023' }));
+    expect(scoreCells(years)).toEqual(REAL);
+    expect(years.scores!.map((s) => [s.column, s.kind, s.year, s.total])).toEqual([['D', 'result', 2022, 60.59], ['E', 'result', 2023, 65.65]]);
+    // before: the points lost were 2022's (column D)
+    expect(new Set(years.pointsLost!.map((p) => p.column))).toEqual(new Set(['E']));
+    const units = run(editCells(hg, { D5: 'Điểm tự đánh giá (Sở Nội vụ)', E5: 'Điểm tự đánh giá (Sở Tư pháp)' }));
+    expect(scoreCells(units)).toEqual(REAL);
+    expect(units.scores!.map((s) => [s.column, s.kind, s.total])).toEqual([['D', 'self', 60.59], ['E', 'self', 65.65]]);
   });
 });
