@@ -8,7 +8,7 @@ import { Grid, isBlank, type CellValue } from '../snapshot';
 import { fold } from '../vn/text';
 import { findHeader, isColumnNumberRow, isRepeatedHeader, looksLikeHeaderRow, type HeaderMatch } from './header';
 import { parseNumberCell } from './numbering';
-import { totalKind } from './rows';
+import { NOTE_LINE as NOTE, totalKind } from './rows';
 
 export interface TableEnd {
   /** the first sheet row that is no longer part of the table */
@@ -25,7 +25,6 @@ const SIGNATURE =
  * blank (a task's extra line may name "Chủ tịch" as its agency, beside its own text).
  */
 const BARE_SIGNATURE = /^((pho )?chu tich|(pho )?giam doc|\(da ky\)|nguoi lap( bieu)?|thu truong (co quan|don vi)( \S+)?)$/;
-const NOTE = /^(\*\s*)?(ghi chu|luu y)\b/;
 /** a title over a second table: "PHỤ LỤC II", "DANH MỤC …", "BIỂU SỐ 02", "Mẫu số …", "(Kèm theo …)" */
 const TABLE_TITLE = /^\(?\s*(phu luc|danh muc|bieu( so| mau)?\b|mau so|kem theo|ban hanh kem theo)/;
 

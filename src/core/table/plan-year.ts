@@ -6,7 +6,9 @@
  *   2. else the latest "năm Y" named in the title;
  *   3. else the year of the attached plan's date ("Kèm theo Kế hoạch số … ngày 31/5/2024");
  *   4. else a year in the sheet's name.
- * A date ("ngày 08 tháng 12 năm 2017", "ngày 31/5/2024") is never a "năm Y" of steps 1–2.
+ * A date ("ngày 08 tháng 12 năm 2017", "ngày 31/5/2024") is never a "năm Y" of steps 1–2, nor is the first year of
+ * a span ("5 năm 2021-2025", "năm 2021 đến năm 2025": a multi-year plan has no one plan year, so none is read and
+ * the plan-year checks say they could not run, rather than flag every deadline after 2021).
  */
 import type { Grid } from '../snapshot';
 import { fold } from '../vn/text';
@@ -21,6 +23,8 @@ export interface PlanYearFound {
 
 const YEAR_NAMED = /\bnam (?:ke hoach )?((?:19|20)\d{2})\b/g;
 const DATE_BEFORE = /ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*$/;
+const YEAR_SPAN_BEFORE = /\b(?:19|20)\d{2}\s*(?:[-–—]|den|toi)\s*(?:het\s*)?$/;
+const YEAR_SPAN_AFTER = /^\s*(?:[-–—]|den|toi)\s*(?:het\s*)?(?:nam\s*)?(?:19|20)\d{2}\b/;
 const TARGET_WORDS = /\b(muc tieu|ke hoach|nhiem vu|phuong huong|chi tieu|dinh huong|du kien|ket qua|thuc hien|danh gia)\b/g;
 const PAST_WORDS = new Set(['ket qua', 'thuc hien', 'danh gia']);
 const ATTACHED_DATE = /\b(?:kem theo|ban hanh kem theo)\b.*?\bngay\s*\d{1,2}\s*(?:\/|-|\.|thang)\s*\d{1,2}\s*(?:\/|-|\.|nam)\s*((?:19|20)\d{2})\b/;
@@ -44,6 +48,8 @@ export function findPlanYearCell(grid: Grid, headerRow: number, sheetName: strin
       for (const m of h.matchAll(YEAR_NAMED)) {
         const at = m.index ?? 0;
         if (DATE_BEFORE.test(h.slice(0, at))) continue;
+        // "5 năm 2021-2025", "năm 2021 đến năm 2025": a span of years is a multi-year plan, not one plan year
+        if (YEAR_SPAN_AFTER.test(h.slice(at + m[0].length)) || YEAR_SPAN_BEFORE.test(h.slice(0, at))) continue;
         const year = parseInt(m[1], 10);
         const found: PlanYearFound = { year, row: r, col: c, source: 'title' };
         if (!latest || year > latest.year) latest = found;

@@ -132,6 +132,9 @@ function lowerNfc(s: string): string {
 }
 
 /** "Tổng cộng", "Tổng số:" → total; "Cộng mục I", "Cộng:" → subtotal. */
+/** A notes line: "Ghi chú: …", "* Lưu ý …" (folded). */
+export const NOTE_LINE = /^(\*\s*)?(ghi chu|luu y)\b/;
+
 export function totalKind(text: string): 'total' | 'subtotal' | null {
   // /^[\s(*\-–]*[tTcC]/
   const lead = leadCode(text, '(*-–');
@@ -494,6 +497,10 @@ export function buildTable(grid: Grid, planYearOverride?: number): Table | null 
         (contentMerge && contentMerge.top < r && current && current.rows.includes(contentMerge.top))
       ) {
         kind = 'part';
+      } else if (isBlank(numV) && roleValues === 0 && !contentMerge && NOTE_LINE.test(fold(contentText || firstText).replace(/^[\s\-–•]+/, ''))) {
+        // "Ghi chú: …" / "Lưu ý: …" between tasks: a note on the table, not a line of the task above (it has no
+        // product, agency or deadline of its own to be missing)
+        kind = 'note';
       } else if (current && isBlank(numV) && contentText && roleValues === 0 && !contentMerge) {
         // Only a title: the tail of the item above, cut by a page break.
         const startsLower = /^[a-zđàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/.test(

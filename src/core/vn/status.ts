@@ -4,7 +4,9 @@
  * Order matters: negations and "in progress" are checked first ("Chưa hoàn thành" contains "hoàn thành"), then the
  * done phrases, then lateness words — so "Hoàn thành chậm" is done (late, but done) while "Chậm" alone is not-done.
  * Phrases are matched on whole folded words (case, diacritics and đ/d ignored). Anything unrecognised — including
- * plain numbers such as a progress percentage — is 'unknown'; a boolean (checkbox) is done when true.
+ * plain numbers — is 'unknown'; a boolean (checkbox) is done when true. A percentage alone ("100%", "50%") is done at
+ * 100 and not done below; "Hoàn thành một phần" is not done and "Cơ bản hoàn thành" unknown (before: both done, which
+ * hid an overdue task).
  */
 import { fold } from './text';
 
@@ -46,14 +48,27 @@ function has(words: string, phrase: string): boolean {
   return words.includes(` ${phrase} `);
 }
 
+/** Done in part only: "Hoàn thành một phần", "hoàn thành phần lớn" — not done. */
+const PARTLY = ['mot phan', 'phan lon', 'gan hoan thanh', 'chua xong'];
+/** "Cơ bản hoàn thành" (substantially done) is a category of its own in the reports: neither done nor not done. */
+const MOSTLY = ['co ban'];
+
 export function parseStatus(value: string | number | boolean | null): TaskStatus {
   if (typeof value === 'boolean') return value ? 'done' : 'not-done';
   if (typeof value !== 'string') return 'unknown';
+  // a progress percentage alone: 100 % is done, less is not
+  const pct = /^\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*$/.exec(value);
+  if (pct) {
+    const p = Number(pct[1].replace(',', '.'));
+    return p >= 100 ? 'done' : 'not-done';
+  }
   // Words of letters/digits, and the check marks as words of their own.
   const tokens = fold(value).match(/[a-z0-9]+|[✓✔☑✅]/gu);
   if (!tokens) return 'unknown';
   const words = ` ${tokens.join(' ')} `;
   if (NOT_DONE.some((p) => has(words, p)) || tokens[0] === 'dang') return 'not-done';
+  if (PARTLY.some((p) => has(words, p))) return 'not-done';
+  if (MOSTLY.some((p) => has(words, p))) return 'unknown';
   if (DONE.some((p) => has(words, p)) || (tokens.length === 1 && tokens[0] === 'x')) return 'done';
   if (LATE.some((p) => has(words, p))) return 'not-done';
   return 'unknown';

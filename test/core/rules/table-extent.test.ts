@@ -33,6 +33,12 @@ describe('signature and notes blocks under the table', () => {
     expect(r.budget!.stated).toBe(20);
   });
 
+  it('a notes line in the content column between tasks is no line of the task above (3 false missing cells before)', () => {
+    const r = check(sheet([TITLE, [], TASK_HEAD, item(1), [null, 'Ghi chú: nhiệm vụ này phối hợp với Sở Tư pháp'], item(2)]), opts);
+    expect(r.findings).toEqual([]);
+    expect(r.counts.items).toBe(2);
+  });
+
   it('a notes line between tasks does not end the table: the tasks under it are still checked', () => {
     const r = check(sheet([TITLE, [], TASK_HEAD, item(1), ['Ghi chú: các nhiệm vụ sau do cấp huyện thực hiện'], [2, 'Việc 2', null, 'UBND huyện', 5, 'Quý IV/2024']]), opts);
     expect(cellsOf(r, 'missing-required')).toEqual(['C6']);

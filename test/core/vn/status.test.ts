@@ -78,3 +78,20 @@ describe('parseStatus', () => {
     );
   });
 });
+
+describe('done in part, substantially done, a percentage', () => {
+  // before: "Hoàn thành một phần" and "Cơ bản hoàn thành" were done (an overdue task hidden); "100%" unknown
+  test.each([
+    ['Hoàn thành một phần', 'not-done'],
+    ['Đã hoàn thành phần lớn', 'not-done'],
+    ['Gần hoàn thành', 'not-done'],
+    ['Cơ bản hoàn thành', 'unknown'],
+    ['100%', 'done'],
+    ['100 %', 'done'],
+    ['50%', 'not-done'],
+    ['0%', 'not-done'],
+    ['99,5%', 'not-done'],
+    ['Hoàn thành', 'done'],
+    ['Hoàn thành chậm', 'done'],
+  ])('%j → %s', (text, expected) => expect(parseStatus(text)).toBe(expected));
+});
