@@ -161,7 +161,7 @@ export const RULE_DOCS: Readonly<Record<RuleId, { family: RuleFamily; finds: str
   'numbering-duplicate': { family: 'table', finds: 'the same number twice in one list' },
   'missing-required': { family: 'required', finds: 'an empty mandatory cell (default: Nội dung, Cơ quan chủ trì, Thời gian, Sản phẩm — those the table has); parents of sub-items are exempt' },
   'number-as-text': { family: 'numbers', finds: '"21.950" typed as text, or "1.500 triệu" / "1.500đ" with a unit (converted to the column\'s unit); read and counted, but Excel cannot add it' },
-  'invalid-number': { family: 'numbers', finds: 'malformed number ("12..5", 10^18 or more) / text in a number column ("300 (NS tỉnh)", "NS tỉnh"), a unit in a column whose header names none, a percentage ("73%", or under a % format) or a formula saved without a value in a score column: left out of the sums' },
+  'invalid-number': { family: 'numbers', finds: 'malformed number ("12..5", 10^18 or more) / text in a number column ("300 (NS tỉnh)", "NS tỉnh"), a unit in a column whose header names none, a percentage ("73%", or under a % format) in a score column, or a formula saved without a value in a score or budget column (one that may give "" on purpose, `=IF(…;"";…)`, is an empty cell): left out of the sums' },
   'negative-amount': { family: 'budget', finds: 'a negative amount ("-30", "(30)") in the budget column: added as written, so it lowers the total' },
   'cell-error': { family: 'numbers', finds: '#REF!, #VALUE!, #N/A … inside the table' },
   'budget-subtotal-mismatch': { family: 'budget', finds: '"Cộng mục I" (or a parent\'s amount) ≠ the sum of its items' },

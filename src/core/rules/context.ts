@@ -147,7 +147,8 @@ export class NumberReader {
       const raw = this.grid.value(row, col);
       const format = this.grid.numberFormat(row, col);
       v = this.compute(raw, format, hint, col);
-      if (hint === 'score') v = scoreCell(v, raw, format, this.grid.formula(row, col));
+      if (hint === 'score') v = scoreCell(v, format);
+      if (v.kind === 'empty') v = formulaWithoutValue(v, this.grid.formula(row, col));
       column[i] = v;
     }
     return v;
@@ -210,13 +211,23 @@ const EMPTY: NumberCell = { kind: 'empty' };
  * number of points, and a formula without a stored value (a file saved by a tool that does not calculate) has no
  * value to read. Both are refused (an `invalid-number` finding) rather than read as 0,73 points or as an empty cell.
  */
-function scoreCell(cell: NumberCell, raw: CellValue, format: string, formula: string | null): NumberCell {
+function scoreCell(cell: NumberCell, format: string): NumberCell {
   if (cell.kind === 'number' && !cell.asText && format.includes('%') && !/^"[^"]*%[^"]*"$/.test(format))
     return { kind: 'invalid', text: `${formatNumber(cell.value.mul(Dec.fromInt(100)))}%`, reason: 'percent in score column', malformed: false };
   if (cell.kind === 'invalid' && !cell.malformed && /^[-+]?\d+(?:[.,]\d+)?\s*%$/.test(cell.text))
     return { ...cell, reason: 'percent in score column' };
-  if (cell.kind === 'empty' && formula) return { kind: 'invalid', text: formula, reason: 'formula without value', malformed: false };
   return cell;
+}
+
+/**
+ * A formula with no stored value (a file saved by a tool that does not calculate) has no value to read: refused (an
+ * `invalid-number` finding) in a score or a budget column rather than read as an empty cell. A formula that may give
+ * empty text on purpose (it holds "": `=IF(E5="";"";E5*2)`) is empty — the file cannot tell the two apart, since both
+ * are stored without a value.
+ */
+function formulaWithoutValue(cell: NumberCell, formula: string | null): NumberCell {
+  if (!formula || formula.includes('""')) return cell;
+  return { kind: 'invalid', text: formula, reason: 'formula without value', malformed: false };
 }
 /** texts up to this long are remembered per column, up to this many */
 const TEXT_MEMO_LENGTH = 64;

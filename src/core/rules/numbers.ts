@@ -120,8 +120,8 @@ function invalidMessage(text: string, reason: string, malformed: boolean): Text 
       };
     case 'formula without value':
       return {
-        vi: `Công thức ${text} chưa có giá trị (tệp được lưu mà chưa tính lại) — không đọc được điểm của ô này. Hãy mở tệp trong Excel và lưu lại.`,
-        en: `The formula ${text} has no value yet (the file was saved without calculating) — the score cannot be read. Open the file in Excel and save it again.`,
+        vi: `Công thức ${text} chưa có giá trị (tệp được lưu mà chưa tính lại) — không đọc được số của ô này. Hãy mở tệp trong Excel và lưu lại.`,
+        en: `The formula ${text} has no value yet (the file was saved without calculating) — the cell's number cannot be read. Open the file in Excel and save it again.`,
       };
     default:
       return {
