@@ -8,7 +8,7 @@ import { Grid, isBlank, type CellValue } from '../snapshot';
 import { fold } from '../vn/text';
 import { findHeader, isColumnNumberRow, isRepeatedHeader, looksLikeHeaderRow, type HeaderMatch } from './header';
 import { parseNumberCell } from './numbering';
-import { NOTE_LINE as NOTE, totalKind } from './rows';
+import { NOTE_LINE as NOTE, totalKind } from './row-text';
 
 export interface TableEnd {
   /** the first sheet row that is no longer part of the table */

@@ -5,12 +5,17 @@
  */
 import { Grid, CellValue, isBlank } from '../snapshot';
 import type { ColumnRole } from '../report';
-import { fold, isSpaceCode, leadCode } from '../vn/text';
+import { fold, isSpaceCode } from '../vn/text';
 import { HeaderMatch, findHeader, isRepeatedHeader } from './header';
 import { PlanYearFound, findPlanYearCell } from './plan-year';
 import { Numbering, parseLeadingNumber, parseNumberCell } from './numbering';
 import { AdjustmentKind, adjustmentKind } from '../scores/adjustments';
-import { parseMoneyUnit } from '../vn/number';
+import { breakdownHead, breakdownLine, isWordsText, NOTE_LINE, totalKind } from './row-text';
+import { budgetGroup, findUnitLine } from './budget-columns';
+
+// what other modules read from here (the text classification and the money columns live in their own files)
+export { breakdownHead, breakdownLine, isWordsText, NOTE_LINE, totalKind } from './row-text';
+export { moneyTitle } from './budget-columns';
 
 export type RowKind =
   | 'section'
@@ -119,141 +124,9 @@ function str(v: CellValue): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
-const TOTAL = /^(tổng cộng|tổng số|tổng|cộng tất cả|cộng toàn bộ|tổng kinh phí|tổng điểm)\b/;
-const SUBTOTAL = /^(cộng|tổng cộng|tổng)\s*(mục|phần|nhóm|lĩnh vực)?\s*([ivxl]+|\d+)?\s*[:.]?\s*$|^cộng\b/;
-
 /** Trims only when needed (most cells have no surrounding spaces): saves a copy per row. */
 function trimmed(s: string): string {
   return s.length && (isSpaceCode(s.charCodeAt(0)) || isSpaceCode(s.charCodeAt(s.length - 1))) ? s.trim() : s;
-}
-
-function lowerNfc(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** "Tổng cộng", "Tổng số:" → total; "Cộng mục I", "Cộng:" → subtotal. */
-/** A notes line: "Ghi chú: …", "* Lưu ý …" (folded). */
-export const NOTE_LINE = /^(\*\s*)?(ghi chu|luu y)\b/;
-
-export function totalKind(text: string): 'total' | 'subtotal' | null {
-  // /^[\s(*\-–]*[tTcC]/
-  const lead = leadCode(text, '(*-–');
-  if (lead !== 116 && lead !== 84 && lead !== 99 && lead !== 67) return null;
-  const t = lowerNfc(text).replace(/^[(*\-–\s]+/, '');
-  if (t.length > 60) return null;
-  if (/^(tổng cộng|tổng số|tổng|cộng)\s*(mục|phần|nhóm)\s+\S+/.test(t)) return 'subtotal';
-  // "Tổng I", "Tổng cộng (II)", "Tổng số 3": one section's total, not the grand total ("Tổng cộng (I+II)" is)
-  if (/^(tổng cộng|tổng số|tổng)\s*\(?\s*([ivxl]+|\d+)\s*\)?\s*[:.]?\s*$/.test(t)) return 'subtotal';
-  if (TOTAL.test(t)) return 'total';
-  if (SUBTOTAL.test(t)) return 'subtotal';
-  return null;
-}
-
-export function isWordsText(text: string): boolean {
-  // /^[\s(]*[bBsS]/
-  const lead = leadCode(text, '(');
-  if (lead !== 98 && lead !== 66 && lead !== 115 && lead !== 83) return false;
-  return /^\(?\s*(so tien )?bang chu\b/.test(fold(text));
-}
-
-/**
- * "Trong đó" / "Bao gồm" / "Chia ra" at the start of a line: what follows splits the row above (its amount by funding
- * source, or a part of it). Returns the list marker of what follows the words ("-" in "Trong đó: - Ngân sách tỉnh",
- * "" in "Trong đó ngân sách tỉnh"), null when the line is no such head. "Trong đó, nêu rõ …" (a sentence) only counts
- * where the budget column shows the block carries amounts (see buildTable).
- */
-export function breakdownHead(text: string): string | null {
-  // /^[\s(]*[tTbBcC]/
-  const lead = leadCode(text, '(');
-  if (lead !== 116 && lead !== 84 && lead !== 98 && lead !== 66 && lead !== 99 && lead !== 67) return null;
-  const m = /^\(?\s*(trong do|bao gom|chia ra)(?=$|[\s:;,.)+\-–—•*])\s*\)?\s*[:;,.]?\s*/.exec(fold(text));
-  if (!m) return null;
-  return listMarker(fold(text).slice(m[0].length));
-}
-
-/** The list marker a line starts with: "-" (also – —), "+", "•" (also * ·), or "" for none. */
-function listMarker(folded: string): string {
-  const c = folded.charAt(0);
-  if (c === '-' || c === '–' || c === '—') return '-';
-  if (c === '+') return '+';
-  if (c === '•' || c === '*' || c === '·') return '•';
-  return '';
-}
-
-/** A line that continues a breakdown: a list line ("- Ngân sách huyện", "+ Vốn sự nghiệp") or a funding source. */
-export function breakdownLine(text: string): string | null {
-  const f = fold(text);
-  const marker = listMarker(f);
-  if (marker) return marker;
-  return /^(ngan sach|ns\b|nguon\b|von\b|kinh phi (tu |do )?(ngan sach|nguon))/.test(f) ? '' : null;
-}
-
-const SOURCE_SUB =
-  /^(trong do\b|ngan sach|ns\w*\b|nguon (khac|xa hoi hoa|tai tro|vien tro|von (khac|su nghiep|dau tu)|ngan sach|thu)|von\b|kinh phi (su nghiep|dau tu|chi thuong xuyen|thuong xuyen|khac)|xa hoi hoa|tai tro|vien tro|huy dong|khac\b|(nam )?(19|20)\d\d\b)/;
-const TOTAL_SUB = /^(tong so|tong cong|tong kinh phi|tong du toan|tong von|tong|cong)\b/;
-
-/**
- * A budget title over several sub-columns on the second header row ("Kinh phí (triệu đồng)" over "Tổng số | Ngân
- * sách tỉnh | Ngân sách huyện / Nguồn khác"): the "Tổng số" sub-column is the budget column, wherever it stands, and
- * the others are its sources; without one, every sub-column is a source and the first is the budget column. Each
- * sub-column gets the group's title ("Kinh phí (triệu đồng) / Ngân sách tỉnh"), so its unit is known.
- */
-function budgetGroup(grid: Grid, header: HeaderMatch): { sources: number[]; hasTotal: boolean; partial: boolean } {
-  const col = header.columns;
-  const none = { sources: [], hasTotal: false, partial: false };
-  const first = col.budget;
-  if (first === undefined || header.headerRows.length < 2) return none;
-  const top = header.headerRows[0];
-  const m = grid.merged(top, first);
-  if (!m || m.top !== top || m.bottom !== top || m.right <= m.left) return none;
-  const group = str(grid.value(m.top, m.left)).trim();
-  const others = new Set<number>();
-  for (const [role, c] of Object.entries(col)) if (role !== 'budget' && c !== undefined) others.add(c);
-  const subs: { col: number; title: string; total: boolean }[] = [];
-  for (let c = m.left; c <= m.right; c++) {
-    if (others.has(c)) continue;
-    const t = str(grid.value(top + 1, c)).trim();
-    if (!t) continue;
-    subs.push({ col: c, title: t, total: TOTAL_SUB.test(fold(t)) });
-  }
-  if (subs.length < 2) return none;
-  // an estimate ("Số lượng | Đơn giá | Thành tiền"): the amount is "Thành tiền", the rest are no amounts to add
-  const amount = subs.find((x) => /^thanh tien\b/.test(fold(x.title)));
-  if (amount) {
-    col.budget = amount.col;
-    header.titles.set(amount.col, group ? `${group} / ${amount.title}` : amount.title);
-    return none;
-  }
-  // only sub-columns that name a source of money (or a year) are read as sources; anything else keeps one column
-  if (!subs.every((x) => x.total || SOURCE_SUB.test(fold(x.title)))) return none;
-  const total = subs.find((x) => x.total);
-  const main = total ?? subs[0];
-  col.budget = main.col;
-  for (const x of subs) header.titles.set(x.col, group ? `${group} / ${x.title}` : x.title);
-  const sources = subs.filter((x) => x !== main);
-  return { sources: sources.map((x) => x.col), hasTotal: total !== undefined, partial: sources.some((x) => breakdownHead(x.title) !== null) };
-}
-
-/**
- * The title of a money column as its unit is read from: its header, or, when the header names no unit, the header
- * followed by the title block's unit line ("Kinh phí" + "(Đơn vị tính: triệu đồng)").
- */
-export function moneyTitle(table: Pick<Table, 'header' | 'unitLine'>, col: number): string {
-  const title = table.header.titles.get(col) ?? '';
-  return table.unitLine && !parseMoneyUnit(title) ? `${title} ${table.unitLine.text}` : title;
-}
-
-/** "(Đơn vị: triệu đồng)", "ĐVT: Triệu đồng" on a line of the title block (the nearest to the header wins). */
-function findUnitLine(grid: Grid, header: HeaderMatch): Table['unitLine'] {
-  for (let r = header.headerRows[0] - 1; r >= grid.top; r--) {
-    for (let c = grid.left; c <= grid.right; c++) {
-      const v = grid.value(r, c);
-      if (typeof v !== 'string' || v.length > 80) continue;
-      const m = /(?:^|[\s(])(don vi tinh|don vi|dvt)\s*[:.]?\s*(.*)$/.exec(fold(v));
-      if (m && parseMoneyUnit(`(${m[1]}: ${m[2]}`)) return { row: r, col: c, text: v.trim() };
-    }
-  }
-  return undefined;
 }
 
 const OTHER_ROLE = 1;
