@@ -5,7 +5,7 @@
  */
 import { Dec } from '../core/decimal';
 import { DEFAULT_BANDS, type Band } from '../core/options';
-import { bandFor } from '../core/scores/tree';
+import { bandFor } from '../core/scores/bands';
 import { parseMoneyUnit, parseNumber, type NumberHint } from '../core/vn/number';
 import { isoToExcelSerial, excelSerialToIso, parseDeadline, MIN_YEAR, MAX_YEAR, type DeadlinePart } from '../core/vn/period';
 import { parseWords, toWords } from '../core/vn/words';

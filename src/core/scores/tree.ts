@@ -12,7 +12,6 @@
  * nothing; bonus rows add to their parent and penalty rows take their points off ("Điểm bị trừ" 0,5 or −0,5 alike).
  */
 import type { ScoreSummary } from '../report';
-import type { Band } from '../options';
 import { Dec } from '../decimal';
 import { columnLetter } from '../snapshot';
 import type { Item, Table } from '../table/rows';
@@ -458,11 +457,8 @@ function formatDecimals_(table: Table, row: number, col: number): number | null 
   return formatDecimals(table.grid.numberFormat(row, col));
 }
 
-/** The band a percent earns: the first (highest) band whose minimum it reaches. */
-export function bandFor(percent: Dec, bands: Band[]): string | null {
-  for (const b of bands) if (percent.cmp(Dec.fromNumber(b.minPercent) ?? Dec.ZERO) >= 0) return b.label;
-  return null;
-}
+// the band a percent earns lives in ./bands.ts (the Excel function PHULUC.XEPLOAI loads it without the tree)
+export { bandFor } from './bands';
 
 /** The maximum of a node (its stated figure, else the sum of its children's). */
 export function fullMax(tree: ScoreTree, n: Node): Dec | null {
