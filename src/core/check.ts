@@ -8,6 +8,7 @@ import { LegacyResult, decodeSnapshot } from './vn/legacy';
 import { excerpt } from './vn/text';
 import { buildTable, moneyTitle, type Item, type TableRow } from './table/rows';
 import { findTableEnd, type TableEnd } from './table/extent';
+import { deadlineByContent } from './table/deadline-by-content';
 import { NumberReader, ROLE_NAMES, Rule, RuleContext, finding, resolveOptions } from './rules/context';
 import { structureRule } from './rules/structure';
 import { requiredRule } from './rules/required';
@@ -141,6 +142,14 @@ function checkDecoded(snapshot: SheetSnapshot, options: CheckOptions): { report:
         }),
       ],
     } };
+  }
+  // "Tiến độ thực hiện": the deadline column when what it holds reads as deadlines (see deadline-by-content.ts)
+  const byContent = deadlineByContent(table, grid);
+  if (byContent !== undefined) {
+    table.col.deadline = byContent;
+    const rows = table.header.headerRows;
+    const titled = [...rows].reverse().map((r) => grid.value(r, byContent)).find((v) => typeof v === 'string' && v.trim());
+    if (!table.header.titles.has(byContent) && typeof titled === 'string') table.header.titles.set(byContent, titled.trim());
   }
   const numbers = new NumberReader(grid);
   if (table.col.budget !== undefined) {
