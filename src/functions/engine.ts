@@ -7,7 +7,7 @@ import { Dec } from '../core/decimal';
 import { DEFAULT_BANDS, type Band } from '../core/options';
 import { bandFor } from '../core/scores/bands';
 import { parseMoneyUnit, parseNumber, type NumberHint } from '../core/vn/number';
-import { isoToExcelSerial, excelSerialToIso, parseDeadline, MIN_YEAR, MAX_YEAR, type DeadlinePart } from '../core/vn/period';
+import { isoToExcelSerial, excelSerialToIso, parseDeadline, parseDeadlineCell, MIN_YEAR, MAX_YEAR, type DeadlinePart } from '../core/vn/period';
 import { parseWords, toWords } from '../core/vn/words';
 import { excerpt } from '../core/vn/text';
 
@@ -125,7 +125,7 @@ export function dueDate(text: CellInput, planYear?: CellInput): number {
   let shown: string;
   if (typeof text === 'number') {
     if (Number.isInteger(text) && text >= MIN_YEAR && text <= MAX_YEAR) {
-      parts = parseDeadline(`Năm ${text}`, { planYear: year });
+      parts = parseDeadlineCell(text, { planYear: year });
       shown = String(text);
     } else {
       const iso = excelSerialToIso(text);

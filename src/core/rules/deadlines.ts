@@ -5,7 +5,7 @@
 import type { DeadlineRef, DeadlineSummary, Finding } from '../report';
 import { Rule, RuleContext, finding, isoToVi, itemLabel } from './context';
 import { CellValue, a1, isBlank } from '../snapshot';
-import { DeadlinePart, addDays, excelSerialToIso, parseDeadline } from '../vn/period';
+import { DeadlinePart, addDays, excelSerialToIso, parseDeadline, parseDeadlineCell } from '../vn/period';
 import { TaskStatus, parseStatus } from '../vn/status';
 import { excerpt } from '../vn/text';
 import type { Item } from '../table/rows';
@@ -119,18 +119,13 @@ export function checkDeadlines(ctx: RuleContext): DeadlineResult {
     const raw = grid.value(tr.row, col);
     if (isBlank(raw) || typeof raw === 'boolean' || (typeof raw === 'object' && raw !== null)) continue;
     const dateCell = typeof raw === 'number' && isDateFormat(grid.numberFormat(tr.row, col));
-    let parts: DeadlinePart[];
-    if (typeof raw === 'number' && !dateCell && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) {
-      parts = parseDeadline(`Năm ${raw}`, { planYear });
-    } else {
-      const memo = dateCell ? dateCache : cache;
-      const key = raw as string | number;
-      let known = memo.get(key);
-      if (!known) {
-        known = parseDeadline(key, { planYear }, dateCell);
-        if (memo.size < 5000) memo.set(key, known);
-      }
-      parts = known;
+    // a year written as a number (2024) is that year (parseDeadlineCell)
+    const memo = dateCell ? dateCache : cache;
+    const key = raw as string | number;
+    let parts = memo.get(key);
+    if (!parts) {
+      parts = parseDeadlineCell(key, { planYear }, dateCell);
+      if (memo.size < 5000) memo.set(key, parts);
     }
     const text = typeof raw === 'number' && dateCell ? isoToVi(excelSerialToIso(raw) ?? '') : cellText(raw);
 

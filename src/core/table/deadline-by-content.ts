@@ -7,7 +7,7 @@
  */
 import type { Grid } from '../snapshot';
 import { isBlank } from '../snapshot';
-import { parseDeadline } from '../vn/period';
+import { parseDeadlineCell } from '../vn/period';
 import { isDateFormat } from '../rules/deadlines';
 import type { Table } from './rows';
 
@@ -28,7 +28,7 @@ export function deadlineByContent(table: Table, grid: Grid): number | undefined 
       if (isBlank(v)) continue;
       filled++;
       if (typeof v === 'string' || typeof v === 'number') {
-        const parts = parseDeadline(v, { planYear: table.planYear }, typeof v === 'number' && isDateFormat(grid.numberFormat(tr.row, c)));
+        const parts = parseDeadlineCell(v, { planYear: table.planYear }, typeof v === 'number' && isDateFormat(grid.numberFormat(tr.row, c)));
         if (parts.length && parts.every((p) => p.kind === 'fixed' || p.kind === 'recurring' || p.kind === 'ongoing')) read++;
       }
       if (filled >= SAMPLE) break;

@@ -461,6 +461,16 @@ function parseLine(original: string, plan: number | undefined): DeadlinePart[] {
 }
 
 /**
+ * A deadline cell as the sheet holds it: a whole number from MIN_YEAR to MAX_YEAR in a cell that is not a date (2024
+ * typed in General format) is that year, read as "Năm 2024"; anything else as parseDeadline reads it. The deadlines
+ * rule, the Excel function PHULUC.HAN and the deadline column found by content all read cells through this.
+ */
+export function parseDeadlineCell(value: string | number, ctx?: DeadlineContext, isDateCell?: boolean): DeadlinePart[] {
+  if (typeof value === 'number' && !isDateCell && Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR) return parseDeadline(`Năm ${value}`, ctx);
+  return parseDeadline(value, ctx, isDateCell);
+}
+
+/**
  * Parses a deadline cell into parts, one per line (or per list item; a line that cannot be read alone, or a
  * postponement on a line of its own, is read with the line before or after it). A number is an Excel date serial only when
  * `isDateCell` is true; otherwise it is 'unparsed'. A blank cell gives []. Never throws.
