@@ -43,6 +43,7 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
       const m = grid.merged(tr.row, col);
       if (m && (m.top !== tr.row || m.left !== col)) continue;
       const cell = numbers.read(tr.row, col, hint);
+      const noAmount = cell.kind === 'invalid' && hint === 'money' && !cell.malformed ? noAmountKind(cell.text) : null;
       if (cell.kind === 'number' && cell.asText) {
         const n = num(cell.value);
         const text = excerpt(cell.text ?? '', 40);
@@ -58,11 +59,11 @@ export const numbersRule: Rule = ({ table, grid, numbers }) => {
                 en: `"${text}" is text, read as ${n.en}. Enter it as a number so Excel can add it up.`,
               }, { actual: excerpt(cell.text ?? '', 80), expected: cell.value.toNumber() }),
         );
-      } else if (cell.kind === 'invalid' && hint === 'money' && !cell.malformed && noAmountKind(cell.text)) {
+      } else if (cell.kind === 'invalid' && noAmount) {
         // «Lồng ghép», «Theo dự toán»: how the task is funded, not a wrong number
         const text = excerpt(cell.text, 40);
         out.push(
-          noAmountKind(cell.text) === 'none'
+          noAmount === 'none'
             ? finding('budget-no-amount', tr.row, col, {
                 vi: `«${text}»: nhiệm vụ không có kinh phí riêng, không cộng vào tổng.`,
                 en: `"${text}": the task has no budget of its own; nothing is added to the total.`,
