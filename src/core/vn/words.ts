@@ -341,14 +341,23 @@ function subUnits(words: Word[], at: number): { value: Dec; end: number } | null
 }
 
 /**
- * True when the clause goes on past the number words at `at` (a word that is neither a number word nor the unit) and
- * then holds number words or the unit again: the amount was broken by a misspelt word. A clause ends at punctuation
- * ("…, trong đó", "(", ".") — what comes after that is another phrase.
+ * True when the amount goes on past the number words at `at` after a word that is neither a number word nor the unit:
+ * it was broken by a misspelt word. Within the clause, any number word or the unit after it says so; past punctuation
+ * ("…, tức là 20.000.000 đồng", "(dự kiến hai trăm triệu)") another phrase may start, but a word that can only continue
+ * an amount — "mươi", "trăm", "nghìn", "triệu", "tỷ", "lăm", "phẩy" … ("Hai mươi-mìt tỷ …", "Hai mươi, mìt tỷ …") —
+ * still says the amount was cut.
  */
 function brokenAfter(text: string, words: Word[], at: number): boolean {
+  let sameClause = true;
   for (let i = at; i < words.length; i++) {
-    if (i > 0 && /[^\s\u00a0]/.test(text.slice(words[i - 1].end, words[i].start))) return false;
-    if (i > at && (classify(words[i].f) || UNIT_WORDS.has(words[i].f))) return true;
+    if (i > 0 && /[^\s\u00a0]/.test(text.slice(words[i - 1].end, words[i].start))) sameClause = false;
+    if (i === at) continue;
+    const f = words[i].f;
+    if (classify(f)) {
+      if (sameClause || MULTIPLIER_WORDS.has(f) || NO_START.has(f)) return true;
+      return false; // "…, tức là 20.000.000 đồng": another amount begins
+    }
+    if (sameClause && UNIT_WORDS.has(f)) return true;
   }
   return false;
 }

@@ -270,6 +270,9 @@ describe('a misspelt word inside the amount', () => {
     ['Bằng chữ: Hai mươi mốt tỷ chín trăm năm mươi triuệ đồng'], // 21 000 000 950 before this
     ['Bằng chữ: một trăm hqi mươi triệu đồng'],
     ['Bằng chữ: Mìt sáu nghìn đồng'], // a misspelt «Mười»: 6 000 before this
+    ['Bằng chữ: Hai mươi-mìt tỷ chín trăm năm mươi triệu đồng'], // punctuation inside the garble: 20 before this
+    ['Bằng chữ: Hai mươi, mìt tỷ chín trăm năm mươi triệu đồng'],
+    ['Bằng chữ: Hai mươi. Mìt tỷ đồng'],
   ])('%j is refused, not read up to the misspelt word', (text) => {
     expect(parseWords(text)).toBeNull();
   });
@@ -279,6 +282,7 @@ describe('a misspelt word inside the amount', () => {
     ['Bằng chữ: một trăm triệu đồng (dự kiến hai trăm triệu)', '100000000'],
     ['Tổng: hai mươi triệu', '20000000'],
     ['hai mươi triệu chẵn', '20000000'],
+    ['Bằng chữ: Hai mươi triệu, tức là 20.000.000 đồng', '20000000'], // figures after a comma: another phrase
     ['Bằng chữ là: tổng cộng âm năm triệu đồng', '-5000000'],
   ])('%j: punctuation ends the phrase, so what follows it does not break the amount', (text, value) => {
     expect(parseWords(text)?.value.toString()).toBe(value);
