@@ -49,7 +49,7 @@ function has(words: string, phrase: string): boolean {
 }
 
 /** Done in part only: "Hoàn thành một phần", "hoàn thành phần lớn" — not done. */
-const PARTLY = ['mot phan', 'phan lon', 'gan hoan thanh', 'chua xong'];
+const PARTLY = ['mot phan', 'phan lon', 'gan hoan thanh'];
 /** "Cơ bản hoàn thành" (substantially done) is a category of its own in the reports: neither done nor not done. */
 const MOSTLY = ['co ban'];
 
@@ -69,6 +69,9 @@ export function parseStatus(value: string | number | boolean | null): TaskStatus
   if (NOT_DONE.some((p) => has(words, p)) || tokens[0] === 'dang') return 'not-done';
   if (PARTLY.some((p) => has(words, p))) return 'not-done';
   if (MOSTLY.some((p) => has(words, p))) return 'unknown';
+  // "Hoàn thành 80%", "Đạt 50%": a share under 100 % beside a done word may be the task's progress or some other
+  // rate ("…, tỷ lệ đúng hạn 95%"): neither done nor not done
+  for (const m of value.matchAll(/(\d{1,3}(?:[.,]\d+)?)\s*%/g)) if (Number(m[1].replace(',', '.')) < 100) return 'unknown';
   if (DONE.some((p) => has(words, p)) || (tokens.length === 1 && tokens[0] === 'x')) return 'done';
   if (LATE.some((p) => has(words, p))) return 'not-done';
   return 'unknown';

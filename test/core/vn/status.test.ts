@@ -93,5 +93,9 @@ describe('done in part, substantially done, a percentage', () => {
     ['99,5%', 'not-done'],
     ['Hoàn thành', 'done'],
     ['Hoàn thành chậm', 'done'],
+    ['Hoàn thành 80%', 'unknown'], // before: done
+    ['Đạt 50%', 'unknown'],
+    ['Hoàn thành 100%', 'done'],
+    ['Chưa hoàn thành (đạt 60%)', 'not-done'],
   ])('%j → %s', (text, expected) => expect(parseStatus(text)).toBe(expected));
 });
